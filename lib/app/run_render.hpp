@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <istream>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "render/render.hpp"
+
+namespace isvc::app {
+
+/// Everything `isvc-scale render` takes, already parsed from flags.
+struct RenderRequest {
+  std::vector<std::string> paths;
+  render::Options options;
+  bool json = false;
+  bool include_input = false;
+  std::string output_dir;
+  unsigned jobs = 0; // 0 = all cores
+  bool verbose = false;
+};
+
+/// Renders every input. Manifests go to `out` only if every input rendered;
+/// diagnostics and notes go to `err`. Returns the exit code: 0 rendered,
+/// 1 refused (findings), 2 unreadable or unparsable input.
+int run_render(const RenderRequest& req, std::istream& in, std::ostream& out, std::ostream& err);
+
+} // namespace isvc::app

@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "diag/diagnostic.hpp"
+
+#include <algorithm>
+#include <tuple>
+
+namespace isvc::diag {
+
+std::string_view to_string(Severity s) {
+  switch (s) {
+  case Severity::note:
+    return "note";
+  case Severity::warning:
+    return "warning";
+  case Severity::error:
+    return "error";
+  }
+  return "error";
+}
+
+bool parse_severity(std::string_view text, Severity& out) {
+  if (text == "note" || text == "info") {
+    out = Severity::note;
+  } else if (text == "warning") {
+    out = Severity::warning;
+  } else if (text == "error") {
+    out = Severity::error;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+bool Sink::has_errors() const {
+  return std::any_of(m_items.begin(), m_items.end(),
+                     [](const Diagnostic& d) { return d.severity == Severity::error; });
+}
+
+void Sink::sort() {
+  std::stable_sort(m_items.begin(), m_items.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return std::tie(a.file, a.mark.line, a.mark.col, a.rule, a.message) <
+           std::tie(b.file, b.mark.line, b.mark.col, b.rule, b.message);
+  });
+}
+
+} // namespace isvc::diag

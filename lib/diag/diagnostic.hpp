@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/node.hpp"
+
+namespace isvc::diag {
+
+enum class Severity : std::uint8_t { note, warning, error };
+
+/// "note", "warning", "error".
+std::string_view to_string(Severity s);
+/// Parses "note|info", "warning", "error"; false if unknown.
+bool parse_severity(std::string_view text, Severity& out);
+
+/// The object a finding belongs to (for JSON/SARIF output).
+struct ObjectRef {
+  std::string api_version;
+  std::string kind;
+  std::string ns;
+  std::string name;
+};
+
+/// One finding, always with a source position.
+struct Diagnostic {
+  std::string file;
+  model::Mark mark;
+  Severity severity = Severity::error;
+  std::string rule;
+  std::string message;
+  std::string fix;
+  /// JSON Pointer into the document ("" = whole document).
+  std::string pointer;
+  /// 0-based document index in the file; -1 for file-level problems.
+  int doc = -1;
+  ObjectRef object;
+};
+
+/// Collects diagnostics; lib code never prints.
+class Sink {
+public:
+  void add(Diagnostic d) { m_items.push_back(std::move(d)); }
+  const std::vector<Diagnostic>& items() const { return m_items; }
+  std::vector<Diagnostic>& items() { return m_items; }
+  bool has_errors() const;
+  std::size_t size() const { return m_items.size(); }
+  /// Sort by file, line, column, rule (stable, deterministic output).
+  void sort();
+
+private:
+  std::vector<Diagnostic> m_items;
+};
+
+} // namespace isvc::diag

@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <functional>
+#include <ostream>
+#include <string_view>
+
+#include "diag/diagnostic.hpp"
+
+namespace isvc::diag {
+
+/// Returns the text of `file` (for the caret line), or an empty view.
+using SourceLookup = std::function<std::string_view(const std::string& file)>;
+
+/// `file:line:col: severity: message [rule]`, the source line with a caret,
+/// and `fix:` (ninja/gcc shape).
+void write_text(std::ostream& out, const Diagnostic& d, const SourceLookup& source);
+
+} // namespace isvc::diag

@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "emit/emit.hpp"
+
+#include "emit/quoting.hpp"
+
+namespace isvc::emit {
+namespace {
+
+std::string scalar(const Doc& v) {
+  switch (v.type()) {
+  case Doc::value_t::null:
+    return "null";
+  case Doc::value_t::boolean:
+    return v.get<bool>() ? "true" : "false";
+  case Doc::value_t::string: {
+    const auto& s = v.get_ref<const std::string&>();
+    return needs_quotes(s) ? double_quoted(s) : s;
+  }
+  default:
+    return v.dump();
+  }
+}
+
+bool is_empty_container(const Doc& v) { return (v.is_object() || v.is_array()) && v.empty(); }
+
+std::string key_text(const std::string& k) { return needs_quotes(k) ? double_quoted(k) : k; }
+
+void write_node(std::ostream& out, const Doc& v, int indent);
+
+void write_map(std::ostream& out, const Doc& v, int indent, bool first_inline) {
+  bool first = true;
+  for (auto it = v.begin(); it != v.end(); ++it) {
+    if (!(first && first_inline)) {
+      out << std::string(static_cast<std::size_t>(indent), ' ');
+    }
+    first = false;
+    out << key_text(it.key()) << ':';
+    const Doc& child = it.value();
+    if (child.is_object() && !child.empty()) {
+      out << '\n';
+      write_map(out, child, indent + 2, false);
+    } else if (child.is_array() && !child.empty()) {
+      out << '\n';
+      // Sequences under a key are not indented (kubectl's style).
+      write_node(out, child, indent);
+    } else {
+      out << ' ' << (is_empty_container(child) ? (child.is_object() ? "{}" : "[]") : scalar(child))
+          << '\n';
+    }
+  }
+}
+
+void write_node(std::ostream& out, const Doc& v, int indent) {
+  if (v.is_object() && !v.empty()) {
+    write_map(out, v, indent, false);
+    return;
+  }
+  if (v.is_array() && !v.empty()) {
+    for (const auto& item : v) {
+      out << std::string(static_cast<std::size_t>(indent), ' ') << "- ";
+      if (item.is_object() && !item.empty()) {
+        write_map(out, item, indent + 2, true);
+      } else if (item.is_array() && !item.empty()) {
+        out << '\n';
+        write_node(out, item, indent + 2);
+      } else {
+        out << (is_empty_container(item) ? (item.is_object() ? "{}" : "[]") : scalar(item))
+            << '\n';
+      }
+    }
+    return;
+  }
+  out << std::string(static_cast<std::size_t>(indent), ' ')
+      << (is_empty_container(v) ? (v.is_object() ? "{}" : "[]") : scalar(v)) << '\n';
+}
+
+} // namespace
+
+void write_yaml(std::ostream& out, const Doc& doc) { write_node(out, doc, 0); }
+
+void write_yaml_stream(std::ostream& out, const std::vector<Object>& objects) {
+  bool first = true;
+  for (const auto& o : objects) {
+    if (!first) {
+      out << "---\n";
+    }
+    first = false;
+    out << "# Source: " << o.source << '\n';
+    write_yaml(out, o.body);
+  }
+}
+
+void write_json_list(std::ostream& out, const std::vector<Object>& objects) {
+  Doc list = Doc::object();
+  list["apiVersion"] = "v1";
+  list["kind"] = "List";
+  list["items"] = Doc::array();
+  for (const auto& o : objects) {
+    list["items"].push_back(o.body);
+  }
+  out << list.dump(2) << '\n';
+}
+
+} // namespace isvc::emit

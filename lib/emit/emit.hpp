@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace isvc::emit {
+
+/// Ordered document tree: insertion order is output order.
+using Doc = nlohmann::ordered_json;
+
+/// One object to emit, with the `# Source:` it came from.
+struct Object {
+  Doc body;
+  /// "<file>#<doc index>".
+  std::string source;
+};
+
+/// Block-style YAML for one value; strings quoted per `needs_quotes`.
+void write_yaml(std::ostream& out, const Doc& doc);
+
+/// Objects as YAML documents joined by `---`, each after its `# Source:` line.
+void write_yaml_stream(std::ostream& out, const std::vector<Object>& objects);
+
+/// Objects as one `v1 List` JSON document.
+void write_json_list(std::ostream& out, const std::vector<Object>& objects);
+
+} // namespace isvc::emit

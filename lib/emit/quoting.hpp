@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace isvc::emit {
+
+/// True if a YAML 1.1 or 1.2 reader could take `s`, written plain, for
+/// anything but this exact string (bool, null, number, timestamp, indicator,
+/// comment, leading/trailing space, line break).
+bool needs_quotes(std::string_view s);
+
+/// `s` as a YAML double-quoted scalar with escapes.
+std::string double_quoted(std::string_view s);
+
+} // namespace isvc::emit

@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "kserve/config.hpp"
+#include "model/inference_service.hpp"
+
+namespace isvc::kserve {
+
+inline constexpr const char* k_deployment_mode = "serving.kserve.io/deploymentMode";
+inline constexpr const char* k_autoscaler_class = "serving.kserve.io/autoscalerClass";
+inline constexpr const char* k_stop = "serving.kserve.io/stop";
+inline constexpr const char* k_enable_scraping = "serving.kserve.io/enable-prometheus-scraping";
+inline constexpr const char* k_prom_port = "prometheus.kserve.io/port";
+inline constexpr const char* k_prom_path = "prometheus.kserve.io/path";
+inline constexpr const char* k_otel_inject = "sidecar.opentelemetry.io/inject";
+inline constexpr const char* k_isvc_label = "serving.kserve.io/inferenceservice";
+
+/// What KServe's controller computes per component (kserve-mapping.md section 2).
+struct ComponentMeta {
+  std::string name;
+  std::string ns;
+  std::map<std::string, std::string> labels;
+  std::map<std::string, std::string> annotations;
+  /// Merged-annotation class, "hpa" when the key is absent.
+  std::string autoscaler_class;
+  bool class_present = false;
+  bool stopped = false;
+};
+
+/// `<isvc>-predictor`, `<isvc>-<name>-predictor`, `<isvc>-transformer`, ...
+std::string component_name(const model::InferenceService& isvc, const model::Component& c);
+
+ComponentMeta component_meta(const model::InferenceService& isvc, const model::Component& c);
+
+/// The ISVC's deployment mode after the defaulter: annotation normalised, else
+/// the ConfigMap default. `from_annotation` tells which.
+std::string deployment_mode(const model::InferenceService& isvc, const Config& cfg,
+                            bool* from_annotation = nullptr);
+
+} // namespace isvc::kserve

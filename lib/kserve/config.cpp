@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "kserve/config.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <charconv>
+
+#include "diag/diagnostic.hpp"
+#include "parse/yaml_loader.hpp"
+#include "util/error.hpp"
+
+namespace isvc::kserve {
+namespace {
+
+std::string json_string(const nlohmann::json& j, const char* key) {
+  auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+// strconv.ParseInt(s, 10, 32); empty or invalid leaves the window unset.
+std::optional<std::int32_t> parse_window(const std::string& s) {
+  std::int32_t v = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v, 10);
+  if (s.empty() || ec != std::errc{} || p != s.data() + s.size()) {
+    return std::nullopt;
+  }
+  return v;
+}
+
+nlohmann::json parse_entry(const std::string& path, const model::Node* data, const char* key,
+                           const char* what) {
+  const model::Node* n = data != nullptr ? data->get(key) : nullptr;
+  if (n == nullptr || !n->is_scalar()) {
+    return nlohmann::json::object();
+  }
+  try {
+    return nlohmann::json::parse(n->value);
+  } catch (const nlohmann::json::parse_error& e) {
+    throw Error(fmt::format("{}:{}:{}: unable to parse {} config json: {}", path, n->mark.line,
+                            n->mark.col, what, e.what()));
+  }
+}
+
+} // namespace
+
+std::string normalize_deployment_mode(const std::string& mode) {
+  if (mode == "RawDeployment" || mode == "Standard") {
+    return "Standard";
+  }
+  if (mode == "Serverless" || mode == "Knative") {
+    return "Knative";
+  }
+  if (mode == "ModelMesh") {
+    return "ModelMesh";
+  }
+  return "";
+}
+
+Config load_config(const std::string& path, const std::string& text) {
+  diag::Sink sink;
+  auto file = parse::load_yaml(path, text, sink);
+  if (!sink.items().empty() || file.docs.empty()) {
+    const auto& d = sink.items().empty() ? diag::Diagnostic{} : sink.items().front();
+    throw Error(fmt::format("{}:{}:{}: cannot read the KServe ConfigMap: {}", path, d.mark.line,
+                            d.mark.col, d.message.empty() ? "empty file" : d.message));
+  }
+  const model::Node* data = file.docs.front().root.get("data");
+  Config cfg;
+  cfg.source = path;
+  auto otel = parse_entry(path, data, "opentelemetryCollector", "otel");
+  auto autoscaler = parse_entry(path, data, "autoscaler", "autoscaler");
+  auto deploy = parse_entry(path, data, "deploy", "deploy");
+  cfg.default_deployment_mode = json_string(deploy, "defaultDeploymentMode");
+  cfg.scale_up_window = parse_window(json_string(autoscaler, "scaleUpStabilizationWindowSeconds"));
+  cfg.scale_down_window =
+      parse_window(json_string(autoscaler, "scaleDownStabilizationWindowSeconds"));
+  cfg.otel_scrape_interval = json_string(otel, "scrapeInterval");
+  cfg.otel_receiver_endpoint = json_string(otel, "metricReceiverEndpoint");
+  cfg.otel_scaler_endpoint = json_string(otel, "metricScalerEndpoint");
+  nlohmann::json res = otel.contains("resource") && otel["resource"].is_object()
+                           ? otel["resource"]
+                           : nlohmann::json::object();
+  cfg.otel_cpu_limit = json_string(res, "cpuLimit");
+  cfg.otel_memory_limit = json_string(res, "memoryLimit");
+  cfg.otel_cpu_request = json_string(res, "cpuRequest");
+  cfg.otel_memory_request = json_string(res, "memoryRequest");
+  return cfg;
+}
+
+} // namespace isvc::kserve

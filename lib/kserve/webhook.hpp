@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "kserve/config.hpp"
+#include "model/inference_service.hpp"
+
+namespace isvc::kserve {
+
+/// One rejection by KServe's validating webhook, with KServe's message text.
+struct Violation {
+  /// Stable id of the check (also the lint rule id).
+  std::string check;
+  std::string message;
+  model::Mark mark;
+  std::string pointer;
+};
+
+/// KServe v0.20.0 `validateInferenceService` checks that touch autoscaling
+/// (kserve-mapping.md section 8), in KServe's order: the first one is the
+/// error `kubectl apply` would print. Later ones are what KServe would report
+/// after each earlier fix.
+std::vector<Violation> validate(const model::InferenceService& isvc, const Config& cfg);
+
+} // namespace isvc::kserve

@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/inference_service.hpp"
+
+namespace isvc::model {
+
+/// Prefix of the project's own annotations on the InferenceService.
+inline constexpr std::string_view k_ext_prefix = "isvc-scale.io/";
+
+/// Intent KServe's schema cannot carry, read from `isvc-scale.io/*` annotations.
+struct Extensions {
+  Field<std::string> autoscaler; // keda | hpa
+  Field<std::int64_t> polling_interval;
+  Field<std::int64_t> cooldown_period;
+  Field<std::int64_t> initial_cooldown_period;
+  Field<std::int64_t> fallback_failure_threshold;
+  Field<std::int64_t> fallback_replicas;
+  Field<std::string> activation_query;
+  Field<std::string> activation_preset;
+  Field<std::string> activation_threshold;
+  Field<std::string> activation_server_address;
+  Field<std::string> podmonitor_labels;
+  Field<std::string> scrape_interval;
+  Field<std::string> graphite_query_time;
+};
+
+/// One known annotation: key suffix and what it means (for docs and "did you mean").
+struct ExtensionKey {
+  std::string_view key;
+  std::string_view summary;
+};
+
+/// Every `isvc-scale.io/` annotation, sorted.
+const std::vector<ExtensionKey>& extension_keys();
+
+} // namespace isvc::model

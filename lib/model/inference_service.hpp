@@ -1,0 +1,162 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/node.hpp"
+
+namespace isvc::model {
+
+/// A field read from YAML: its value, whether it was present, and where.
+template <class T> struct Field {
+  T value{};
+  bool set = false;
+  Mark mark;
+  /// JSON Pointer of the field in its document.
+  std::string pointer;
+  const Node* node = nullptr;
+
+  explicit operator bool() const { return set; }
+  const T& operator*() const { return value; }
+  const T* operator->() const { return &value; }
+};
+
+/// KServe MetricQuantity: keeps the text the user wrote ("256Mi", "0.6", 123 -> "123").
+using Quantity = Field<std::string>;
+
+/// `target` of a metric (Utilization | Value | AverageValue).
+struct MetricTarget {
+  bool present = false;
+  Field<std::string> type;
+  Quantity value;
+  Quantity average_value;
+  Field<std::int64_t> average_utilization;
+  Mark mark;
+  std::string pointer;
+};
+
+struct ResourceSource {
+  bool present = false;
+  Field<std::string> name; // cpu | memory
+  MetricTarget target;
+  Mark mark;
+};
+
+struct ExternalSource {
+  bool present = false;
+  Field<std::string> backend; // prometheus | graphite
+  Field<std::string> server_address;
+  Field<std::string> query;
+  Field<std::string> ns;
+  bool auth_present = false;
+  Field<std::string> auth_name;
+  Field<std::string> auth_modes;
+  MetricTarget target;
+  Mark mark;
+};
+
+struct PodMetricSource {
+  bool present = false;
+  Field<std::string> backend; // opentelemetry
+  Field<std::string> server_address;
+  Field<std::string> query;
+  Field<std::string> operation_over_time;
+  std::vector<Field<std::string>> metric_names;
+  MetricTarget target;
+  Mark mark;
+};
+
+/// One `autoScaling.metrics[]` entry.
+struct Metric {
+  Field<std::string> type; // Resource | External | PodMetric
+  ResourceSource resource;
+  ExternalSource external;
+  PodMetricSource podmetric;
+  Mark mark;
+  std::string pointer;
+};
+
+struct ScalingPolicy {
+  Field<std::string> type;
+  Field<std::int64_t> value;
+  Field<std::int64_t> period_seconds;
+};
+
+/// One side (scaleUp / scaleDown) of `autoScaling.behavior`.
+struct ScalingRules {
+  bool present = false;
+  Field<std::int64_t> stabilization_window_seconds;
+  Field<std::string> select_policy;
+  std::vector<ScalingPolicy> policies;
+  Field<std::string> tolerance;
+  const Node* node = nullptr;
+  Mark mark;
+};
+
+struct Behavior {
+  bool present = false;
+  ScalingRules scale_up;
+  ScalingRules scale_down;
+  const Node* node = nullptr;
+  Mark mark;
+  std::string pointer;
+};
+
+struct AutoScaling {
+  bool present = false;
+  std::vector<Metric> metrics;
+  Behavior behavior;
+  Mark mark;
+  std::string pointer;
+};
+
+using StringMap = std::map<std::string, Field<std::string>>;
+
+enum class ComponentKind : std::uint8_t { predictor, transformer, explainer };
+
+/// "predictor", "transformer", "explainer".
+const char* to_string(ComponentKind kind);
+
+/// spec.predictor / spec.transformer / spec.explainer.
+struct Component {
+  ComponentKind kind = ComponentKind::predictor;
+  bool present = false;
+  Field<std::string> name; // spec.predictor.name (optional)
+  Field<std::int64_t> min_replicas;
+  Field<std::int64_t> max_replicas;
+  Field<std::int64_t> scale_target;
+  Field<std::string> scale_metric;
+  Field<std::int64_t> container_concurrency;
+  StringMap annotations;
+  StringMap labels;
+  AutoScaling autoscaling;
+  /// Name of a container port declared in the component (for PodMonitor checks).
+  std::vector<std::pair<std::string, std::int64_t>> ports;
+  Mark mark;
+  std::string pointer;
+};
+
+/// A serving.kserve.io/v1beta1 InferenceService, typed where autoscaling needs it.
+struct InferenceService {
+  std::string file;
+  int doc = 0;
+  const Node* root = nullptr;
+  Field<std::string> api_version;
+  Field<std::string> name;
+  Field<std::string> ns;
+  StringMap annotations;
+  StringMap labels;
+  std::array<Component, 3> components;
+  bool has_canary = false;
+  Mark mark;
+
+  const Component& predictor() const { return components[0]; }
+  const Field<std::string>* annotation(const std::string& key) const;
+};
+
+} // namespace isvc::model

@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <istream>
+#include <string>
+#include <vector>
+
+#include "diag/diagnostic.hpp"
+
+namespace isvc::parse {
+
+/// Expands command-line paths: files as given, directories recursively
+/// (`*.yaml`, `*.yml`, sorted), `-` for stdin. Missing paths become
+/// diagnostics (rule io-unreadable).
+std::vector<std::string> expand_inputs(const std::vector<std::string>& paths, diag::Sink& sink);
+
+/// Reads a file (or stdin for "-"); false + diagnostic if unreadable.
+bool read_input(const std::string& path, std::istream& stdin_stream, std::string& out,
+                diag::Sink& sink);
+
+} // namespace isvc::parse

@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "parse/to_json.hpp"
+
+#include <array>
+#include <cmath>
+#include <string_view>
+
+#include "util/strings.hpp"
+
+namespace isvc::parse {
+namespace {
+
+constexpr std::array<std::string_view, 11> k_true = {"y",    "Y",    "yes", "Yes", "YES", "on",
+                                                     "On",   "ON",   "true", "True", "TRUE"};
+constexpr std::array<std::string_view, 11> k_false = {"n",     "N",     "no",  "No",  "NO", "off",
+                                                      "Off",   "OFF",   "false", "False", "FALSE"};
+
+nlohmann::ordered_json scalar(const model::Node& n) {
+  if (n.quoted) {
+    return n.value;
+  }
+  if (n.is_null_value()) {
+    return nullptr;
+  }
+  const std::string& s = n.value;
+  for (auto t : k_true) {
+    if (s == t) {
+      return true;
+    }
+  }
+  for (auto f : k_false) {
+    if (s == f) {
+      return false;
+    }
+  }
+  if (auto i = util::parse_int(s)) {
+    return *i;
+  }
+  if (util::looks_like_float(s) && s.find('.') != std::string::npos) {
+    if (s == ".nan" || s == ".NaN" || s == ".NAN" || s.find("inf") != std::string::npos ||
+        s.find("Inf") != std::string::npos || s.find("INF") != std::string::npos) {
+      return s; // JSON has no NaN/Inf
+    }
+    return std::stod(s);
+  }
+  if (util::looks_like_float(s)) {
+    return std::stod(s);
+  }
+  return s;
+}
+
+} // namespace
+
+nlohmann::ordered_json to_json(const model::Node& node) {
+  switch (node.kind) {
+  case model::Node::Kind::null:
+    return nullptr;
+  case model::Node::Kind::scalar:
+    return scalar(node);
+  case model::Node::Kind::seq: {
+    auto arr = nlohmann::ordered_json::array();
+    for (const auto& item : node.items) {
+      arr.push_back(to_json(item));
+    }
+    return arr;
+  }
+  case model::Node::Kind::map: {
+    auto obj = nlohmann::ordered_json::object();
+    for (std::size_t i = 0; i < node.keys.size(); ++i) {
+      obj[node.keys[i].first] = to_json(node.items[i]);
+    }
+    return obj;
+  }
+  }
+  return nullptr;
+}
+
+} // namespace isvc::parse

@@ -1,0 +1,223 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "parse/yaml_loader.hpp"
+
+#include <fmt/format.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/parser.h>
+
+#include <map>
+#include <sstream>
+
+namespace isvc::parse {
+namespace {
+
+using model::Mark;
+using model::Node;
+
+// Aliases are expanded by copy; cap the total so "billion laughs" input
+// fails fast instead of exhausting memory.
+constexpr std::size_t k_max_nodes = 2'000'000;
+
+struct TooLarge {
+  YAML::Mark mark;
+};
+
+Mark to_mark(const YAML::Mark& m) {
+  return Mark{static_cast<std::uint32_t>(m.line + 1), static_cast<std::uint32_t>(m.column + 1)};
+}
+
+std::size_t count_nodes(const Node& n) {
+  std::size_t total = 1;
+  for (const auto& c : n.items) {
+    total += count_nodes(c);
+  }
+  return total;
+}
+
+class Builder : public YAML::EventHandler {
+public:
+  Builder(const std::string& path, int doc_index, diag::Sink& sink)
+      : m_path(path), m_doc(doc_index), m_sink(sink) {}
+
+  Node take_root() { return std::move(m_root); }
+
+  void OnDocumentStart(const YAML::Mark& /*mark*/) override {}
+  void OnDocumentEnd() override {}
+
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    Node n;
+    n.kind = Node::Kind::null;
+    n.mark = to_mark(mark);
+    complete(std::move(n), anchor);
+  }
+
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    auto it = m_anchors.find(anchor);
+    Node n;
+    if (it != m_anchors.end()) {
+      m_nodes += count_nodes(it->second);
+      if (m_nodes > k_max_nodes) {
+        throw TooLarge{mark};
+      }
+      n = it->second;
+    }
+    n.mark = to_mark(mark);
+    complete(std::move(n), 0);
+  }
+
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                const std::string& value) override {
+    Node n;
+    n.kind = Node::Kind::scalar;
+    n.mark = to_mark(mark);
+    n.value = value;
+    // yaml-cpp reports "?" for plain scalars and "!" for quoted or block ones.
+    n.quoted = tag != "?" && tag != "";
+    if (tag == "tag:yaml.org,2002:int" || tag == "tag:yaml.org,2002:float" ||
+        tag == "tag:yaml.org,2002:bool" || tag == "tag:yaml.org,2002:null") {
+      n.quoted = false;
+    }
+    complete(std::move(n), anchor);
+  }
+
+  void OnSequenceStart(const YAML::Mark& mark, const std::string& /*tag*/, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value /*style*/) override {
+    open(Node::Kind::seq, mark, anchor);
+  }
+  void OnSequenceEnd() override { close(); }
+
+  void OnMapStart(const YAML::Mark& mark, const std::string& /*tag*/, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value /*style*/) override {
+    open(Node::Kind::map, mark, anchor);
+  }
+  void OnMapEnd() override { close(); }
+
+private:
+  struct Frame {
+    Node node;
+    YAML::anchor_t anchor = 0;
+    bool have_key = false;
+    std::string key;
+    Mark key_mark;
+  };
+
+  void open(Node::Kind kind, const YAML::Mark& mark, YAML::anchor_t anchor) {
+    Frame f;
+    f.node.kind = kind;
+    f.node.mark = to_mark(mark);
+    f.anchor = anchor;
+    m_stack.push_back(std::move(f));
+  }
+
+  void close() {
+    Frame f = std::move(m_stack.back());
+    m_stack.pop_back();
+    complete(std::move(f.node), f.anchor);
+  }
+
+  void complete(Node n, YAML::anchor_t anchor) {
+    if (++m_nodes > k_max_nodes) {
+      throw TooLarge{YAML::Mark{}};
+    }
+    if (anchor != 0) {
+      m_anchors[anchor] = n;
+    }
+    if (m_stack.empty()) {
+      m_root = std::move(n);
+      return;
+    }
+    Frame& top = m_stack.back();
+    if (top.node.kind == Node::Kind::seq) {
+      top.node.items.push_back(std::move(n));
+      return;
+    }
+    if (!top.have_key) {
+      top.have_key = true;
+      top.key_mark = n.mark;
+      if (n.kind == Node::Kind::scalar) {
+        top.key = std::move(n.value);
+      } else if (n.kind == Node::Kind::null) {
+        top.key.clear();
+      } else {
+        report(n.mark, "yaml-syntax", "mapping keys must be scalars");
+        top.key = "?";
+      }
+      return;
+    }
+    top.have_key = false;
+    for (const auto& [k, m] : top.node.keys) {
+      if (k == top.key) {
+        report(top.key_mark, "yaml-duplicate-key",
+               fmt::format("duplicate key \"{}\" (first defined at line {}, column {})", k, m.line,
+                           m.col));
+        break;
+      }
+    }
+    top.node.keys.emplace_back(std::move(top.key), top.key_mark);
+    top.node.items.push_back(std::move(n));
+  }
+
+  void report(Mark mark, const char* rule, std::string message) {
+    diag::Diagnostic d;
+    d.file = m_path;
+    d.mark = mark;
+    d.severity = diag::Severity::error;
+    d.rule = rule;
+    d.message = std::move(message);
+    d.doc = m_doc;
+    d.fix = "Remove or rename the repeated key; YAML readers disagree on which value wins.";
+    m_sink.add(std::move(d));
+  }
+
+  const std::string& m_path;
+  int m_doc;
+  diag::Sink& m_sink;
+  std::vector<Frame> m_stack;
+  std::map<YAML::anchor_t, Node> m_anchors;
+  Node m_root;
+  std::size_t m_nodes = 0;
+};
+
+void syntax_error(LoadedFile& file, diag::Sink& sink, const YAML::Mark& mark, std::string message,
+                  int doc) {
+  diag::Diagnostic d;
+  d.file = file.path;
+  d.mark = mark.line < 0 ? Mark{1, 1} : to_mark(mark);
+  d.severity = diag::Severity::error;
+  d.rule = "yaml-syntax";
+  d.message = std::move(message);
+  d.fix = "Fix the YAML syntax at this position; nothing in this file is used until it parses.";
+  d.doc = doc;
+  sink.add(std::move(d));
+  file.complete = false;
+}
+
+} // namespace
+
+LoadedFile load_yaml(std::string path, std::string text, diag::Sink& sink) {
+  LoadedFile file;
+  file.path = std::move(path);
+  file.text = std::move(text);
+  std::istringstream in(file.text);
+  YAML::Parser parser(in);
+  int index = 0;
+  try {
+    while (true) {
+      Builder builder(file.path, index, sink);
+      if (!parser.HandleNextDocument(builder)) {
+        break;
+      }
+      file.docs.push_back(Document{builder.take_root(), index});
+      ++index;
+    }
+  } catch (const YAML::Exception& e) {
+    syntax_error(file, sink, e.mark, e.msg, index);
+  } catch (const TooLarge& e) {
+    syntax_error(file, sink, e.mark,
+                 "document expands to too many nodes (alias expansion limit reached)", index);
+  }
+  return file;
+}
+
+} // namespace isvc::parse

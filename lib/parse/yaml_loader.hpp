@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "diag/diagnostic.hpp"
+#include "model/node.hpp"
+
+namespace isvc::parse {
+
+/// One YAML document of a file.
+struct Document {
+  model::Node root;
+  /// 0-based index in the file, empty documents included.
+  int index = 0;
+};
+
+/// A file read once: its text (for caret lines) and its parsed documents.
+struct LoadedFile {
+  std::string path;
+  std::string text;
+  std::vector<Document> docs;
+  /// False if a syntax error stopped parsing (docs holds those before it).
+  bool complete = true;
+};
+
+/// Parses every document of `text`. Syntax errors, duplicate keys and alias
+/// bombs become diagnostics (rules yaml-syntax, yaml-duplicate-key); parsing
+/// stops at the first syntax error, keeping the documents before it.
+LoadedFile load_yaml(std::string path, std::string text, diag::Sink& sink);
+
+} // namespace isvc::parse

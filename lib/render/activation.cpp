@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "render/activation.hpp"
+
+#include <fmt/format.h>
+
+namespace isvc::render {
+namespace {
+
+constexpr const char* k_rule = "isvc-scale-to-zero-no-activation";
+
+std::string first_prometheus_server(const model::Component& c) {
+  for (const auto& m : c.autoscaling.metrics) {
+    if (m.type && *m.type == "External" && m.external.backend &&
+        *m.external.backend == "prometheus" && m.external.server_address) {
+      return *m.external.server_address;
+    }
+  }
+  return "";
+}
+
+} // namespace
+
+std::optional<Activation> resolve_activation(const Context& ctx) {
+  const auto& e = ctx.ext;
+  if (!e.activation_query) {
+    ctx.refuse(ctx.comp.min_replicas.mark, ctx.comp.min_replicas.pointer, k_rule,
+               "minReplicas: 0 needs an activation source: the pods' own metrics vanish at zero "
+               "replicas, so nothing would ever wake the service",
+               "Add annotation isvc-scale.io/activation-query with a PromQL query on a metric "
+               "that exists while no pod runs (router, gateway or queue), or set minReplicas: 1.");
+    return std::nullopt;
+  }
+  Activation a;
+  const std::string& q = *e.activation_query;
+  // A query that already yields 0/1 is used as written; anything else is
+  // turned into one so that a high rate cannot act as a load signal.
+  if (q.find("> bool") != std::string::npos || q.find(">bool") != std::string::npos) {
+    a.query = q;
+  } else {
+    a.query = fmt::format("sum({}) > bool {}", q,
+                          e.activation_threshold ? *e.activation_threshold : "0");
+  }
+  a.server_address = e.activation_server_address ? *e.activation_server_address
+                                                 : first_prometheus_server(ctx.comp);
+  if (a.server_address.empty()) {
+    ctx.refuse(e.activation_query.mark, e.activation_query.pointer, k_rule,
+               "the activation query needs a Prometheus serverAddress and no External "
+               "prometheus metric provides one",
+               "Add annotation isvc-scale.io/activation-server-address with your Prometheus URL.");
+    return std::nullopt;
+  }
+  return a;
+}
+
+emit::Doc activation_trigger(const Activation& a) {
+  emit::Doc t = emit::Doc::object();
+  t["type"] = "prometheus";
+  t["name"] = "activation";
+  t["metricType"] = "AverageValue";
+  emit::Doc meta = emit::Doc::object();
+  meta["activationThreshold"] = "0";
+  meta["query"] = a.query;
+  meta["serverAddress"] = a.server_address;
+  meta["threshold"] = "1";
+  t["metadata"] = std::move(meta);
+  return t;
+}
+
+} // namespace isvc::render

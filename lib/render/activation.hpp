@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "render/context.hpp"
+
+namespace isvc::render {
+
+/// The keepalive trigger's source for scale-to-zero.
+struct Activation {
+  std::string query;
+  std::string server_address;
+};
+
+/// Resolves `isvc-scale.io/activation-query|preset` for a component with
+/// minReplicas 0; nullopt after a diagnostic listing the options.
+std::optional<Activation> resolve_activation(const Context& ctx);
+
+/// The KEDA trigger that wakes the service and keeps one replica while
+/// requests flow: value 1 while active, threshold 1, AverageValue.
+emit::Doc activation_trigger(const Activation& a);
+
+} // namespace isvc::render

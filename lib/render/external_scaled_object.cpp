@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: Apache-2.0
+// --mode external: the ScaledObject with the whole intent (product.md "Render modes").
+#include <fmt/format.h>
+
+#include "render/activation.hpp"
+#include "render/renderers.hpp"
+#include "render/triggers.hpp"
+
+namespace isvc::render {
+namespace {
+
+constexpr std::size_t k_max_label = 63;
+
+} // namespace
+
+std::optional<emit::Doc> external_scaled_object(const Context& ctx) {
+  const auto& c = ctx.comp;
+  const auto& e = ctx.ext;
+  const std::string& name = ctx.meta.name;
+  if (name.size() > k_max_label) {
+    ctx.refuse(ctx.isvc.name.mark, ctx.isvc.name.pointer, "keda-name-too-long",
+               fmt::format("scaledobject name \"{}\" is {} characters long; must be no more than "
+                           "63 characters because it is used as the "
+                           "\"scaledobject.keda.sh/name\" label value",
+                           name, name.size()),
+               "Shorten the InferenceService name.");
+    return std::nullopt;
+  }
+  bool ok = true;
+  emit::Doc triggers = emit::Doc::array();
+  for (const auto& m : c.autoscaling.metrics) {
+    if (auto t = external_trigger(ctx, m)) {
+      triggers.push_back(std::move(*t));
+    } else {
+      ok = false;
+    }
+  }
+  std::int64_t min = c.min_replicas ? *c.min_replicas : 1;
+  if (min == 0) {
+    auto a = resolve_activation(ctx);
+    if (!a) {
+      return std::nullopt;
+    }
+    triggers.push_back(activation_trigger(*a));
+  }
+  if (triggers.empty() && ok) {
+    ctx.refuse(c.autoscaling.present ? c.autoscaling.mark : c.mark, c.autoscaling.pointer,
+               "render-unrenderable",
+               "KEDA needs at least one trigger: autoScaling.metrics is empty (no triggers "
+               "defined in the ScaledObject/ScaledJob)",
+               "Add autoScaling.metrics, e.g. a Resource cpu metric or an External prometheus "
+               "metric.");
+    return std::nullopt;
+  }
+  if (e.fallback_failure_threshold.set != e.fallback_replicas.set) {
+    const auto& at = e.fallback_failure_threshold ? e.fallback_failure_threshold : e.fallback_replicas;
+    ctx.refuse(at.mark, at.pointer, "isvc-annotation-value",
+               "fallback needs both isvc-scale.io/fallback-failure-threshold and "
+               "isvc-scale.io/fallback-replicas",
+               "Set both annotations, or neither.");
+    return std::nullopt;
+  }
+  if (!ok) {
+    return std::nullopt;
+  }
+  std::int64_t max = c.max_replicas ? *c.max_replicas : 0;
+  if (max < min) {
+    max = std::max<std::int64_t>(min, 1);
+  }
+
+  emit::Doc so = object_head("keda.sh/v1alpha1", "ScaledObject", name, ctx.meta.ns,
+                             managed_labels(ctx), {});
+  emit::Doc spec = emit::Doc::object();
+  spec["scaleTargetRef"] =
+      emit::Doc{{"apiVersion", "apps/v1"}, {"kind", "Deployment"}, {"name", name}};
+  if (e.polling_interval) {
+    spec["pollingInterval"] = *e.polling_interval;
+  }
+  if (e.initial_cooldown_period) {
+    spec["initialCooldownPeriod"] = *e.initial_cooldown_period;
+  }
+  if (e.cooldown_period) {
+    spec["cooldownPeriod"] = *e.cooldown_period;
+  }
+  spec["minReplicaCount"] = min;
+  spec["maxReplicaCount"] = max;
+  if (e.fallback_failure_threshold) {
+    spec["fallback"] = emit::Doc{{"failureThreshold", *e.fallback_failure_threshold},
+                                 {"replicas", *e.fallback_replicas}};
+  }
+  auto behavior = full_behavior(c.autoscaling.behavior);
+  std::string hpa_name = "keda-hpa-" + name;
+  if (behavior || hpa_name.size() > k_max_label) {
+    emit::Doc hpa_config = emit::Doc::object();
+    if (hpa_name.size() > k_max_label) {
+      hpa_config["name"] = name; // keda-hpa-<name> would break the 63-char label limit
+    }
+    if (behavior) {
+      hpa_config["behavior"] = std::move(*behavior);
+    }
+    spec["advanced"] = emit::Doc{{"horizontalPodAutoscalerConfig", std::move(hpa_config)}};
+  }
+  spec["triggers"] = std::move(triggers);
+  so["spec"] = std::move(spec);
+  return so;
+}
+
+} // namespace isvc::render

@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "emit/emit.hpp"
+#include "model/inference_service.hpp"
+
+namespace isvc::render {
+
+/// The InferenceService as written, with `annotations` set on metadata (and
+/// the autoscalerClass also on any component that overrides it); top-level
+/// and metadata keys in Kubernetes order, labels/annotations sorted.
+emit::Doc reemit_isvc(const model::InferenceService& isvc,
+                      const std::map<std::string, std::string>& annotations,
+                      const std::string& ns_override);
+
+} // namespace isvc::render

@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "diag/diagnostic.hpp"
+#include "emit/emit.hpp"
+#include "kserve/config.hpp"
+#include "model/inference_service.hpp"
+
+namespace isvc::render {
+
+enum class Mode { external, kserve };
+
+struct Options {
+  Mode mode = Mode::external;
+  kserve::Config config;
+  /// Override metadata.namespace of every InferenceService (--namespace).
+  std::string ns;
+};
+
+/// Output of rendering one InferenceService.
+struct Result {
+  std::vector<emit::Object> objects;
+  /// One-line notes for stderr ("nothing to create: ...").
+  std::vector<std::string> notes;
+};
+
+/// Renders the objects for one InferenceService. Refusals (webhook
+/// rejections, intent that cannot be rendered) are error diagnostics.
+void render_isvc(const model::InferenceService& isvc, const Options& opts, Result& out,
+                 diag::Sink& sink);
+
+} // namespace isvc::render

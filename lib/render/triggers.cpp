@@ -1,0 +1,197 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "render/triggers.hpp"
+
+#include <fmt/format.h>
+
+#include <map>
+
+#include "promql/selector.hpp"
+
+namespace isvc::render {
+namespace {
+
+constexpr const char* k_rule = "render-unrenderable";
+
+model::Mark mark_or(const model::Field<std::string>& f, model::Mark m) {
+  return f.node != nullptr ? f.mark : m;
+}
+
+emit::Doc trigger(const std::string& type, const std::string& metric_type,
+                  const std::map<std::string, std::string>& meta) {
+  emit::Doc t = emit::Doc::object();
+  t["type"] = type;
+  t["metricType"] = metric_type;
+  t["metadata"] = sorted_map(meta);
+  return t;
+}
+
+std::optional<emit::Doc> resource_trigger(const Context& ctx, const model::Metric& m) {
+  const auto& r = m.resource;
+  const auto& t = r.target;
+  if (!r.name || (*r.name != "cpu" && *r.name != "memory")) {
+    ctx.refuse(mark_or(r.name, m.mark), r.name.pointer, k_rule,
+               "resource.name must be cpu or memory", "Set resource.name to cpu or memory.");
+    return std::nullopt;
+  }
+  std::string type = t.type ? *t.type : "";
+  std::string value;
+  if (type == "Utilization" && t.average_utilization) {
+    value = std::to_string(*t.average_utilization);
+  } else if (type == "AverageValue" && t.average_value) {
+    value = *t.average_value;
+  } else {
+    ctx.refuse(t.type ? t.type.mark : (t.present ? t.mark : r.mark), t.pointer, k_rule,
+               fmt::format("{} target needs type Utilization with averageUtilization, or type "
+                           "AverageValue with averageValue (KEDA: unknown metric type: {})",
+                           *r.name, type),
+               "Set target.type and the matching value, e.g. type: Utilization, "
+               "averageUtilization: 70.");
+    return std::nullopt;
+  }
+  return trigger(*r.name, type, {{"value", value}});
+}
+
+} // namespace
+
+std::optional<std::string> external_metric_type(const Context& ctx, const model::MetricTarget& t) {
+  if (!t.type || t.type->empty()) {
+    return std::string("AverageValue");
+  }
+  if (*t.type == "Value" || *t.type == "AverageValue") {
+    return *t.type;
+  }
+  ctx.refuse(t.type.mark, t.type.pointer, k_rule,
+             "'Utilization' metric type is unsupported for external metrics, allowed values are "
+             "'Value' or 'AverageValue'",
+             "Use target.type Value (threshold for the whole service) or AverageValue (per "
+             "replica).");
+  return std::nullopt;
+}
+
+std::optional<std::string> target_threshold(const Context& ctx, const model::MetricTarget& t,
+                                             const std::string& metric_type,
+                                             model::Mark fallback_mark) {
+  if (metric_type == "AverageValue" && t.average_value) {
+    return *t.average_value;
+  }
+  if (t.value) {
+    return *t.value;
+  }
+  ctx.refuse(t.present ? t.mark : fallback_mark, t.pointer, k_rule,
+             "the target threshold value should not be empty",
+             "Set target.value (or averageValue with type AverageValue).");
+  return std::nullopt;
+}
+
+std::optional<std::string> otel_metric_query(const Context& ctx, const model::PodMetricSource& p) {
+  auto q = p.query ? promql::parse_simple(*p.query) : std::nullopt;
+  if (!q) {
+    ctx.refuse(mark_or(p.query, p.mark), p.query.pointer, k_rule,
+               fmt::format("the otel add-on only reads queries of the form "
+                           "[agg(]metric[{{label=\"value\",...}}][)], not \"{}\"",
+                           p.query ? *p.query : ""),
+               "Write a metric name, optionally with exact label matches and one of sum, avg, "
+               "min, max, count around it.");
+    return std::nullopt;
+  }
+  if (q->aggregation.empty()) {
+    q->aggregation = "sum";
+  }
+  std::erase_if(q->labels, [](const auto& kv) {
+    return kv.first == "namespace" || kv.first == "deployment";
+  });
+  q->labels.emplace_back("namespace", ctx.meta.ns);
+  q->labels.emplace_back("deployment", ctx.meta.name);
+  return promql::to_string(*q);
+}
+
+std::optional<emit::Doc> external_trigger(const Context& ctx, const model::Metric& m) {
+  std::string type = m.type ? *m.type : "";
+  if (type == "Resource") {
+    return resource_trigger(ctx, m);
+  }
+  if (type == "External") {
+    const auto& x = m.external;
+    std::string backend = x.backend ? *x.backend : "";
+    if (backend != "prometheus" && backend != "graphite") {
+      ctx.refuse(mark_or(x.backend, x.mark), x.backend.pointer, k_rule,
+                 fmt::format("external.metric.backend must be prometheus or graphite, not \"{}\"",
+                             backend),
+                 "Set external.metric.backend to prometheus or graphite.");
+      return std::nullopt;
+    }
+    if (!x.server_address || x.server_address->empty()) {
+      ctx.refuse(mark_or(x.server_address, x.mark), x.server_address.pointer, k_rule,
+                 fmt::format("missing required parameter \"serverAddress\" for the {} trigger",
+                             backend),
+                 "Set external.metric.serverAddress to the URL of your Prometheus or Graphite.");
+      return std::nullopt;
+    }
+    if (!x.query || x.query->empty()) {
+      ctx.refuse(mark_or(x.query, x.mark), x.query.pointer, k_rule,
+                 "the query should not be empty", "Set external.metric.query.");
+      return std::nullopt;
+    }
+    auto metric_type = external_metric_type(ctx, x.target);
+    if (!metric_type) {
+      return std::nullopt;
+    }
+    auto threshold = target_threshold(ctx, x.target, *metric_type, x.mark);
+    if (!threshold) {
+      return std::nullopt;
+    }
+    std::map<std::string, std::string> meta{{"serverAddress", *x.server_address},
+                                            {"query", *x.query},
+                                            {"threshold", *threshold}};
+    if (backend == "prometheus" && x.ns && !x.ns->empty()) {
+      meta["namespace"] = *x.ns;
+    }
+    if (backend == "graphite") {
+      meta["queryTime"] =
+          ctx.ext.graphite_query_time ? *ctx.ext.graphite_query_time : std::string("-1min");
+    }
+    if (x.auth_present && x.auth_modes && !x.auth_modes->empty()) {
+      meta["authModes"] = *x.auth_modes;
+    }
+    emit::Doc t = trigger(backend, *metric_type, meta);
+    if (x.auth_present && x.auth_name && !x.auth_name->empty()) {
+      t["authenticationRef"] = emit::Doc{{"name", *x.auth_name}};
+    }
+    return t;
+  }
+  if (type == "PodMetric") {
+    const auto& p = m.podmetric;
+    if (!p.backend || *p.backend != "opentelemetry") {
+      ctx.refuse(mark_or(p.backend, p.mark), p.backend.pointer, k_rule,
+                 "podmetric.metric.backend must be opentelemetry",
+                 "Set podmetric.metric.backend: opentelemetry.");
+      return std::nullopt;
+    }
+    auto query = otel_metric_query(ctx, p);
+    auto metric_type = external_metric_type(ctx, p.target);
+    if (!query || !metric_type) {
+      return std::nullopt;
+    }
+    auto threshold = target_threshold(ctx, p.target, *metric_type, p.mark);
+    if (!threshold) {
+      return std::nullopt;
+    }
+    std::map<std::string, std::string> meta{
+        {"metricQuery", *query},
+        {"targetValue", *threshold},
+        {"scalerAddress", p.server_address && !p.server_address->empty()
+                              ? *p.server_address
+                              : ctx.opts.config.otel_scaler_endpoint}};
+    if (p.operation_over_time && !p.operation_over_time->empty()) {
+      meta["operationOverTime"] = *p.operation_over_time;
+    }
+    return trigger("external", *metric_type, meta);
+  }
+  ctx.refuse(mark_or(m.type, m.mark), m.type.pointer, k_rule,
+             fmt::format("unknown metric type \"{}\"; valid types are Resource, External, PodMetric",
+                         type),
+             "Set type to Resource, External or PodMetric.");
+  return std::nullopt;
+}
+
+} // namespace isvc::render

@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace isvc::util {
+
+/// Escapes one JSON Pointer reference token (RFC 6901: ~ -> ~0, / -> ~1).
+std::string pointer_token(std::string_view key);
+/// `base` + "/" + escaped `key`.
+std::string pointer_join(std::string_view base, std::string_view key);
+std::string pointer_join(std::string_view base, std::size_t index);
+
+/// Parses a YAML 1.2 core-schema integer (decimal, 0x, 0o); nullopt otherwise.
+std::optional<std::int64_t> parse_int(std::string_view text);
+/// True if `text` is a YAML 1.2 core-schema float (not an integer).
+bool looks_like_float(std::string_view text);
+
+bool iequals(std::string_view a, std::string_view b);
+bool starts_with(std::string_view s, std::string_view prefix);
+bool ends_with(std::string_view s, std::string_view suffix);
+std::string_view trim(std::string_view s);
+
+} // namespace isvc::util
