@@ -88,7 +88,12 @@ struct Reader {
     if (n == nullptr) {
       return;
     }
-    if (!n->is_scalar() || (!n->quoted && !util::parse_int(n->value))) {
+    // A plain 0.5 or true is a JSON number/bool, which MetricQuantity rejects;
+    // plain 500m or 1Gi is a string and fine.
+    bool bad_plain = n->is_scalar() && !n->quoted && !util::parse_int(n->value) &&
+                     (util::looks_like_float(n->value) || n->value == "true" ||
+                      n->value == "false" || n->value == "True" || n->value == "False");
+    if (!n->is_scalar() || bad_plain) {
       error(*n, out.pointer,
             fmt::format("{} must be a quoted string or an integer (KServe: value must be string or "
                         "integer), not {}",

@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: Apache-2.0
+#include <doctest/doctest.h>
+
+#include "parse/to_json.hpp"
+#include "parse/yaml_loader.hpp"
+
+using isvc::diag::Sink;
+using isvc::parse::load_yaml;
+
+TEST_SUITE("parse::yaml") {
+  TEST_CASE("positions are 1-based line and column of keys and values") {
+    Sink sink;
+    auto f = load_yaml("f.yaml", "a:\n  b:   c\n  d: [1, 2]\n", sink);
+    REQUIRE(f.docs.size() == 1);
+    const auto* a = f.docs[0].root.get("a");
+    REQUIRE(a != nullptr);
+    CHECK(a->key_mark("b").line == 2);
+    CHECK(a->key_mark("b").col == 3);
+    CHECK(a->get("b")->mark.line == 2);
+    CHECK(a->get("b")->mark.col == 8);
+    CHECK(a->get("d")->items[1].mark.col == 10);
+    CHECK(sink.items().empty());
+  }
+  TEST_CASE("duplicate keys are an error at the second key") {
+    Sink sink;
+    auto f = load_yaml("f.yaml", "a: 1\nb: 2\na: 3\n", sink);
+    REQUIRE(sink.items().size() == 1);
+    const auto& d = sink.items()[0];
+    CHECK(d.rule == "yaml-duplicate-key");
+    CHECK(d.mark.line == 3);
+    CHECK(d.mark.col == 1);
+    CHECK(d.message == "duplicate key \"a\" (first defined at line 1, column 1)");
+  }
+  TEST_CASE("syntax error keeps earlier documents and reports file:line:col") {
+    Sink sink;
+    auto f = load_yaml("f.yaml", "a: 1\n---\nb: [1, 2\n", sink);
+    CHECK_FALSE(f.complete);
+    CHECK(f.docs.size() == 1);
+    REQUIRE(sink.items().size() == 1);
+    CHECK(sink.items()[0].rule == "yaml-syntax");
+    CHECK(sink.items()[0].doc == 1);
+    CHECK(sink.items()[0].mark.line >= 3);
+  }
+  TEST_CASE("multi-document files count empty documents") {
+    Sink sink;
+    auto f = load_yaml("f.yaml", "a: 1\n---\n---\nb: 2\n", sink);
+    REQUIRE(f.docs.size() == 3);
+    CHECK(f.docs[1].root.is_null());
+    CHECK(f.docs[2].index == 2);
+  }
+  TEST_CASE("quoted scalars stay strings, plain ones resolve like the API server") {
+    Sink sink;
+    auto f = load_yaml("f.yaml", "a: \"2\"\nb: 2\nc: yes\nd: ~\ne: 0.5\nf: x\n", sink);
+    auto j = isvc::parse::to_json(f.docs[0].root);
+    CHECK(j["a"] == "2");
+    CHECK(j["b"] == 2);
+    CHECK(j["c"] == true);
+    CHECK(j["d"].is_null());
+    CHECK(j["e"] == 0.5);
+    CHECK(j["f"] == "x");
+  }
+  TEST_CASE("aliases expand, alias bombs are stopped") {
+    Sink sink;
+    auto f = load_yaml("f.yaml", "a: &x {k: v}\nb: *x\n", sink);
+    CHECK(f.docs[0].root.get("b")->get("k")->value == "v");
+    std::string bomb = "a: &a [x,x,x,x,x,x,x,x,x,x]\n";
+    char prev = 'a';
+    for (char c = 'b'; c <= 'k'; ++c) {
+      bomb += std::string(1, c) + ": &" + c + " [";
+      for (int i = 0; i < 10; ++i) {
+        bomb += std::string(i ? "," : "") + "*" + prev;
+      }
+      bomb += "]\n";
+      prev = c;
+    }
+    Sink s2;
+    auto g = load_yaml("bomb.yaml", bomb, s2);
+    REQUIRE(s2.items().size() == 1);
+    CHECK(s2.items()[0].rule == "yaml-syntax");
+    CHECK(s2.items()[0].message.find("too many nodes") != std::string::npos);
+  }
+}

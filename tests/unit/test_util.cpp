@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: Apache-2.0
+#include <doctest/doctest.h>
+
+#include "promql/selector.hpp"
+#include "util/quantity.hpp"
+#include "util/spellcheck.hpp"
+#include "util/strings.hpp"
+
+TEST_SUITE("util") {
+  TEST_CASE("canonical quantities match Kubernetes") {
+    using isvc::util::canonical_quantity;
+    CHECK(*canonical_quantity("1024Mi") == "1Gi");
+    CHECK(*canonical_quantity("500Mi") == "500Mi");
+    CHECK(*canonical_quantity("2048Ki") == "2Mi");
+    CHECK(*canonical_quantity("1536Mi") == "1536Mi");
+    CHECK(*canonical_quantity("0.5") == "500m");
+    CHECK(*canonical_quantity("1000") == "1k");
+    CHECK(*canonical_quantity("200m") == "200m");
+    CHECK(*canonical_quantity("1") == "1");
+    CHECK(*canonical_quantity("2Gi") == "2Gi");
+    CHECK(*canonical_quantity("1e3") == "1e3");
+    CHECK_FALSE(canonical_quantity("12abc"));
+  }
+  TEST_CASE("quantity values") {
+    CHECK(*isvc::util::quantity_value("1Mi") == doctest::Approx(1048576.0));
+    CHECK(*isvc::util::quantity_value("500m") == doctest::Approx(0.5));
+    CHECK_FALSE(isvc::util::quantity_value(".5x"));
+  }
+  TEST_CASE("JSON pointer escaping") {
+    CHECK(isvc::util::pointer_join("/metadata/annotations", "serving.kserve.io/x~y") ==
+          "/metadata/annotations/serving.kserve.io~1x~0y");
+  }
+  TEST_CASE("did you mean") {
+    CHECK(isvc::util::closest("rendr", {"render", "lint", "rules"}) == "render");
+    CHECK(isvc::util::closest("zzzzzz", {"render", "lint"}).empty());
+  }
+  TEST_CASE("simple PromQL selectors") {
+    auto q = isvc::promql::parse_simple("avg(vllm:num_requests_running{model_name=\"m\"})");
+    REQUIRE(q);
+    CHECK(q->aggregation == "avg");
+    CHECK(q->name == "vllm:num_requests_running");
+    REQUIRE(q->labels.size() == 1);
+    CHECK(q->labels[0].second == "m");
+    CHECK_FALSE(isvc::promql::parse_simple("rate(x[1m])"));
+    CHECK_FALSE(isvc::promql::parse_simple("x{a!=\"b\"}"));
+    CHECK(isvc::promql::to_string(*q) == "avg(vllm:num_requests_running{model_name=\"m\"})");
+  }
+}
