@@ -1,11 +1,52 @@
 // SPDX-License-Identifier: Apache-2.0
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "app/run_lint.hpp"
 #include "commands.hpp"
+#include "util/error.hpp"
 
 namespace isvc::cli {
 
 Command add_lint(CLI::App& root) {
+  auto req = std::make_shared<app::LintRequest>();
+  auto format = std::make_shared<std::string>("text");
+  auto fail_on = std::make_shared<std::string>("error");
+  auto kserve_config = std::make_shared<std::string>();
   CLI::App* sub = root.add_subcommand("lint", "Lint InferenceServices and autoscaling objects");
-  return Command{sub, [] { return 2; }};
+  sub->add_option("paths", req->paths, "Files, directories (recursive) or - for stdin")
+      ->required();
+  sub->add_option("-f,--format", *format, "text, json, sarif, github or junit")
+      ->check(CLI::IsMember({"text", "json", "sarif", "github", "junit"}))
+      ->capture_default_str();
+  auto* fo = sub->add_option("--fail-on", *fail_on, "Exit 1 on findings at or above: error|warning")
+                 ->check(CLI::IsMember({"error", "warning"}))
+                 ->capture_default_str();
+  sub->add_option("--disable", req->disable, "Turn a rule off (repeatable)");
+  sub->add_option("--enable", req->enable, "Turn a rule on (repeatable)");
+  sub->add_option("--config", req->config_file,
+                  "Config file (default: .isvc-scale.yaml found from the cwd upward)");
+  sub->add_flag("--no-config", req->no_config, "Ignore .isvc-scale.yaml");
+  sub->add_option("--kserve-config", *kserve_config,
+                  "inferenceservice-config ConfigMap YAML (kubectl get cm -o yaml)");
+  sub->add_option("-j,--jobs", req->jobs, "Parallel jobs (0 = all cores)")->capture_default_str();
+  return Command{sub, [req, format, fail_on, fo, kserve_config]() {
+                   diag::parse_format(*format, req->format);
+                   req->fail_on_set = fo->count() > 0;
+                   diag::parse_severity(*fail_on, req->fail_on);
+                   req->version = ISVC_SCALE_VERSION;
+                   if (!kserve_config->empty()) {
+                     std::ifstream in(*kserve_config, std::ios::binary);
+                     if (!in) {
+                       throw Error("cannot open --kserve-config file " + *kserve_config);
+                     }
+                     std::ostringstream buf;
+                     buf << in.rdbuf();
+                     req->kserve = kserve::load_config(*kserve_config, buf.str());
+                   }
+                   return app::run_lint(*req, std::cin, std::cout, std::cerr);
+                 }};
 }
 
 } // namespace isvc::cli

@@ -1,11 +1,24 @@
 // SPDX-License-Identifier: Apache-2.0
+#include <iostream>
+
+#include "app/run_lint.hpp"
 #include "commands.hpp"
 
 namespace isvc::cli {
 
 Command add_rules(CLI::App& root) {
+  auto format = std::make_shared<std::string>("text");
+  auto id = std::make_shared<std::string>();
   CLI::App* sub = root.add_subcommand("rules", "List or explain lint rules");
-  return Command{sub, [] { return 2; }};
+  sub->require_subcommand(1);
+  CLI::App* list = sub->add_subcommand("list", "List every rule");
+  list->add_option("-f,--format", *format, "text, json or markdown")->capture_default_str();
+  CLI::App* explain = sub->add_subcommand("explain", "Explain one rule");
+  explain->add_option("rule", *id, "Rule id")->required();
+  return Command{sub, [list, format, id]() {
+                   return list->parsed() ? app::run_rules_list(*format, std::cout, std::cerr)
+                                         : app::run_rules_explain(*id, std::cout, std::cerr);
+                 }};
 }
 
 } // namespace isvc::cli

@@ -1,0 +1,251 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "app/run_lint.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "model/extensions.hpp"
+#include "parse/yaml_loader.hpp"
+#include "util/error.hpp"
+#include "util/spellcheck.hpp"
+#include "validate/lint.hpp"
+#include "validate/rule.hpp"
+
+namespace isvc::app {
+namespace {
+
+namespace fs = std::filesystem;
+constexpr const char* k_config_name = ".isvc-scale.yaml";
+
+std::string find_config() {
+  std::error_code ec;
+  fs::path dir = fs::current_path(ec);
+  while (!ec && !dir.empty()) {
+    fs::path candidate = dir / k_config_name;
+    if (fs::exists(candidate, ec)) {
+      return candidate.string();
+    }
+    if (dir == dir.root_path()) {
+      break;
+    }
+    dir = dir.parent_path();
+  }
+  return {};
+}
+
+// Unknown ids are a usage error, with the closest known id.
+void check_rule_id(const std::string& id, const std::string& where) {
+  if (validate::find_rule(id) == nullptr) {
+    throw Error(fmt::format("{}: unknown rule '{}'{}", where, id,
+                            util::did_you_mean(id, validate::rule_ids())));
+  }
+}
+
+struct FileConfig {
+  std::vector<std::string> disable;
+  std::vector<std::string> enable;
+  std::map<std::string, diag::Severity> severity;
+  std::optional<diag::Severity> fail_on;
+};
+
+std::vector<std::string> string_list(const model::Node* n, const std::string& path,
+                                     const char* key) {
+  std::vector<std::string> out;
+  if (n == nullptr) {
+    return out;
+  }
+  if (!n->is_seq()) {
+    throw Error(fmt::format("{}:{}:{}: {} must be a list of rule ids", path, n->mark.line,
+                            n->mark.col, key));
+  }
+  for (const auto& item : n->items) {
+    out.push_back(item.value);
+  }
+  return out;
+}
+
+FileConfig load_file_config(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    throw Error("cannot open config file " + path);
+  }
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  diag::Sink sink;
+  auto file = parse::load_yaml(path, buf.str(), sink);
+  if (!sink.items().empty()) {
+    const auto& d = sink.items().front();
+    throw Error(fmt::format("{}:{}:{}: {}", path, d.mark.line, d.mark.col, d.message));
+  }
+  FileConfig cfg;
+  if (file.docs.empty() || !file.docs.front().root.is_map()) {
+    return cfg;
+  }
+  const auto& root = file.docs.front().root;
+  static const std::vector<std::string_view> k_keys = {"disable", "enable", "severity", "fail-on"};
+  for (const auto& [k, m] : root.keys) {
+    if (std::find(k_keys.begin(), k_keys.end(), k) == k_keys.end()) {
+      throw Error(fmt::format("{}:{}:{}: unknown key '{}'{}", path, m.line, m.col, k,
+                              util::did_you_mean(k, k_keys)));
+    }
+  }
+  cfg.disable = string_list(root.get("disable"), path, "disable");
+  cfg.enable = string_list(root.get("enable"), path, "enable");
+  for (const auto& id : cfg.disable) {
+    check_rule_id(id, path);
+  }
+  for (const auto& id : cfg.enable) {
+    check_rule_id(id, path);
+  }
+  if (const auto* sev = root.get("severity"); sev != nullptr && sev->is_map()) {
+    for (std::size_t i = 0; i < sev->keys.size(); ++i) {
+      check_rule_id(sev->keys[i].first, path);
+      diag::Severity s{};
+      if (!diag::parse_severity(sev->items[i].value, s)) {
+        throw Error(fmt::format("{}:{}:{}: severity must be error, warning or note", path,
+                                sev->items[i].mark.line, sev->items[i].mark.col));
+      }
+      cfg.severity[sev->keys[i].first] = s;
+    }
+  }
+  if (const auto* f = root.get("fail-on"); f != nullptr) {
+    diag::Severity s{};
+    if (!diag::parse_severity(f->value, s)) {
+      throw Error(fmt::format("{}:{}:{}: fail-on must be error or warning", path, f->mark.line,
+                              f->mark.col));
+    }
+    cfg.fail_on = s;
+  }
+  return cfg;
+}
+
+std::vector<diag::RuleInfo> rule_infos() {
+  std::vector<diag::RuleInfo> out;
+  for (const auto* r : validate::rules()) {
+    out.push_back({std::string(r->id), r->severity, std::string(r->summary),
+                   std::string(r->rationale), std::string(r->fix)});
+  }
+  return out;
+}
+
+} // namespace
+
+int run_lint(const LintRequest& req, std::istream& in, std::ostream& out, std::ostream& err) {
+  validate::LintOptions opts;
+  opts.config = req.kserve;
+  opts.jobs = req.jobs;
+  diag::Severity fail_on = req.fail_on;
+  std::string config_path = req.no_config ? "" : (req.config_file.empty() ? find_config() : req.config_file);
+  if (!config_path.empty()) {
+    auto cfg = load_file_config(config_path);
+    opts.disabled.insert(cfg.disable.begin(), cfg.disable.end());
+    opts.enabled.insert(cfg.enable.begin(), cfg.enable.end());
+    opts.severity = cfg.severity;
+    if (cfg.fail_on && !req.fail_on_set) {
+      fail_on = *cfg.fail_on;
+    }
+  }
+  for (const auto& id : req.disable) {
+    check_rule_id(id, "--disable");
+    opts.disabled.insert(id);
+    opts.enabled.erase(id);
+  }
+  for (const auto& id : req.enable) {
+    check_rule_id(id, "--enable");
+    opts.enabled.insert(id);
+    opts.disabled.erase(id);
+  }
+  auto result = validate::lint(req.paths, in, opts);
+  auto infos = rule_infos();
+  diag::Report report{result.diagnostics, infos,
+                      [&result](const std::string& f) -> std::string_view {
+                        auto it = result.sources.find(f);
+                        return it == result.sources.end() ? std::string_view() : it->second;
+                      },
+                      result.files, req.version};
+  diag::write_report(out, req.format, report);
+
+  std::size_t errors = 0;
+  std::size_t warnings = 0;
+  bool input_error = false;
+  bool failing = false;
+  for (const auto& d : result.diagnostics) {
+    errors += d.severity == diag::Severity::error ? 1 : 0;
+    warnings += d.severity == diag::Severity::warning ? 1 : 0;
+    input_error = input_error || d.rule == "yaml-syntax" || d.rule == "io-unreadable";
+    failing = failing || d.severity >= fail_on;
+  }
+  err << fmt::format("isvc-scale: {} file{}, {} document{}: {} error{}, {} warning{}\n",
+                     result.files, result.files == 1 ? "" : "s", result.documents,
+                     result.documents == 1 ? "" : "s", errors, errors == 1 ? "" : "s", warnings,
+                     warnings == 1 ? "" : "s");
+  if (input_error) {
+    return 2;
+  }
+  return failing ? 1 : 0;
+}
+
+int run_rules_list(const std::string& format, std::ostream& out, std::ostream& err) {
+  const auto& all = validate::rules();
+  if (format == "text") {
+    for (const auto* r : all) {
+      out << fmt::format("{:<40} {:<8} {}\n", r->id, diag::to_string(r->severity), r->summary);
+    }
+  } else if (format == "json") {
+    nlohmann::ordered_json arr = nlohmann::ordered_json::array();
+    for (const auto* r : all) {
+      arr.push_back({{"id", r->id},
+                     {"severity", diag::to_string(r->severity)},
+                     {"summary", r->summary},
+                     {"rationale", r->rationale},
+                     {"fix", r->fix},
+                     {"example", r->example},
+                     {"enabledByDefault", r->default_on}});
+    }
+    out << arr.dump(2) << '\n';
+  } else if (format == "markdown") {
+    out << "| rule | severity | what it finds | fix |\n| --- | --- | --- | --- |\n";
+    for (const auto* r : all) {
+      std::string fix(r->fix);
+      std::string summary(r->summary);
+      for (auto* s : {&fix, &summary}) {
+        for (std::size_t p = s->find('|'); p != std::string::npos; p = s->find('|', p + 2)) {
+          s->replace(p, 1, "\\|");
+        }
+      }
+      out << fmt::format("| `{}` | {} | {} | {} |\n", r->id, diag::to_string(r->severity),
+                         summary, fix);
+    }
+  } else {
+    err << fmt::format("isvc-scale: unknown format '{}'{}\n", format,
+                       util::did_you_mean(format, {"text", "json", "markdown"}));
+    return 2;
+  }
+  return 0;
+}
+
+int run_rules_explain(const std::string& id, std::ostream& out, std::ostream& err) {
+  const auto* r = validate::find_rule(id);
+  if (r == nullptr) {
+    err << fmt::format("isvc-scale: unknown rule '{}'{}\n", id,
+                       util::did_you_mean(id, validate::rule_ids()));
+    return 2;
+  }
+  out << fmt::format("{} ({}{})\n\n{}.\n\nWhy: {}\n\nFix: {}\n", r->id,
+                     diag::to_string(r->severity), r->default_on ? "" : ", off by default",
+                     r->summary, r->rationale, r->fix);
+  if (!r->example.empty()) {
+    out << "\nExample that triggers it:\n\n";
+    std::istringstream lines{std::string(r->example)};
+    for (std::string line; std::getline(lines, line);) {
+      out << "    " << line << '\n';
+    }
+  }
+  return 0;
+}
+
+} // namespace isvc::app

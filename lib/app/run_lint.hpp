@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <istream>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "diag/formats.hpp"
+#include "kserve/config.hpp"
+
+namespace isvc::app {
+
+/// Everything `isvc-scale lint` takes, already parsed from flags.
+struct LintRequest {
+  std::vector<std::string> paths;
+  diag::Format format = diag::Format::text;
+  diag::Severity fail_on = diag::Severity::error;
+  bool fail_on_set = false;
+  std::vector<std::string> disable;
+  std::vector<std::string> enable;
+  /// Explicit --config; otherwise `.isvc-scale.yaml` is looked up from the cwd upward.
+  std::string config_file;
+  bool no_config = false;
+  kserve::Config kserve;
+  unsigned jobs = 0;
+  std::string version;
+};
+
+/// Lints every input and writes the report to `out` (a summary line goes to
+/// `err`). Returns 0 clean, 1 findings at or above fail-on, 2 usage error or
+/// unreadable/unparsable input.
+int run_lint(const LintRequest& req, std::istream& in, std::ostream& out, std::ostream& err);
+
+/// `rules list` / `rules explain`: 0, or 2 for an unknown rule or format.
+int run_rules_list(const std::string& format, std::ostream& out, std::ostream& err);
+int run_rules_explain(const std::string& id, std::ostream& out, std::ostream& err);
+
+} // namespace isvc::app

@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "diag/diagnostic.hpp"
+#include "diag/format_text.hpp"
+
+namespace isvc::diag {
+
+/// Rule metadata an output format may carry (SARIF's tool.driver.rules).
+struct RuleInfo {
+  std::string id;
+  Severity severity;
+  std::string summary;
+  std::string rationale;
+  std::string fix;
+};
+
+/// Every output of `lint`, one interface (kubeconform's outputs idea).
+enum class Format { text, json, sarif, github, junit };
+
+/// Parses "text|json|sarif|github|junit"; false if unknown.
+bool parse_format(std::string_view name, Format& out);
+
+struct Report {
+  const std::vector<Diagnostic>& diagnostics;
+  const std::vector<RuleInfo>& rules;
+  SourceLookup source;
+  std::size_t files = 0;
+  std::string version;
+};
+
+void write_report(std::ostream& out, Format format, const Report& report);
+
+} // namespace isvc::diag

@@ -1,0 +1,200 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "validate/lint.hpp"
+
+#include <deque>
+#include <memory>
+
+#include "parse/extensions.hpp"
+#include "parse/inputs.hpp"
+#include "util/parallel.hpp"
+#include "util/strings.hpp"
+#include "validate/rule.hpp"
+#include "validate/schema.hpp"
+
+namespace isvc::validate {
+namespace {
+
+constexpr std::string_view k_ignore_prefix = "ignore-check.isvc-scale.io/";
+
+Applies classify(const parse::TypeMeta& tm) {
+  if (tm.kind == "InferenceService" && util::starts_with(tm.api_version, "serving.kserve.io/")) {
+    return Applies::inference_service;
+  }
+  if (util::starts_with(tm.api_version, "keda.sh/")) {
+    if (tm.kind == "ScaledObject") {
+      return Applies::scaled_object;
+    }
+    if (tm.kind == "TriggerAuthentication" || tm.kind == "ClusterTriggerAuthentication") {
+      return Applies::trigger_authentication;
+    }
+  }
+  if (tm.kind == "HorizontalPodAutoscaler" && util::starts_with(tm.api_version, "autoscaling/")) {
+    return Applies::hpa;
+  }
+  if (tm.kind == "PodMonitor" && util::starts_with(tm.api_version, "monitoring.coreos.com/")) {
+    return Applies::pod_monitor;
+  }
+  if (tm.kind == "OpenTelemetryCollector" && util::starts_with(tm.api_version, "opentelemetry.io/")) {
+    return Applies::otel_collector;
+  }
+  return Applies::any;
+}
+
+// Everything parsed from one file; kept alive for the cross-document pass.
+struct FileState {
+  parse::LoadedFile file;
+  diag::Sink sink;
+  std::deque<model::InferenceService> isvcs;
+  std::deque<model::Extensions> exts;
+  std::deque<std::vector<kserve::Violation>> violations;
+  std::deque<Document> docs;
+  std::vector<Applies> kinds;
+};
+
+void lint_file(FileState& st, std::string path, std::string text, const LintOptions& opts) {
+  st.file = parse::load_yaml(std::move(path), std::move(text), st.sink);
+  const auto& schemas = Schemas::get();
+  for (const auto& pdoc : st.file.docs) {
+    if (!pdoc.root.is_map()) {
+      continue; // empty documents and stray scalars carry nothing to lint
+    }
+    auto tm = parse::type_meta(pdoc.root);
+    Applies kind = classify(tm);
+    Document& d = st.docs.emplace_back(Document{st.file.path, pdoc, tm, opts.config});
+    st.kinds.push_back(kind);
+    if (kind == Applies::inference_service) {
+      const auto& isvc =
+          st.isvcs.emplace_back(parse::read_inference_service(st.file.path, pdoc, st.sink));
+      d.isvc = &isvc;
+      d.ext = &st.exts.emplace_back(parse::read_extensions(isvc, st.sink));
+      d.violations = &st.violations.emplace_back(kserve::validate(isvc, opts.config));
+    }
+    if (rule_active("schema", true, opts)) {
+      schemas.validate(d, st.sink);
+    }
+    for (const Rule* r : rules()) {
+      if (r->check == nullptr || (r->applies != kind && r->applies != Applies::any) ||
+          !rule_active(r->id, r->default_on, opts)) {
+        continue;
+      }
+      Reporter rep(*r, d, st.sink);
+      r->check(d, rep);
+    }
+  }
+}
+
+// `ignore-check.isvc-scale.io/<rule>` on the object silences that rule for it.
+bool suppressed(const diag::Diagnostic& d, const std::vector<FileState*>& by_file,
+                const std::map<std::string, std::size_t>& index) {
+  auto it = index.find(d.file);
+  if (it == index.end() || d.doc < 0) {
+    return false;
+  }
+  for (const auto& doc : by_file[it->second]->docs) {
+    if (doc.doc.index != d.doc) {
+      continue;
+    }
+    const auto* meta = doc.root().get("metadata");
+    const auto* ann = meta != nullptr ? meta->get("annotations") : nullptr;
+    if (ann == nullptr || !ann->is_map()) {
+      return false;
+    }
+    for (const auto& [k, m] : ann->keys) {
+      if (util::starts_with(k, k_ignore_prefix) &&
+          (k.substr(k_ignore_prefix.size()) == d.rule || k.substr(k_ignore_prefix.size()) == "all")) {
+        return true;
+      }
+    }
+    return false;
+  }
+  return false;
+}
+
+} // namespace
+
+bool rule_active(std::string_view rule, bool default_on, const LintOptions& opts) {
+  std::string id(rule);
+  if (opts.disabled.count(id) != 0) {
+    return false;
+  }
+  return default_on || opts.enabled.count(id) != 0;
+}
+
+LintResult lint(const std::vector<std::string>& paths, std::istream& in, const LintOptions& opts) {
+  LintResult result;
+  diag::Sink top;
+  auto files = parse::expand_inputs(paths, top);
+  std::vector<std::string> texts(files.size());
+  std::vector<bool> readable(files.size(), false);
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    readable[i] = parse::read_input(files[i], in, texts[i], top);
+  }
+  std::vector<std::unique_ptr<FileState>> states(files.size());
+  unsigned jobs = opts.jobs == 0 ? util::default_jobs() : opts.jobs;
+  util::parallel_for(files.size(), jobs, [&](std::size_t i) {
+    states[i] = std::make_unique<FileState>();
+    if (readable[i]) {
+      lint_file(*states[i], files[i] == "-" ? std::string("<stdin>") : files[i],
+                std::move(texts[i]), opts);
+    }
+  });
+
+  // Cross-document rules see every document of every input.
+  Corpus corpus;
+  std::vector<FileState*> by_file;
+  std::map<std::string, std::size_t> index;
+  diag::Sink cross;
+  for (auto& st : states) {
+    by_file.push_back(st.get());
+    index[st->file.path] = by_file.size() - 1;
+    for (const auto& d : st->docs) {
+      corpus.docs.push_back(&d);
+    }
+  }
+  for (const Rule* r : rules()) {
+    if (r->cross != nullptr && rule_active(r->id, r->default_on, opts)) {
+      CrossReporter rep(*r, cross);
+      r->cross(corpus, rep);
+    }
+  }
+
+  auto keep = [&](diag::Diagnostic& d) {
+    const Rule* r = find_rule(d.rule);
+    if (r != nullptr && !rule_active(d.rule, r->default_on, opts)) {
+      return false;
+    }
+    if (d.rule.rfind("schema-", 0) == 0 && !rule_active(d.rule, true, opts)) {
+      return false;
+    }
+    auto sev = opts.severity.find(d.rule);
+    if (sev != opts.severity.end()) {
+      d.severity = sev->second;
+    }
+    return d.rule == "yaml-syntax" || d.rule == "io-unreadable" || !suppressed(d, by_file, index);
+  };
+  for (auto& d : top.items()) {
+    if (keep(d)) {
+      result.diagnostics.push_back(d);
+    }
+  }
+  for (auto& st : states) {
+    // Cross findings are merged into their file so output stays in input order.
+    for (auto& d : cross.items()) {
+      if (d.file == st->file.path) {
+        st->sink.add(d);
+      }
+    }
+    st->sink.sort();
+    for (auto& d : st->sink.items()) {
+      if (keep(d)) {
+        result.diagnostics.push_back(std::move(d));
+      }
+    }
+    result.documents += st->file.docs.size();
+    result.sources[st->file.path] = std::move(st->file.text);
+  }
+  result.files = files.size();
+  return result;
+}
+
+} // namespace isvc::validate

@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <istream>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "diag/diagnostic.hpp"
+#include "kserve/config.hpp"
+
+namespace isvc::validate {
+
+struct LintOptions {
+  kserve::Config config;
+  /// Rules turned off / on (on also enables rules that are off by default).
+  std::set<std::string> disabled;
+  std::set<std::string> enabled;
+  std::map<std::string, diag::Severity> severity;
+  unsigned jobs = 0; // 0 = all cores
+};
+
+struct LintResult {
+  /// Findings, by input file order, then line, column, rule.
+  std::vector<diag::Diagnostic> diagnostics;
+  /// File texts, for caret lines.
+  std::map<std::string, std::string> sources;
+  std::size_t files = 0;
+  std::size_t documents = 0;
+};
+
+/// Lints every input: YAML, JSON Schema, every active rule, cross-document
+/// rules, then suppressions (`ignore-check.isvc-scale.io/<rule>` annotations).
+LintResult lint(const std::vector<std::string>& paths, std::istream& in, const LintOptions& opts);
+
+/// True if `rule` runs under `opts`.
+bool rule_active(std::string_view rule, bool default_on, const LintOptions& opts);
+
+} // namespace isvc::validate

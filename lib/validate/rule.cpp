@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "validate/rule.hpp"
+
+#include <algorithm>
+
+namespace isvc::validate {
+namespace {
+
+std::string scalar(const model::Node* n) {
+  return n != nullptr && n->is_scalar() ? n->value : std::string();
+}
+
+// RFC 6901 unescaping of one reference token.
+std::string unescape(std::string_view tok) {
+  std::string out;
+  for (std::size_t i = 0; i < tok.size(); ++i) {
+    if (tok[i] == '~' && i + 1 < tok.size()) {
+      out += tok[i + 1] == '1' ? '/' : '~';
+      ++i;
+    } else {
+      out += tok[i];
+    }
+  }
+  return out;
+}
+
+} // namespace
+
+std::string Document::name() const {
+  const auto* m = doc.root.get("metadata");
+  return m != nullptr ? scalar(m->get("name")) : std::string();
+}
+
+std::string Document::ns() const {
+  const auto* m = doc.root.get("metadata");
+  return m != nullptr ? scalar(m->get("namespace")) : std::string();
+}
+
+namespace {
+
+// Walks one pointer step; nullptr if absent.
+const model::Node* step(const model::Node& cur, const std::string& tok) {
+  if (cur.is_map()) {
+    return cur.get(tok);
+  }
+  if (cur.is_seq() && !tok.empty() && std::all_of(tok.begin(), tok.end(), ::isdigit)) {
+    std::size_t idx = std::stoul(tok);
+    return idx < cur.items.size() ? &cur.items[idx] : nullptr;
+  }
+  return nullptr;
+}
+
+template <class Fn> void walk(std::string_view pointer, Fn&& fn) {
+  std::size_t pos = 0;
+  while (pos < pointer.size() && pointer[pos] == '/') {
+    std::size_t end = pointer.find('/', pos + 1);
+    std::string tok =
+        unescape(pointer.substr(pos + 1, end == std::string_view::npos ? end : end - pos - 1));
+    pos = end == std::string_view::npos ? pointer.size() : end;
+    if (!fn(tok)) {
+      return;
+    }
+  }
+}
+
+} // namespace
+
+const model::Node* node_at(const model::Node& root, std::string_view pointer) {
+  const model::Node* cur = &root;
+  walk(pointer, [&cur](const std::string& tok) {
+    cur = step(*cur, tok);
+    return cur != nullptr;
+  });
+  return cur;
+}
+
+model::Mark mark_at(const model::Node& root, std::string_view pointer) {
+  const model::Node* cur = &root;
+  model::Mark mark = root.mark;
+  walk(pointer, [&](const std::string& tok) {
+    const model::Node* next = step(*cur, tok);
+    if (next == nullptr) {
+      return false;
+    }
+    // `key:` with no value has no position of its own: use the key's.
+    mark = next->is_null() && cur->is_map() ? cur->key_mark(tok) : next->mark;
+    cur = next;
+    return true;
+  });
+  return mark;
+}
+
+void Reporter::at(model::Mark mark, std::string pointer, std::string message, std::string fix) {
+  diag::Diagnostic d;
+  d.file = m_doc.file;
+  d.doc = m_doc.doc.index;
+  d.mark = mark.line == 0 ? m_doc.doc.root.mark : mark;
+  d.severity = m_rule.severity;
+  d.rule = std::string(m_rule.id);
+  d.message = std::move(message);
+  d.fix = fix.empty() ? std::string(m_rule.fix) : std::move(fix);
+  d.pointer = std::move(pointer);
+  d.object = {m_doc.type.api_version, m_doc.type.kind, m_doc.ns(), m_doc.name()};
+  m_sink.add(std::move(d));
+}
+
+void Reporter::at_pointer(const std::string& pointer, std::string message, std::string fix) {
+  at(mark_at(m_doc.doc.root, pointer), pointer, std::move(message), std::move(fix));
+}
+
+const Rule* find_rule(std::string_view id) {
+  const auto& all = rules();
+  auto it = std::lower_bound(all.begin(), all.end(), id,
+                             [](const Rule* r, std::string_view v) { return r->id < v; });
+  return it != all.end() && (*it)->id == id ? *it : nullptr;
+}
+
+std::vector<std::string_view> rule_ids() {
+  std::vector<std::string_view> ids;
+  for (const auto* r : rules()) {
+    ids.push_back(r->id);
+  }
+  return ids;
+}
+
+} // namespace isvc::validate

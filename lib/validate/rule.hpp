@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "diag/diagnostic.hpp"
+#include "kserve/config.hpp"
+#include "kserve/webhook.hpp"
+#include "model/extensions.hpp"
+#include "model/inference_service.hpp"
+#include "parse/inference_service.hpp"
+#include "parse/yaml_loader.hpp"
+
+namespace isvc::validate {
+
+/// Which documents a rule looks at.
+enum class Applies : std::uint8_t {
+  inference_service,
+  scaled_object,
+  trigger_authentication,
+  hpa,
+  pod_monitor,
+  otel_collector,
+  any,
+};
+
+/// One document being linted, with everything parsed once and shared by all rules.
+struct Document {
+  const std::string& file;
+  const parse::Document& doc;
+  parse::TypeMeta type;
+  const kserve::Config& config;
+  /// Set for InferenceServices.
+  const model::InferenceService* isvc = nullptr;
+  const model::Extensions* ext = nullptr;
+  /// KServe webhook verdicts for the ISVC, computed once.
+  const std::vector<kserve::Violation>* violations = nullptr;
+
+  const model::Node& root() const { return doc.root; }
+  /// metadata.name / metadata.namespace ("" if absent).
+  std::string name() const;
+  std::string ns() const;
+};
+
+struct Rule;
+
+/// Collects findings of one rule; fills id, severity, fix and object from the rule/doc.
+class Reporter {
+public:
+  Reporter(const Rule& rule, const Document& doc, diag::Sink& sink)
+      : m_rule(rule), m_doc(doc), m_sink(sink) {}
+  /// A finding at `mark`; `fix` overrides the rule's fix when given.
+  void at(model::Mark mark, std::string pointer, std::string message, std::string fix = {});
+  /// A finding at a field (its value's position).
+  template <class T>
+  void at(const model::Field<T>& f, std::string message, std::string fix = {}) {
+    at(f.mark, f.pointer, std::move(message), std::move(fix));
+  }
+  /// A finding at the node found by JSON Pointer (falls back to the nearest parent).
+  void at_pointer(const std::string& pointer, std::string message, std::string fix = {});
+  const Document& doc() const { return m_doc; }
+
+private:
+  const Rule& m_rule;
+  const Document& m_doc;
+  diag::Sink& m_sink;
+};
+
+/// All documents of the input, for cross-document rules.
+struct Corpus {
+  std::vector<const Document*> docs;
+};
+
+using CheckFn = void (*)(const Document&, Reporter&);
+/// Cross-document check: report through `report(doc)`, which returns the Reporter for a doc.
+class CrossReporter;
+using CrossFn = void (*)(const Corpus&, CrossReporter&);
+
+/// One lint rule: metadata next to its check (kube-linter's template idea).
+struct Rule {
+  std::string_view id;
+  diag::Severity severity;
+  Applies applies;
+  std::string_view summary;   ///< one line, no trailing period
+  std::string_view rationale; ///< why it matters
+  std::string_view fix;       ///< ends with "."
+  std::string_view example;   ///< minimal YAML that fires the rule
+  CheckFn check = nullptr;
+  CrossFn cross = nullptr;
+  bool default_on = true;
+};
+
+class CrossReporter {
+public:
+  CrossReporter(const Rule& rule, diag::Sink& sink) : m_rule(rule), m_sink(sink) {}
+  Reporter for_doc(const Document& d) { return Reporter(m_rule, d, m_sink); }
+
+private:
+  const Rule& m_rule;
+  diag::Sink& m_sink;
+};
+
+/// Every rule, sorted by id (lib/validate/registry.cpp).
+const std::vector<const Rule*>& rules();
+/// Rule by id, or nullptr.
+const Rule* find_rule(std::string_view id);
+/// Rule ids for "did you mean".
+std::vector<std::string_view> rule_ids();
+
+/// The node at a JSON Pointer, or nullptr.
+const model::Node* node_at(const model::Node& root, std::string_view pointer);
+/// Position of the node at a JSON Pointer; the nearest existing parent otherwise.
+model::Mark mark_at(const model::Node& root, std::string_view pointer);
+
+} // namespace isvc::validate

@@ -1,0 +1,11 @@
+// SPDX-License-Identifier: Apache-2.0
+// TODO(owner): implement; a rule without a check or example fails the registry test.
+#include "validate/rule.hpp"
+
+namespace isvc::validate {
+
+extern const Rule k_rule_keda_deprecated_metric_name = {
+    "keda-deprecated-metric-name", diag::Severity::warning, Applies::scaled_object, "", "", "", "", nullptr,
+};
+
+} // namespace isvc::validate

@@ -1,0 +1,11 @@
+// SPDX-License-Identifier: Apache-2.0
+// TODO(owner): implement; a rule without a check or example fails the registry test.
+#include "validate/rule.hpp"
+
+namespace isvc::validate {
+
+extern const Rule k_rule_keda_only_resource_triggers_min_zero = {
+    "keda-only-resource-triggers-min-zero", diag::Severity::warning, Applies::scaled_object, "", "", "", "", nullptr,
+};
+
+} // namespace isvc::validate

@@ -1,0 +1,11 @@
+// SPDX-License-Identifier: Apache-2.0
+// TODO(owner): implement; a rule without a check or example fails the registry test.
+#include "validate/rule.hpp"
+
+namespace isvc::validate {
+
+extern const Rule k_rule_kserve_ignores_hpa_behavior = {
+    "kserve-ignores-hpa-behavior", diag::Severity::warning, Applies::inference_service, "", "", "", "", nullptr,
+};
+
+} // namespace isvc::validate

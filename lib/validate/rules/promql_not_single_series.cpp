@@ -1,0 +1,11 @@
+// SPDX-License-Identifier: Apache-2.0
+// TODO(owner): implement; a rule without a check or example fails the registry test.
+#include "validate/rule.hpp"
+
+namespace isvc::validate {
+
+extern const Rule k_rule_promql_not_single_series = {
+    "promql-not-single-series", diag::Severity::warning, Applies::any, "", "", "", "", nullptr,
+};
+
+} // namespace isvc::validate

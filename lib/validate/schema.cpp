@@ -1,0 +1,288 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "validate/schema.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+#include <valijson/adapters/nlohmann_json_adapter.hpp>
+#include <valijson/schema.hpp>
+#include <valijson/schema_parser.hpp>
+#include <valijson/validation_results.hpp>
+#include <valijson/validator.hpp>
+
+#include <map>
+#include <set>
+
+#include "parse/to_json.hpp"
+#include "util/error.hpp"
+#include "util/spellcheck.hpp"
+#include "util/strings.hpp"
+
+namespace isvc::embedded {
+extern const std::pair<std::string_view, std::string_view> k_schema_files[];
+extern const std::size_t k_schema_files_count;
+} // namespace isvc::embedded
+
+namespace isvc::validate {
+namespace {
+
+struct Compiled {
+  nlohmann::json doc; // kept for "did you mean" on unknown fields
+  valijson::Schema schema;
+};
+
+// valijson context ["<root>", "[spec]", "[0]"] -> "/spec/0".
+std::string to_pointer(const std::vector<std::string>& context) {
+  std::string out;
+  for (std::size_t i = 1; i < context.size(); ++i) {
+    std::string_view c = context[i];
+    if (c.size() >= 2 && c.front() == '[' && c.back() == ']') {
+      c = c.substr(1, c.size() - 2);
+    }
+    out = util::pointer_join(out, c);
+  }
+  return out;
+}
+
+// The subschema at `pointer` (walks properties/items), or nullptr.
+const nlohmann::json* subschema(const nlohmann::json& schema, std::string_view pointer) {
+  const nlohmann::json* cur = &schema;
+  std::size_t pos = 0;
+  while (pos < pointer.size()) {
+    std::size_t end = pointer.find('/', pos + 1);
+    std::string tok(pointer.substr(pos + 1, end == std::string_view::npos ? end : end - pos - 1));
+    pos = end == std::string_view::npos ? pointer.size() : end;
+    for (std::size_t p = tok.find("~1"); p != std::string::npos; p = tok.find("~1")) {
+      tok.replace(p, 2, "/");
+    }
+    if (cur->contains("properties") && (*cur)["properties"].contains(tok)) {
+      cur = &(*cur)["properties"][tok];
+    } else if (cur->contains("items")) {
+      cur = &(*cur)["items"];
+    } else if (cur->contains("additionalProperties") && (*cur)["additionalProperties"].is_object()) {
+      cur = &(*cur)["additionalProperties"];
+    } else {
+      return nullptr;
+    }
+  }
+  return cur;
+}
+
+// "one of a, b, c" from the subschema's enum/const, or "".
+std::string allowed_values(const nlohmann::json& schema, std::string_view pointer) {
+  const nlohmann::json* s = subschema(schema, pointer);
+  if (s == nullptr) {
+    return {};
+  }
+  if (s->contains("const")) {
+    return "must be " + (*s)["const"].dump();
+  }
+  if (!s->contains("enum")) {
+    return {};
+  }
+  std::string out = "must be one of ";
+  bool first = true;
+  for (const auto& v : (*s)["enum"]) {
+    out += (first ? "" : ", ") + (v.is_string() ? v.get<std::string>() : v.dump());
+    first = false;
+  }
+  return out;
+}
+
+// Properties the schema allows at `pointer` (walks properties/items).
+std::vector<std::string> allowed_keys(const nlohmann::json& schema, std::string_view pointer) {
+  const nlohmann::json* cur = &schema;
+  std::size_t pos = 0;
+  while (pos < pointer.size()) {
+    std::size_t end = pointer.find('/', pos + 1);
+    std::string tok(pointer.substr(pos + 1, end == std::string_view::npos ? end : end - pos - 1));
+    pos = end == std::string_view::npos ? pointer.size() : end;
+    if (cur->contains("properties") && (*cur)["properties"].contains(tok)) {
+      cur = &(*cur)["properties"][tok];
+    } else if (cur->contains("items")) {
+      cur = &(*cur)["items"];
+    } else {
+      return {};
+    }
+  }
+  std::vector<std::string> keys;
+  if (cur->contains("properties")) {
+    for (auto it = (*cur)["properties"].begin(); it != (*cur)["properties"].end(); ++it) {
+      keys.push_back(it.key());
+    }
+  }
+  return keys;
+}
+
+struct Classified {
+  const char* rule;
+  std::string message;
+  std::string pointer;
+  std::string key; // set for unknown fields: report at the key
+};
+
+// Turns valijson's text into a rule id and a message a person can act on.
+std::optional<Classified> classify(const std::string& desc, const std::string& pointer,
+                                   const nlohmann::json& schema) {
+  auto quoted = [&desc]() {
+    auto a = desc.rfind('\'', desc.size() - 3);
+    auto b = desc.rfind('\'');
+    return a != std::string::npos && b > a ? desc.substr(a + 1, b - a - 1) : std::string();
+  };
+  std::string where = pointer.empty() ? "the document" : pointer;
+  if (desc.find("could not be validated using 'properties' or 'additionalProperties'") !=
+      std::string::npos) {
+    std::string key = quoted();
+    auto keys = allowed_keys(schema, pointer);
+    std::vector<std::string_view> views(keys.begin(), keys.end());
+    return Classified{"schema-unknown-field",
+                      fmt::format("unknown field \"{}\" in {}{}", key, where,
+                                  util::did_you_mean(key, views)),
+                      util::pointer_join(pointer, key), key};
+  }
+  if (util::starts_with(desc, "Missing required property")) {
+    return Classified{"schema-required",
+                      fmt::format("missing required field \"{}\" in {}", quoted(), where), pointer, {}};
+  }
+  if (desc.find("'type' constraint") != std::string::npos) {
+    const nlohmann::json* sub = subschema(schema, pointer);
+    std::string want = sub != nullptr && sub->contains("type") && (*sub)["type"].is_string()
+                           ? " (want " + (*sub)["type"].get<std::string>() + ")"
+                           : std::string();
+    return Classified{"schema-type", fmt::format("{} has the wrong type{}", where, want), pointer,
+                      {}};
+  }
+  if (desc.find("pattern") != std::string::npos) {
+    const nlohmann::json* sub = subschema(schema, pointer);
+    std::string pattern = sub != nullptr && sub->contains("pattern") && (*sub)["pattern"].is_string()
+                              ? (*sub)["pattern"].get<std::string>()
+                              : std::string();
+    return Classified{"schema-pattern",
+                      pattern.empty()
+                          ? fmt::format("{} does not match the required format", where)
+                          : fmt::format("{} does not match the required format {}", where, pattern),
+                      pointer, {}};
+  }
+  if (desc.find("enum values") != std::string::npos || desc.find("'const'") != std::string::npos) {
+    std::string allowed = allowed_values(schema, pointer);
+    return Classified{"schema-enum",
+                      allowed.empty() ? fmt::format("{} is not one of the allowed values", where)
+                                      : fmt::format("{} {}", where, allowed),
+                      pointer, {}};
+  }
+  if (desc.find("minimum") != std::string::npos || desc.find("maximum") != std::string::npos ||
+      desc.find("less than") != std::string::npos || desc.find("greater than") != std::string::npos ||
+      desc.find("length") != std::string::npos) {
+    return Classified{"schema-range", fmt::format("{} is out of range: {}", where, desc), pointer, {}};
+  }
+  // Wrapper messages for nested failures repeat a leaf error reported on its own.
+  if (desc.find("Failed to validate against schema associated with property") !=
+          std::string::npos ||
+      desc.find("Failed to validate item") != std::string::npos ||
+      desc.find("child schema") != std::string::npos ||
+      desc.find("Failed to validate against") != std::string::npos) {
+    return std::nullopt;
+  }
+  return Classified{"schema-invalid", fmt::format("{}: {}", where, desc), pointer, {}};
+}
+
+std::string key_for(std::string_view api_version, std::string_view kind) {
+  return std::string(api_version) + " " + std::string(kind);
+}
+
+} // namespace
+
+struct Schemas::Impl {
+  std::map<std::string, Compiled> by_kind;
+};
+
+Schemas::Schemas() : m_impl(std::make_unique<Impl>()) {
+  for (std::size_t i = 0; i < embedded::k_schema_files_count; ++i) {
+    nlohmann::json doc = nlohmann::json::parse(embedded::k_schema_files[i].second);
+    std::string key = key_for("serving.kserve.io/v1beta1", "InferenceService");
+    if (doc.contains("x-kubernetes-group-version-kind")) {
+      const auto& gvk = doc["x-kubernetes-group-version-kind"];
+      std::string group = gvk.value("group", "");
+      key = key_for((group.empty() ? "" : group + "/") + gvk.value("version", ""),
+                    gvk.value("kind", ""));
+    }
+    // valijson::Schema cannot move: build it in place.
+    Compiled& c = m_impl->by_kind.try_emplace(std::move(key)).first->second;
+    c.doc = std::move(doc);
+    valijson::SchemaParser parser;
+    valijson::adapters::NlohmannJsonAdapter adapter(c.doc);
+    parser.populateSchema(adapter, c.schema);
+  }
+}
+
+Schemas::~Schemas() = default;
+
+const Schemas& Schemas::get() {
+  static const Schemas k_instance;
+  return k_instance;
+}
+
+bool Schemas::knows(const parse::TypeMeta& tm) const {
+  return m_impl->by_kind.count(key_for(tm.api_version, tm.kind)) != 0;
+}
+
+void Schemas::validate(const Document& d, diag::Sink& sink) const {
+  auto it = m_impl->by_kind.find(key_for(d.type.api_version, d.type.kind));
+  if (it == m_impl->by_kind.end()) {
+    return;
+  }
+  // One validator per thread keeps valijson's compiled-regex cache warm.
+  thread_local valijson::Validator validator;
+  nlohmann::json target = parse::to_json(d.root());
+  valijson::adapters::NlohmannJsonAdapter adapter(target);
+  valijson::ValidationResults results;
+  if (validator.validate(it->second.schema, adapter, &results)) {
+    return;
+  }
+  // One finding per node: the most specific one (a pattern or enum failure
+  // inside an anyOf also produces a type failure for the other branch).
+  auto rank = [](std::string_view rule) {
+    return rule == "schema-type" ? 0 : rule == "schema-invalid" ? 1 : 2;
+  };
+  std::map<std::string, Classified> best;
+  std::vector<std::string> order;
+  valijson::ValidationResults::Error err;
+  while (results.popError(err)) {
+    auto c = classify(err.description, to_pointer(err.context), it->second.doc);
+    if (!c) {
+      continue;
+    }
+    auto [slot, inserted] = best.try_emplace(c->pointer, *c);
+    if (inserted) {
+      order.push_back(c->pointer);
+    } else if (rank(c->rule) > rank(slot->second.rule)) {
+      slot->second = *c;
+    }
+  }
+  for (const auto& ptr : order) {
+    auto c = std::optional<Classified>(best.at(ptr));
+    diag::Diagnostic diag;
+    diag.file = d.file;
+    diag.doc = d.doc.index;
+    model::Mark mark = mark_at(d.root(), c->pointer);
+    if (!c->key.empty()) {
+      // Point at the unknown key itself, not at its value.
+      const model::Node* parent =
+          node_at(d.root(), std::string_view(c->pointer).substr(0, c->pointer.rfind('/')));
+      if (parent != nullptr && parent->is_map()) {
+        mark = parent->key_mark(c->key);
+      }
+    }
+    diag.mark = mark;
+    diag.severity = diag::Severity::error;
+    diag.rule = c->rule;
+    if (const Rule* rule = find_rule(c->rule)) {
+      diag.fix = std::string(rule->fix);
+    }
+    diag.message = std::move(c->message);
+    diag.pointer = c->pointer;
+    diag.object = {d.type.api_version, d.type.kind, d.ns(), d.name()};
+    sink.add(std::move(diag));
+  }
+}
+
+} // namespace isvc::validate

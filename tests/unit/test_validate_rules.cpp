@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: Apache-2.0
+// The rule registry and the per-rule fixtures (kube-linter's registry<->tests
+// check): every rule has tests/rules/<id>/fires.yaml whose `# expect: L:C <id>`
+// lines are exactly the findings of that rule, and passes.yaml with none.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "validate/lint.hpp"
+#include "validate/rule.hpp"
+
+namespace fs = std::filesystem;
+using isvc::validate::rules;
+
+namespace {
+
+std::set<std::string> findings(const std::string& path, std::string_view rule) {
+  isvc::validate::LintOptions opts;
+  opts.jobs = 1;
+  opts.enabled.insert(std::string(rule)); // off-by-default rules are tested too
+  std::istringstream in;
+  auto result = isvc::validate::lint({path}, in, opts);
+  std::set<std::string> out;
+  for (const auto& d : result.diagnostics) {
+    if (d.rule == rule) {
+      out.insert(std::to_string(d.mark.line) + ":" + std::to_string(d.mark.col) + " " + d.rule);
+    }
+  }
+  return out;
+}
+
+std::set<std::string> expectations(const fs::path& file) {
+  std::ifstream in(file);
+  std::set<std::string> out;
+  std::string line;
+  const std::string tag = "# expect: ";
+  while (std::getline(in, line)) {
+    auto pos = line.find(tag);
+    if (pos != std::string::npos) {
+      out.insert(line.substr(pos + tag.size()));
+    }
+  }
+  return out;
+}
+
+bool kebab(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+  });
+}
+
+} // namespace
+
+TEST_SUITE("validate::registry") {
+  TEST_CASE("ids are unique, sorted, kebab-case; every field is filled in") {
+    REQUIRE(rules().size() >= 30);
+    for (std::size_t i = 0; i < rules().size(); ++i) {
+      const auto& r = *rules()[i];
+      CAPTURE(r.id);
+      CHECK(kebab(r.id));
+      if (i > 0) {
+        CHECK(rules()[i - 1]->id < r.id);
+      }
+      CHECK_FALSE(r.summary.empty());
+      CHECK(r.summary.back() != '.');
+      CHECK_FALSE(r.rationale.empty());
+      REQUIRE_FALSE(r.fix.empty());
+      CHECK(r.fix.back() == '.');
+      CHECK_FALSE(r.example.empty());
+    }
+  }
+
+  TEST_CASE("every rule's example fires that rule") {
+    fs::path dir = fs::path(ISVC_BINARY_DIR) / "rule-examples";
+    fs::create_directories(dir);
+    for (const auto* r : rules()) {
+      CAPTURE(r->id);
+      if (r->example.empty() || r->id == "schema-invalid") {
+        continue; // schema-invalid is the catch-all; no schema has such a leaf today
+      }
+      fs::path f = dir / (std::string(r->id) + ".yaml");
+      std::ofstream(f) << r->example;
+      CHECK_FALSE(findings(f.string(), r->id).empty());
+    }
+  }
+
+  TEST_CASE("tests/rules/<id>/ exists for exactly the registered ids") {
+    std::set<std::string> dirs;
+    for (const auto& e : fs::directory_iterator(fs::path(ISVC_SOURCE_DIR) / "tests/rules")) {
+      if (e.is_directory()) {
+        dirs.insert(e.path().filename().string());
+      }
+    }
+    std::set<std::string> ids;
+    for (const auto* r : rules()) {
+      ids.insert(std::string(r->id));
+    }
+    CHECK(dirs == ids);
+  }
+}
+
+TEST_SUITE("validate::rules") {
+  TEST_CASE("fires.yaml reports exactly its expectations; passes.yaml reports nothing") {
+    for (const auto* r : rules()) {
+      std::string id(r->id);
+      fs::path dir = fs::path(ISVC_SOURCE_DIR) / "tests/rules" / id;
+      SUBCASE(id.c_str()) {
+        fs::path fires = dir / "fires.yaml";
+        fs::path passes = dir / "passes.yaml";
+        REQUIRE_MESSAGE(fs::exists(fires), "missing ", fires.string());
+        REQUIRE_MESSAGE(fs::exists(passes), "missing ", passes.string());
+        auto want = expectations(fires);
+        CHECK_MESSAGE(!want.empty(), "fires.yaml has no '# expect: L:C ", id, "' line");
+        CHECK(findings(fires.string(), id) == want);
+        CHECK(findings(passes.string(), id).empty());
+      }
+    }
+  }
+}
