@@ -1,2 +1,137 @@
 // SPDX-License-Identifier: Apache-2.0
+// Exit codes and stream discipline of the app layer (what cli/ returns).
 #include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "app/run_lint.hpp"
+#include "app/run_render.hpp"
+#include "model/extensions.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path write_tmp(const std::string& name, const std::string& text) {
+  fs::path dir = fs::path(ISVC_BINARY_DIR) / "exit-code-tests";
+  fs::create_directories(dir);
+  fs::path p = dir / name;
+  std::ofstream(p) << text;
+  return p;
+}
+
+const char* k_good = R"(apiVersion: serving.kserve.io/v1beta1
+kind: InferenceService
+metadata:
+  name: good
+  namespace: ml
+  annotations:
+    serving.kserve.io/deploymentMode: Standard
+    serving.kserve.io/autoscalerClass: keda
+spec:
+  predictor:
+    minReplicas: 1
+    maxReplicas: 3
+    autoScaling:
+      metrics:
+      - type: Resource
+        resource:
+          name: cpu
+          target:
+            type: Utilization
+            averageUtilization: 60
+    model:
+      modelFormat:
+        name: sklearn
+)";
+
+struct Run {
+  int rc;
+  std::string out;
+  std::string err;
+};
+
+Run render(std::vector<std::string> paths) {
+  isvc::app::RenderRequest req;
+  req.paths = std::move(paths);
+  req.jobs = 2;
+  std::istringstream in;
+  std::ostringstream out;
+  std::ostringstream err;
+  int rc = isvc::app::run_render(req, in, out, err);
+  return {rc, out.str(), err.str()};
+}
+
+Run lint(std::vector<std::string> paths, isvc::diag::Severity fail_on = isvc::diag::Severity::error) {
+  isvc::app::LintRequest req;
+  req.paths = std::move(paths);
+  req.no_config = true;
+  req.fail_on = fail_on;
+  std::istringstream in;
+  std::ostringstream out;
+  std::ostringstream err;
+  int rc = isvc::app::run_lint(req, in, out, err);
+  return {rc, out.str(), err.str()};
+}
+
+} // namespace
+
+TEST_SUITE("app::exit-codes") {
+  TEST_CASE("render: 0 and manifests on stdout when everything renders") {
+    auto r = render({write_tmp("good.yaml", k_good).string()});
+    CHECK(r.rc == 0);
+    CHECK(r.out.find("kind: ScaledObject") != std::string::npos);
+  }
+  TEST_CASE("render: one refused input means exit 1 and an empty stdout") {
+    std::string bad = k_good;
+    bad.replace(bad.find("minReplicas: 1"), 14, "minReplicas: 5");
+    auto r = render({write_tmp("good.yaml", k_good).string(), write_tmp("bad.yaml", bad).string()});
+    CHECK(r.rc == 1);
+    CHECK(r.out.empty());
+    CHECK(r.err.find("bad.yaml:11:18: error: 'MinReplicas' cannot be greater than MaxReplicas "
+                     "[kserve-replicas]") != std::string::npos);
+  }
+  TEST_CASE("render: unparsable YAML means exit 2 and an empty stdout") {
+    auto r = render({write_tmp("good.yaml", k_good).string(),
+                     write_tmp("broken.yaml", "a: [1,\n").string()});
+    CHECK(r.rc == 2);
+    CHECK(r.out.empty());
+    CHECK(r.err.find("broken.yaml:2:1: error: ") != std::string::npos);
+  }
+  TEST_CASE("lint: 0 clean, 1 findings, 2 unparsable; --fail-on warning") {
+    CHECK(lint({write_tmp("good.yaml", k_good).string()}).rc == 0);
+    std::string bad = k_good;
+    bad.replace(bad.find("averageUtilization: 60"), 22, "averageUtilization: 160");
+    auto r = lint({write_tmp("bad.yaml", bad).string()});
+    CHECK(r.rc == 1);
+    CHECK(r.out.find("bad.yaml:20:33: error: the target utilization percentage should be a "
+                     "[1-100] integer [kserve-utilization-range]") != std::string::npos);
+    CHECK(lint({write_tmp("broken.yaml", "a: [1,\n").string()}).rc == 2);
+    CHECK(lint({"no/such/file.yaml"}).rc == 2);
+  }
+  TEST_CASE("lint: unknown rule ids are a usage error with a suggestion") {
+    isvc::app::LintRequest req;
+    req.paths = {write_tmp("good.yaml", k_good).string()};
+    req.no_config = true;
+    req.disable = {"kserve-replica"};
+    std::istringstream in;
+    std::ostringstream out;
+    std::ostringstream err;
+    CHECK_THROWS_WITH(isvc::app::run_lint(req, in, out, err),
+                      "--disable: unknown rule 'kserve-replica' (did you mean 'kserve-replicas'?)");
+  }
+}
+
+TEST_SUITE("docs") {
+  TEST_CASE("the man page documents every isvc-scale.io/ annotation") {
+    std::ifstream in(fs::path(ISVC_SOURCE_DIR) / "man/isvc-scale.1");
+    std::stringstream page;
+    page << in.rdbuf();
+    for (const auto& k : isvc::model::extension_keys()) {
+      CAPTURE(k.key);
+      CHECK(page.str().find("isvc-scale.io/" + std::string(k.key)) != std::string::npos);
+    }
+  }
+}
