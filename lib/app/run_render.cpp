@@ -18,6 +18,7 @@
 #include "parse/yaml_loader.hpp"
 #include "util/error.hpp"
 #include "util/parallel.hpp"
+#include "validate/schema.hpp"
 
 namespace isvc::app {
 namespace {
@@ -36,6 +37,9 @@ void render_file(const RenderRequest& req, std::string path, std::string text, F
     }
     if (parse::is_inference_service(doc.root)) {
       auto isvc = parse::read_inference_service(fr.file.path, doc, fr.sink);
+      // Typos such as `averageUtilisation` must refuse, not silently drop intent.
+      validate::Document vdoc{fr.file.path, doc, parse::type_meta(doc.root), req.options.config};
+      validate::Schemas::get().validate(vdoc, fr.sink);
       if (!fr.sink.has_errors()) {
         render::render_isvc(isvc, req.options, fr.result, fr.sink);
       }
