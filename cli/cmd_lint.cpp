@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
-#include <fstream>
-#include <iostream>
-#include <sstream>
-
 #include "app/run_lint.hpp"
 #include "commands.hpp"
 #include "util/error.hpp"
+
+#include <fstream>
+#include <iostream>
+#include <sstream>
 
 namespace isvc::cli {
 
@@ -15,8 +15,7 @@ Command add_lint(CLI::App& root) {
   auto fail_on = std::make_shared<std::string>("error");
   auto kserve_config = std::make_shared<std::string>();
   CLI::App* sub = root.add_subcommand("lint", "Lint InferenceServices and autoscaling objects");
-  sub->add_option("paths", req->paths, "Files, directories (recursive) or - for stdin")
-      ->required();
+  sub->add_option("paths", req->paths, "Files, directories (recursive) or - for stdin")->required();
   sub->add_option("-f,--format", *format, "text, json, sarif, github or junit")
       ->check(CLI::IsMember({"text", "json", "sarif", "github", "junit"}))
       ->capture_default_str();

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
-#include <fstream>
-#include <iostream>
-#include <sstream>
-
 #include "app/run_render.hpp"
 #include "commands.hpp"
 #include "kserve/config.hpp"
 #include "util/error.hpp"
+
+#include <fstream>
+#include <iostream>
+#include <sstream>
 
 namespace isvc::cli {
 
@@ -15,9 +15,9 @@ Command add_render(CLI::App& root) {
   auto mode = std::make_shared<std::string>("external");
   auto format = std::make_shared<std::string>("yaml");
   auto config_file = std::make_shared<std::string>();
-  CLI::App* sub = root.add_subcommand("render", "Render the autoscaling objects of InferenceServices");
-  sub->add_option("paths", req->paths, "Files, directories (recursive) or - for stdin")
-      ->required();
+  CLI::App* sub =
+      root.add_subcommand("render", "Render the autoscaling objects of InferenceServices");
+  sub->add_option("paths", req->paths, "Files, directories (recursive) or - for stdin")->required();
   sub->add_option("--mode", *mode, "external (isvc-scale owns scaling) or kserve (preview)")
       ->check(CLI::IsMember({"external", "kserve"}))
       ->capture_default_str();

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
-#include <iostream>
-
 #include "app/run_lint.hpp"
 #include "commands.hpp"
+
+#include <iostream>
 
 namespace isvc::cli {
 

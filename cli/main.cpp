@@ -1,14 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 // Thin entry point: bind flags, run one command, map failures to exit codes.
-#include <CLI/CLI.hpp>
-
-#include <iostream>
-#include <string>
-#include <vector>
-
 #include "commands.hpp"
 #include "util/error.hpp"
 #include "util/spellcheck.hpp"
+
+#include <CLI/CLI.hpp>
+#include <iostream>
+#include <string>
+#include <vector>
 
 namespace {
 

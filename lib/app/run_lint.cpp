@@ -1,19 +1,18 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "app/run_lint.hpp"
 
-#include <fmt/format.h>
-#include <nlohmann/json.hpp>
-
-#include <filesystem>
-#include <fstream>
-#include <sstream>
-
 #include "model/extensions.hpp"
 #include "parse/yaml_loader.hpp"
 #include "util/error.hpp"
 #include "util/spellcheck.hpp"
 #include "validate/lint.hpp"
 #include "validate/rule.hpp"
+
+#include <filesystem>
+#include <fmt/format.h>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
 
 namespace isvc::app {
 namespace {
@@ -52,8 +51,8 @@ struct FileConfig {
   std::optional<diag::Severity> fail_on;
 };
 
-std::vector<std::string> string_list(const model::Node* n, const std::string& path,
-                                     const char* key) {
+std::vector<std::string>
+string_list(const model::Node* n, const std::string& path, const char* key) {
   std::vector<std::string> out;
   if (n == nullptr) {
     return out;
@@ -139,7 +138,8 @@ int run_lint(const LintRequest& req, std::istream& in, std::ostream& out, std::o
   opts.config = req.kserve;
   opts.jobs = req.jobs;
   diag::Severity fail_on = req.fail_on;
-  std::string config_path = req.no_config ? "" : (req.config_file.empty() ? find_config() : req.config_file);
+  std::string config_path =
+      req.no_config ? "" : (req.config_file.empty() ? find_config() : req.config_file);
   if (!config_path.empty()) {
     auto cfg = load_file_config(config_path);
     opts.disabled.insert(cfg.disable.begin(), cfg.disable.end());
@@ -217,8 +217,8 @@ int run_rules_list(const std::string& format, std::ostream& out, std::ostream& e
           s->replace(p, 1, "\\|");
         }
       }
-      out << fmt::format("| `{}` | {} | {} | {} |\n", r->id, diag::to_string(r->severity),
-                         summary, fix);
+      out << fmt::format("| `{}` | {} | {} | {} |\n", r->id, diag::to_string(r->severity), summary,
+                         fix);
     }
   } else if (format == "man") {
     // roff, regenerated into man/isvc-scale-rules.7 (kept in sync by a test).

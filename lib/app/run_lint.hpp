@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "diag/formats.hpp"
+#include "kserve/config.hpp"
+
 #include <istream>
 #include <ostream>
 #include <string>
 #include <vector>
-
-#include "diag/formats.hpp"
-#include "kserve/config.hpp"
 
 namespace isvc::app {
 

@@ -1,16 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "app/run_render.hpp"
 
-#include <fmt/format.h>
-
-#include <algorithm>
-#include <cctype>
-#include <filesystem>
-#include <fstream>
-#include <map>
-#include <set>
-#include <sstream>
-
 #include "diag/format_text.hpp"
 #include "parse/inference_service.hpp"
 #include "parse/inputs.hpp"
@@ -19,6 +9,15 @@
 #include "util/error.hpp"
 #include "util/parallel.hpp"
 #include "validate/schema.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <fmt/format.h>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
 
 namespace isvc::app {
 namespace {

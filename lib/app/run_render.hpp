@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "render/render.hpp"
+
 #include <istream>
 #include <ostream>
 #include <string>
 #include <vector>
-
-#include "render/render.hpp"
 
 namespace isvc::app {
 

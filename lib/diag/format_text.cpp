@@ -16,7 +16,8 @@ std::string_view line_of(std::string_view text, std::uint32_t line) {
     ++pos;
   }
   std::size_t end = text.find('\n', pos);
-  std::string_view out = text.substr(pos, end == std::string_view::npos ? text.size() - pos : end - pos);
+  std::string_view out =
+      text.substr(pos, end == std::string_view::npos ? text.size() - pos : end - pos);
   if (!out.empty() && out.back() == '\r') {
     out.remove_suffix(1);
   }

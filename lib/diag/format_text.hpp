@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "diag/diagnostic.hpp"
+
 #include <functional>
 #include <ostream>
 #include <string_view>
-
-#include "diag/diagnostic.hpp"
 
 namespace isvc::diag {
 

@@ -2,9 +2,8 @@
 #include "diag/formats.hpp"
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
-
 #include <map>
+#include <nlohmann/json.hpp>
 
 namespace isvc::diag {
 namespace {
@@ -78,8 +77,8 @@ void write_sarif(std::ostream& out, const Report& r) {
     ojson loc = ojson::object();
     loc["physicalLocation"] = std::move(phys);
     if (!d.pointer.empty()) {
-      loc["logicalLocations"] = ojson::array(
-          {ojson{{"fullyQualifiedName", d.pointer}, {"kind", "member"}}});
+      loc["logicalLocations"] =
+          ojson::array({ojson{{"fullyQualifiedName", d.pointer}, {"kind", "member"}}});
     }
     res["locations"] = ojson::array({loc});
     results.push_back(std::move(res));
@@ -185,15 +184,15 @@ void write_junit(std::ostream& out, const Report& r) {
                      r.diagnostics.size(), failures);
   for (const auto& file : order) {
     const auto& ds = by_file[file];
-    out << fmt::format("  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\">\n",
-                       xml_escape(file), ds.size(), ds.size());
+    out << fmt::format("  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\">\n", xml_escape(file),
+                       ds.size(), ds.size());
     for (const auto* d : ds) {
       out << fmt::format("    <testcase classname=\"{}\" name=\"{}:{}:{} {}\">\n", xml_escape(file),
                          xml_escape(file), d->mark.line, d->mark.col, xml_escape(d->rule));
-      out << fmt::format("      <failure type=\"{}\" message=\"{}\">{}:{}:{}: {}: {}\nfix: {}</failure>\n",
-                         xml_escape(d->rule), xml_escape(d->message), xml_escape(file),
-                         d->mark.line, d->mark.col, to_string(d->severity), xml_escape(d->message),
-                         xml_escape(d->fix));
+      out << fmt::format(
+          "      <failure type=\"{}\" message=\"{}\">{}:{}:{}: {}: {}\nfix: {}</failure>\n",
+          xml_escape(d->rule), xml_escape(d->message), xml_escape(file), d->mark.line, d->mark.col,
+          to_string(d->severity), xml_escape(d->message), xml_escape(d->fix));
       out << "    </testcase>\n";
     }
     out << "  </testsuite>\n";

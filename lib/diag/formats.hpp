@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "diag/diagnostic.hpp"
+#include "diag/format_text.hpp"
+
 #include <ostream>
 #include <string>
 #include <vector>
-
-#include "diag/diagnostic.hpp"
-#include "diag/format_text.hpp"
 
 namespace isvc::diag {
 

@@ -64,8 +64,7 @@ void write_node(std::ostream& out, const Doc& v, int indent) {
         out << '\n';
         write_node(out, item, indent + 2);
       } else {
-        out << (is_empty_container(item) ? (item.is_object() ? "{}" : "[]") : scalar(item))
-            << '\n';
+        out << (is_empty_container(item) ? (item.is_object() ? "{}" : "[]") : scalar(item)) << '\n';
       }
     }
     return;

@@ -10,9 +10,9 @@ namespace {
 
 // YAML 1.1 bool/null words (1.2 core is a subset of these).
 constexpr std::array<std::string_view, 28> k_reserved = {
-    "y",    "Y",    "yes",  "Yes",  "YES",  "n",     "N",     "no",    "No",    "NO",
-    "true", "True", "TRUE", "false", "False", "FALSE", "on",    "On",    "ON",    "off",
-    "Off",  "OFF",  "null", "Null",  "NULL",  "~",     "<<",    "="};
+    "y",    "Y",    "yes",  "Yes",   "YES",   "n",     "N",  "no", "No", "NO",
+    "true", "True", "TRUE", "false", "False", "FALSE", "on", "On", "ON", "off",
+    "Off",  "OFF",  "null", "Null",  "NULL",  "~",     "<<", "="};
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
@@ -39,9 +39,9 @@ bool numeric_like(std::string_view s) {
     return false;
   }
   for (char c : s) {
-    bool ok = is_digit(c) || c == '_' || c == '.' || c == ':' || c == '+' || c == '-' ||
-              c == 'e' || c == 'E' || c == 'x' || c == 'X' || c == 'o' || c == 'O' || c == 'b' ||
-              c == 'B' || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    bool ok = is_digit(c) || c == '_' || c == '.' || c == ':' || c == '+' || c == '-' || c == 'e' ||
+              c == 'E' || c == 'x' || c == 'X' || c == 'o' || c == 'O' || c == 'b' || c == 'B' ||
+              (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     if (!ok) {
       return false;
     }

@@ -1,16 +1,20 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "parse/extensions.hpp"
 
-#include <fmt/format.h>
-
 #include "util/spellcheck.hpp"
 #include "util/strings.hpp"
+
+#include <fmt/format.h>
 
 namespace isvc::parse {
 namespace {
 
-void report(const model::InferenceService& isvc, const model::Field<std::string>& at,
-            const char* rule, std::string message, std::string fix, diag::Sink& sink) {
+void report(const model::InferenceService& isvc,
+            const model::Field<std::string>& at,
+            const char* rule,
+            std::string message,
+            std::string fix,
+            diag::Sink& sink) {
   diag::Diagnostic d;
   d.file = isvc.file;
   d.doc = isvc.doc;
@@ -93,8 +97,9 @@ model::Extensions read_extensions(const model::InferenceService& isvc, diag::Sin
       std::string hint = util::closest(sub, names);
       report(isvc, value, "isvc-unknown-annotation",
              fmt::format("unknown annotation {}{}", key,
-                         hint.empty() ? "" : fmt::format(" (did you mean '{}{}'?)",
-                                                         model::k_ext_prefix, hint)),
+                         hint.empty()
+                             ? ""
+                             : fmt::format(" (did you mean '{}{}'?)", model::k_ext_prefix, hint)),
              "Use one of the annotations listed in `man isvc-scale` (EXTENSION ANNOTATIONS).",
              sink);
     }

@@ -20,7 +20,7 @@ bool is_inference_service(const model::Node& root);
 /// Reads the autoscaling surface of an InferenceService. Values of the wrong
 /// type are reported (rule schema-type) and left unset. `doc.root` must
 /// outlive the result (fields point into it).
-model::InferenceService read_inference_service(const std::string& file, const Document& doc,
-                                               diag::Sink& sink);
+model::InferenceService
+read_inference_service(const std::string& file, const Document& doc, diag::Sink& sink);
 
 } // namespace isvc::parse

@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "parse/inputs.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <filesystem>
+#include <fmt/format.h>
 #include <fstream>
 #include <sstream>
 #include <system_error>
@@ -71,7 +70,9 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& paths, di
   return out;
 }
 
-bool read_input(const std::string& path, std::istream& stdin_stream, std::string& out,
+bool read_input(const std::string& path,
+                std::istream& stdin_stream,
+                std::string& out,
                 diag::Sink& sink) {
   std::ostringstream buf;
   if (path == "-") {

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "diag/diagnostic.hpp"
+
 #include <istream>
 #include <string>
 #include <vector>
-
-#include "diag/diagnostic.hpp"
 
 namespace isvc::parse {
 
@@ -15,7 +15,9 @@ namespace isvc::parse {
 std::vector<std::string> expand_inputs(const std::vector<std::string>& paths, diag::Sink& sink);
 
 /// Reads a file (or stdin for "-"); false + diagnostic if unreadable.
-bool read_input(const std::string& path, std::istream& stdin_stream, std::string& out,
+bool read_input(const std::string& path,
+                std::istream& stdin_stream,
+                std::string& out,
                 diag::Sink& sink);
 
 } // namespace isvc::parse

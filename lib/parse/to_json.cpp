@@ -1,19 +1,19 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "parse/to_json.hpp"
 
+#include "util/strings.hpp"
+
 #include <array>
 #include <cmath>
 #include <string_view>
 
-#include "util/strings.hpp"
-
 namespace isvc::parse {
 namespace {
 
-constexpr std::array<std::string_view, 11> k_true = {"y",    "Y",    "yes", "Yes", "YES", "on",
-                                                     "On",   "ON",   "true", "True", "TRUE"};
-constexpr std::array<std::string_view, 11> k_false = {"n",     "N",     "no",  "No",  "NO", "off",
-                                                      "Off",   "OFF",   "false", "False", "FALSE"};
+constexpr std::array<std::string_view, 11> k_true = {"y",  "Y",  "yes",  "Yes",  "YES", "on",
+                                                     "On", "ON", "true", "True", "TRUE"};
+constexpr std::array<std::string_view, 11> k_false = {"n",   "N",   "no",    "No",    "NO",   "off",
+                                                      "Off", "OFF", "false", "False", "FALSE"};
 
 nlohmann::ordered_json scalar(const model::Node& n) {
   if (n.quoted) {

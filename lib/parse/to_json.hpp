@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include <nlohmann/json.hpp>
-
 #include "model/node.hpp"
+
+#include <nlohmann/json.hpp>
 
 namespace isvc::parse {
 

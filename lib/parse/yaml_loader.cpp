@@ -2,12 +2,11 @@
 #include "parse/yaml_loader.hpp"
 
 #include <fmt/format.h>
+#include <map>
+#include <sstream>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
-
-#include <map>
-#include <sstream>
 
 namespace isvc::parse {
 namespace {
@@ -66,7 +65,9 @@ public:
     complete(std::move(n), 0);
   }
 
-  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+  void OnScalar(const YAML::Mark& mark,
+                const std::string& tag,
+                YAML::anchor_t anchor,
                 const std::string& value) override {
     Node n;
     n.kind = Node::Kind::scalar;
@@ -81,13 +82,17 @@ public:
     complete(std::move(n), anchor);
   }
 
-  void OnSequenceStart(const YAML::Mark& mark, const std::string& /*tag*/, YAML::anchor_t anchor,
+  void OnSequenceStart(const YAML::Mark& mark,
+                       const std::string& /*tag*/,
+                       YAML::anchor_t anchor,
                        YAML::EmitterStyle::value /*style*/) override {
     open(Node::Kind::seq, mark, anchor);
   }
   void OnSequenceEnd() override { close(); }
 
-  void OnMapStart(const YAML::Mark& mark, const std::string& /*tag*/, YAML::anchor_t anchor,
+  void OnMapStart(const YAML::Mark& mark,
+                  const std::string& /*tag*/,
+                  YAML::anchor_t anchor,
                   YAML::EmitterStyle::value /*style*/) override {
     open(Node::Kind::map, mark, anchor);
   }
@@ -179,8 +184,8 @@ private:
   std::size_t m_nodes = 0;
 };
 
-void syntax_error(LoadedFile& file, diag::Sink& sink, const YAML::Mark& mark, std::string message,
-                  int doc) {
+void syntax_error(
+    LoadedFile& file, diag::Sink& sink, const YAML::Mark& mark, std::string message, int doc) {
   diag::Diagnostic d;
   d.file = file.path;
   d.mark = mark.line < 0 ? Mark{1, 1} : to_mark(mark);

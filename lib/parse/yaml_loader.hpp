@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include <string>
-#include <vector>
-
 #include "diag/diagnostic.hpp"
 #include "model/node.hpp"
+
+#include <string>
+#include <vector>
 
 namespace isvc::parse {
 

@@ -1,14 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "promql/selector.hpp"
 
-#include <cctype>
-
 #include "util/strings.hpp"
+
+#include <cctype>
 
 namespace isvc::promql {
 namespace {
 
-bool name_start(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_' || c == ':'; }
+bool name_start(char c) {
+  return std::isalpha(static_cast<unsigned char>(c)) || c == '_' || c == ':';
+}
 bool name_char(char c) { return name_start(c) || std::isdigit(static_cast<unsigned char>(c)); }
 
 } // namespace

@@ -3,8 +3,11 @@
 
 namespace isvc::render {
 
-void Context::refuse(model::Mark mark, const std::string& pointer, const char* rule,
-                     std::string message, std::string fix) const {
+void Context::refuse(model::Mark mark,
+                     const std::string& pointer,
+                     const char* rule,
+                     std::string message,
+                     std::string fix) const {
   diag::Diagnostic d;
   d.file = isvc.file;
   d.doc = isvc.doc;
@@ -26,8 +29,11 @@ emit::Doc sorted_map(const std::map<std::string, std::string>& m) {
   return d;
 }
 
-emit::Doc object_head(const char* api_version, const char* kind, const std::string& name,
-                      const std::string& ns, const std::map<std::string, std::string>& labels,
+emit::Doc object_head(const char* api_version,
+                      const char* kind,
+                      const std::string& name,
+                      const std::string& ns,
+                      const std::map<std::string, std::string>& labels,
                       const std::map<std::string, std::string>& annotations) {
   emit::Doc d = emit::Doc::object();
   d["apiVersion"] = api_version;

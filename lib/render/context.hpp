@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include <map>
-#include <optional>
-#include <string>
-
 #include "diag/diagnostic.hpp"
 #include "emit/emit.hpp"
 #include "kserve/component_meta.hpp"
 #include "model/extensions.hpp"
 #include "render/render.hpp"
+
+#include <map>
+#include <optional>
+#include <string>
 
 namespace isvc::render {
 
@@ -27,14 +27,20 @@ struct Context {
   diag::Sink& sink;
 
   /// Adds an error diagnostic at `mark` (render refuses the input).
-  void refuse(model::Mark mark, const std::string& pointer, const char* rule, std::string message,
+  void refuse(model::Mark mark,
+              const std::string& pointer,
+              const char* rule,
+              std::string message,
               std::string fix) const;
 };
 
 /// `{apiVersion, kind, metadata{name, namespace, labels, annotations}}`; empty
 /// namespace/labels/annotations are left out; maps come out sorted.
-emit::Doc object_head(const char* api_version, const char* kind, const std::string& name,
-                      const std::string& ns, const std::map<std::string, std::string>& labels,
+emit::Doc object_head(const char* api_version,
+                      const char* kind,
+                      const std::string& name,
+                      const std::string& ns,
+                      const std::map<std::string, std::string>& labels,
                       const std::map<std::string, std::string>& annotations);
 
 /// Labels isvc-scale puts on what it renders in --mode external.

@@ -42,7 +42,7 @@ emit::Doc reemit_isvc(const model::InferenceService& isvc,
                       const std::string& ns_override) {
   emit::Doc doc = parse::to_json(*isvc.root);
   emit::Doc meta = doc.contains("metadata") && doc["metadata"].is_object() ? doc["metadata"]
-                                                                          : emit::Doc::object();
+                                                                           : emit::Doc::object();
   if (!ns_override.empty()) {
     meta["namespace"] = ns_override;
   }

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include <map>
-#include <string>
-
 #include "emit/emit.hpp"
 #include "model/inference_service.hpp"
+
+#include <map>
+#include <string>
 
 namespace isvc::render {
 

@@ -5,9 +5,7 @@
 namespace isvc::render {
 namespace {
 
-bool kserve_keda(const Context& c) {
-  return c.meta.autoscaler_class == "keda" && !c.meta.stopped;
-}
+bool kserve_keda(const Context& c) { return c.meta.autoscaler_class == "keda" && !c.meta.stopped; }
 // HPAs are created only for an absent or `hpa` class (shouldCreateHPA).
 bool kserve_hpa_applies(const Context& c) {
   return (!c.meta.class_present || c.meta.autoscaler_class == "hpa") && !c.meta.stopped;

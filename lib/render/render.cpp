@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "render/render.hpp"
 
-#include <fmt/format.h>
-
 #include "kserve/component_meta.hpp"
 #include "kserve/webhook.hpp"
 #include "parse/extensions.hpp"
 #include "render/isvc_reemit.hpp"
 #include "render/renderers.hpp"
+
+#include <fmt/format.h>
 
 namespace isvc::render {
 namespace {
@@ -34,7 +34,8 @@ void refuse(const model::InferenceService& isvc, const kserve::Violation& v, dia
   sink.add(std::move(d));
 }
 
-Engine engine_for(const model::Component& c, const kserve::ComponentMeta& meta,
+Engine engine_for(const model::Component& c,
+                  const kserve::ComponentMeta& meta,
                   const model::Extensions& ext) {
   if (ext.autoscaler) {
     return *ext.autoscaler == "keda" ? Engine::keda : Engine::hpa;
@@ -56,8 +57,12 @@ Engine engine_for(const model::Component& c, const kserve::ComponentMeta& meta,
   return Engine::hpa;
 }
 
-void render_components(const model::InferenceService& isvc, const model::Extensions& ext,
-                       const Options& opts, Result& out, diag::Sink& sink, bool* any_engine) {
+void render_components(const model::InferenceService& isvc,
+                       const model::Extensions& ext,
+                       const Options& opts,
+                       Result& out,
+                       diag::Sink& sink,
+                       bool* any_engine) {
   for (const auto& comp : isvc.components) {
     if (!comp.present) {
       continue;
@@ -122,7 +127,9 @@ bool has_name(const model::InferenceService& isvc, diag::Sink& sink) {
 
 } // namespace
 
-void render_isvc(const model::InferenceService& isvc, const Options& opts, Result& out,
+void render_isvc(const model::InferenceService& isvc,
+                 const Options& opts,
+                 Result& out,
                  diag::Sink& sink) {
   if (!has_name(isvc, sink)) {
     return;
@@ -145,8 +152,9 @@ void render_isvc(const model::InferenceService& isvc, const Options& opts, Resul
           "{}: deployment mode {}{}: Knative's KPA owns scaling, KServe creates no "
           "HorizontalPodAutoscaler or ScaledObject",
           label(isvc), mode.empty() ? "unknown" : mode,
-          annotated ? "" : " (no serving.kserve.io/deploymentMode annotation; the cluster default "
-                           "from the ConfigMap applies)"));
+          annotated ? ""
+                    : " (no serving.kserve.io/deploymentMode annotation; the cluster default "
+                      "from the ConfigMap applies)"));
       return;
     }
     render_components(isvc, ext, opts, out, sink, nullptr);

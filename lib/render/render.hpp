@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include <string>
-#include <vector>
-
 #include "diag/diagnostic.hpp"
 #include "emit/emit.hpp"
 #include "kserve/config.hpp"
 #include "model/inference_service.hpp"
+
+#include <string>
+#include <vector>
 
 namespace isvc::render {
 
@@ -29,7 +29,9 @@ struct Result {
 
 /// Renders the objects for one InferenceService. Refusals (webhook
 /// rejections, intent that cannot be rendered) are error diagnostics.
-void render_isvc(const model::InferenceService& isvc, const Options& opts, Result& out,
+void render_isvc(const model::InferenceService& isvc,
+                 const Options& opts,
+                 Result& out,
                  diag::Sink& sink);
 
 } // namespace isvc::render

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "render/context.hpp"
+
 #include <optional>
 #include <string_view>
 #include <vector>
-
-#include "render/context.hpp"
 
 namespace isvc::render {
 

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "render/context.hpp"
+
 #include <optional>
 #include <string>
-
-#include "render/context.hpp"
 
 namespace isvc::render {
 
@@ -14,9 +14,10 @@ namespace isvc::render {
 std::optional<std::string> external_metric_type(const Context& ctx, const model::MetricTarget& t);
 
 /// The threshold text for a target of that metricType, or nullopt + diagnostic.
-std::optional<std::string> target_threshold(const Context& ctx, const model::MetricTarget& t,
-                                             const std::string& metric_type,
-                                             model::Mark fallback_mark);
+std::optional<std::string> target_threshold(const Context& ctx,
+                                            const model::MetricTarget& t,
+                                            const std::string& metric_type,
+                                            model::Mark fallback_mark);
 
 /// One KEDA trigger honouring the full intent; nullopt after a diagnostic.
 std::optional<emit::Doc> external_trigger(const Context& ctx, const model::Metric& m);

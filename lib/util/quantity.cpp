@@ -49,9 +49,15 @@ std::optional<Parsed> parse(std::string_view s) {
   std::string_view suffix = s.substr(i);
   static constexpr std::array<std::pair<std::string_view, int>, 6> k_bin = {
       {{"Ki", 10}, {"Mi", 20}, {"Gi", 30}, {"Ti", 40}, {"Pi", 50}, {"Ei", 60}}};
-  static constexpr std::array<std::pair<std::string_view, int>, 9> k_dec = {
-      {{"n", -9}, {"u", -6}, {"m", -3}, {"", 0}, {"k", 3}, {"M", 6}, {"G", 9}, {"T", 12},
-       {"P", 15}}};
+  static constexpr std::array<std::pair<std::string_view, int>, 9> k_dec = {{{"n", -9},
+                                                                             {"u", -6},
+                                                                             {"m", -3},
+                                                                             {"", 0},
+                                                                             {"k", 3},
+                                                                             {"M", 6},
+                                                                             {"G", 9},
+                                                                             {"T", 12},
+                                                                             {"P", 15}}};
   for (auto [name, e] : k_bin) {
     if (suffix == name) {
       p.format = Format::binary;
@@ -120,7 +126,7 @@ std::optional<std::string> canonical_quantity(std::string_view text) {
     double bytes = std::ldexp(mantissa(*p), p->exp2);
     if (std::fabs(bytes - std::round(bytes)) < 1e-9 && std::fabs(bytes) < 9e18) {
       auto v = static_cast<std::int64_t>(std::llround(std::fabs(bytes)));
-      static constexpr std::array<const char*, 7> k_suffix = {"", "Ki", "Mi", "Gi",
+      static constexpr std::array<const char*, 7> k_suffix = {"",   "Ki", "Mi", "Gi",
                                                               "Ti", "Pi", "Ei"};
       std::size_t k = 0;
       while (v != 0 && v % 1024 == 0 && k + 1 < k_suffix.size()) {
@@ -159,9 +165,16 @@ std::optional<std::string> canonical_quantity(std::string_view text) {
   if (p->format == Format::exponent) {
     return sign + digits + (e3 == 0 ? "" : "e" + std::to_string(e3));
   }
-  static constexpr std::array<std::pair<int, const char*>, 10> k_dec = {
-      {{-9, "n"}, {-6, "u"}, {-3, "m"}, {0, ""}, {3, "k"}, {6, "M"}, {9, "G"}, {12, "T"},
-       {15, "P"}, {18, "E"}}};
+  static constexpr std::array<std::pair<int, const char*>, 10> k_dec = {{{-9, "n"},
+                                                                         {-6, "u"},
+                                                                         {-3, "m"},
+                                                                         {0, ""},
+                                                                         {3, "k"},
+                                                                         {6, "M"},
+                                                                         {9, "G"},
+                                                                         {12, "T"},
+                                                                         {15, "P"},
+                                                                         {18, "E"}}};
   for (auto [e, name] : k_dec) {
     if (e == e3) {
       return sign + digits + name;

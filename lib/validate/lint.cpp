@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "validate/lint.hpp"
 
-#include <deque>
-#include <memory>
-
 #include "parse/extensions.hpp"
 #include "parse/inputs.hpp"
 #include "util/parallel.hpp"
 #include "util/strings.hpp"
 #include "validate/rule.hpp"
 #include "validate/schema.hpp"
+
+#include <deque>
+#include <memory>
 
 namespace isvc::validate {
 namespace {
@@ -34,7 +34,8 @@ Applies classify(const parse::TypeMeta& tm) {
   if (tm.kind == "PodMonitor" && util::starts_with(tm.api_version, "monitoring.coreos.com/")) {
     return Applies::pod_monitor;
   }
-  if (tm.kind == "OpenTelemetryCollector" && util::starts_with(tm.api_version, "opentelemetry.io/")) {
+  if (tm.kind == "OpenTelemetryCollector" &&
+      util::starts_with(tm.api_version, "opentelemetry.io/")) {
     return Applies::otel_collector;
   }
   return Applies::any;
@@ -84,7 +85,8 @@ void lint_file(FileState& st, std::string path, std::string text, const LintOpti
 }
 
 // `ignore-check.isvc-scale.io/<rule>` on the object silences that rule for it.
-bool suppressed(const diag::Diagnostic& d, const std::vector<FileState*>& by_file,
+bool suppressed(const diag::Diagnostic& d,
+                const std::vector<FileState*>& by_file,
                 const std::map<std::string, std::size_t>& index) {
   auto it = index.find(d.file);
   if (it == index.end() || d.doc < 0) {
@@ -100,8 +102,8 @@ bool suppressed(const diag::Diagnostic& d, const std::vector<FileState*>& by_fil
       return false;
     }
     for (const auto& [k, m] : ann->keys) {
-      if (util::starts_with(k, k_ignore_prefix) &&
-          (k.substr(k_ignore_prefix.size()) == d.rule || k.substr(k_ignore_prefix.size()) == "all")) {
+      if (util::starts_with(k, k_ignore_prefix) && (k.substr(k_ignore_prefix.size()) == d.rule ||
+                                                    k.substr(k_ignore_prefix.size()) == "all")) {
         return true;
       }
     }

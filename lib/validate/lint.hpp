@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "diag/diagnostic.hpp"
+#include "kserve/config.hpp"
+
 #include <istream>
 #include <map>
 #include <set>
 #include <string>
 #include <vector>
-
-#include "diag/diagnostic.hpp"
-#include "kserve/config.hpp"
 
 namespace isvc::validate {
 

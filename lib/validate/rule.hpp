@@ -1,12 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include <memory>
-#include <optional>
-#include <string>
-#include <string_view>
-#include <vector>
-
 #include "diag/diagnostic.hpp"
 #include "kserve/config.hpp"
 #include "kserve/webhook.hpp"
@@ -14,6 +8,12 @@
 #include "model/inference_service.hpp"
 #include "parse/inference_service.hpp"
 #include "parse/yaml_loader.hpp"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
 
 namespace isvc::validate {
 
@@ -56,8 +56,7 @@ public:
   /// A finding at `mark`; `fix` overrides the rule's fix when given.
   void at(model::Mark mark, std::string pointer, std::string message, std::string fix = {});
   /// A finding at a field (its value's position).
-  template <class T>
-  void at(const model::Field<T>& f, std::string message, std::string fix = {}) {
+  template <class T> void at(const model::Field<T>& f, std::string message, std::string fix = {}) {
     at(f.mark, f.pointer, std::move(message), std::move(fix));
   }
   /// A finding at the node found by JSON Pointer (falls back to the nearest parent).

@@ -1,21 +1,20 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "validate/schema.hpp"
 
+#include "parse/to_json.hpp"
+#include "util/error.hpp"
+#include "util/spellcheck.hpp"
+#include "util/strings.hpp"
+
 #include <fmt/format.h>
+#include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
 #include <valijson/schema.hpp>
 #include <valijson/schema_parser.hpp>
 #include <valijson/validation_results.hpp>
 #include <valijson/validator.hpp>
-
-#include <map>
-#include <set>
-
-#include "parse/to_json.hpp"
-#include "util/error.hpp"
-#include "util/spellcheck.hpp"
-#include "util/strings.hpp"
 
 namespace isvc::embedded {
 extern const std::pair<std::string_view, std::string_view> k_schema_files[];
@@ -58,7 +57,8 @@ const nlohmann::json* subschema(const nlohmann::json& schema, std::string_view p
       cur = &(*cur)["properties"][tok];
     } else if (cur->contains("items")) {
       cur = &(*cur)["items"];
-    } else if (cur->contains("additionalProperties") && (*cur)["additionalProperties"].is_object()) {
+    } else if (cur->contains("additionalProperties") &&
+               (*cur)["additionalProperties"].is_object()) {
       cur = &(*cur)["additionalProperties"];
     } else {
       return nullptr;
@@ -121,8 +121,8 @@ struct Classified {
 };
 
 // Turns valijson's text into a rule id and a message a person can act on.
-std::optional<Classified> classify(const std::string& desc, const std::string& pointer,
-                                   const nlohmann::json& schema) {
+std::optional<Classified>
+classify(const std::string& desc, const std::string& pointer, const nlohmann::json& schema) {
   auto quoted = [&desc]() {
     auto a = desc.rfind('\'', desc.size() - 3);
     auto b = desc.rfind('\'');
@@ -134,45 +134,51 @@ std::optional<Classified> classify(const std::string& desc, const std::string& p
     std::string key = quoted();
     auto keys = allowed_keys(schema, pointer);
     std::vector<std::string_view> views(keys.begin(), keys.end());
-    return Classified{"schema-unknown-field",
-                      fmt::format("unknown field \"{}\" in {}{}", key, where,
-                                  util::did_you_mean(key, views)),
-                      util::pointer_join(pointer, key), key};
+    return Classified{
+        "schema-unknown-field",
+        fmt::format("unknown field \"{}\" in {}{}", key, where, util::did_you_mean(key, views)),
+        util::pointer_join(pointer, key), key};
   }
   if (util::starts_with(desc, "Missing required property")) {
     return Classified{"schema-required",
-                      fmt::format("missing required field \"{}\" in {}", quoted(), where), pointer, {}};
+                      fmt::format("missing required field \"{}\" in {}", quoted(), where),
+                      pointer,
+                      {}};
   }
   if (desc.find("'type' constraint") != std::string::npos) {
     const nlohmann::json* sub = subschema(schema, pointer);
     std::string want = sub != nullptr && sub->contains("type") && (*sub)["type"].is_string()
                            ? " (want " + (*sub)["type"].get<std::string>() + ")"
                            : std::string();
-    return Classified{"schema-type", fmt::format("{} has the wrong type{}", where, want), pointer,
-                      {}};
+    return Classified{
+        "schema-type", fmt::format("{} has the wrong type{}", where, want), pointer, {}};
   }
   if (desc.find("pattern") != std::string::npos) {
     const nlohmann::json* sub = subschema(schema, pointer);
-    std::string pattern = sub != nullptr && sub->contains("pattern") && (*sub)["pattern"].is_string()
-                              ? (*sub)["pattern"].get<std::string>()
-                              : std::string();
+    std::string pattern =
+        sub != nullptr && sub->contains("pattern") && (*sub)["pattern"].is_string()
+            ? (*sub)["pattern"].get<std::string>()
+            : std::string();
     return Classified{"schema-pattern",
                       pattern.empty()
                           ? fmt::format("{} does not match the required format", where)
                           : fmt::format("{} does not match the required format {}", where, pattern),
-                      pointer, {}};
+                      pointer,
+                      {}};
   }
   if (desc.find("enum values") != std::string::npos || desc.find("'const'") != std::string::npos) {
     std::string allowed = allowed_values(schema, pointer);
     return Classified{"schema-enum",
                       allowed.empty() ? fmt::format("{} is not one of the allowed values", where)
                                       : fmt::format("{} {}", where, allowed),
-                      pointer, {}};
+                      pointer,
+                      {}};
   }
   if (desc.find("minimum") != std::string::npos || desc.find("maximum") != std::string::npos ||
-      desc.find("less than") != std::string::npos || desc.find("greater than") != std::string::npos ||
-      desc.find("length") != std::string::npos) {
-    return Classified{"schema-range", fmt::format("{} is out of range: {}", where, desc), pointer, {}};
+      desc.find("less than") != std::string::npos ||
+      desc.find("greater than") != std::string::npos || desc.find("length") != std::string::npos) {
+    return Classified{
+        "schema-range", fmt::format("{} is out of range: {}", where, desc), pointer, {}};
   }
   // Wrapper messages for nested failures repeat a leaf error reported on its own.
   if (desc.find("Failed to validate against schema associated with property") !=

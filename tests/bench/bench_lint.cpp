@@ -3,18 +3,17 @@
 // pass (read + YAML into the position-carrying model) and for the full lint
 // (schemas + every rule + cross-document rules), and their ratio.
 // Usage: isvc_bench [FILES=2000] [JOBS=0 (all cores)] [DIR]
-#include <fmt/format.h>
-
-#include <chrono>
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
-
 #include "parse/inputs.hpp"
 #include "parse/yaml_loader.hpp"
 #include "util/parallel.hpp"
 #include "validate/lint.hpp"
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fmt/format.h>
+#include <fstream>
+#include <sstream>
 
 namespace fs = std::filesystem;
 
@@ -82,7 +81,8 @@ spec:
   if (i % 3 == 0) {
     return isvc + metrics;
   }
-  return isvc + metrics + fmt::format(R"(---
+  return isvc + metrics +
+         fmt::format(R"(---
 apiVersion: keda.sh/v1alpha1
 kind: ScaledObject
 metadata:
@@ -114,7 +114,7 @@ spec:
     name: prom-token
     key: token
 )",
-                                      name, i % 17);
+                     name, i % 17);
 }
 
 double seconds_since(std::chrono::steady_clock::time_point t0) {

@@ -3,15 +3,14 @@
 // tests/golden/<name>.<mode>.yaml (stdout) and <name>.<mode>.stderr (exit
 // code + diagnostics, only when non-empty). ISVC_UPDATE_GOLDEN=1 rewrites
 // them; a mismatch leaves the actual output in build/golden-actual/.
-#include <doctest/doctest.h>
+#include "app/run_render.hpp"
 
 #include <cstdlib>
+#include <doctest/doctest.h>
 #include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
-
-#include "app/run_render.hpp"
 
 namespace fs = std::filesystem;
 

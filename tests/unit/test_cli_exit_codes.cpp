@@ -1,14 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 // Exit codes and stream discipline of the app layer (what cli/ returns).
-#include <doctest/doctest.h>
-
-#include <filesystem>
-#include <fstream>
-#include <sstream>
-
 #include "app/run_lint.hpp"
 #include "app/run_render.hpp"
 #include "model/extensions.hpp"
+
+#include <doctest/doctest.h>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 
 namespace fs = std::filesystem;
 
@@ -64,7 +63,8 @@ Run render(std::vector<std::string> paths) {
   return {rc, out.str(), err.str()};
 }
 
-Run lint(std::vector<std::string> paths, isvc::diag::Severity fail_on = isvc::diag::Severity::error) {
+Run lint(std::vector<std::string> paths,
+         isvc::diag::Severity fail_on = isvc::diag::Severity::error) {
   isvc::app::LintRequest req;
   req.paths = std::move(paths);
   req.no_config = true;
@@ -94,8 +94,8 @@ TEST_SUITE("app::exit-codes") {
                      "[kserve-replicas]") != std::string::npos);
   }
   TEST_CASE("render: unparsable YAML means exit 2 and an empty stdout") {
-    auto r = render({write_tmp("good.yaml", k_good).string(),
-                     write_tmp("broken.yaml", "a: [1,\n").string()});
+    auto r = render(
+        {write_tmp("good.yaml", k_good).string(), write_tmp("broken.yaml", "a: [1,\n").string()});
     CHECK(r.rc == 2);
     CHECK(r.out.empty());
     CHECK(r.err.find("broken.yaml:2:1: error: ") != std::string::npos);

@@ -1,27 +1,46 @@
 // SPDX-License-Identifier: Apache-2.0
-#include <doctest/doctest.h>
-
-#include <sstream>
-
 #include "emit/emit.hpp"
 #include "emit/quoting.hpp"
+
+#include <doctest/doctest.h>
+#include <sstream>
 
 using isvc::emit::needs_quotes;
 
 TEST_SUITE("emit::quoting") {
   TEST_CASE("YAML 1.1 and 1.2 non-strings are quoted") {
-    for (const char* s : {"", "yes", "No", "ON", "off", "y", "n", "true", "False", "null", "~", "123",
-                          "0.5", "1e3", "0x1F", "0o17", "0777", "1_000", "1:20", ".inf", "-.Inf",
-                          ".nan", "2024-01-01", "2001-12-14t21:59:43.10-05:00", "<<", "=", "-1",
-                          "+12"}) {
+    for (const char* s :
+         {"",     "yes",  "No",    "ON",   "off",        "y",
+          "n",    "true", "False", "null", "~",          "123",
+          "0.5",  "1e3",  "0x1F",  "0o17", "0777",       "1_000",
+          "1:20", ".inf", "-.Inf", ".nan", "2024-01-01", "2001-12-14t21:59:43.10-05:00",
+          "<<",   "=",    "-1",    "+12"}) {
       CAPTURE(s);
       CHECK(needs_quotes(s));
     }
   }
   TEST_CASE("indicators, comments, colons and whitespace are quoted") {
-    for (const char* s : {"{\"__name__\"=\"x\"}", "[a]", "*ref", "&a", "!tag", "|x", ">x", "'a'",
-                          "%x", "@x", "`x", "#c", "a #c", "a: b", "trailing:", " lead", "trail ",
-                          "line\nbreak", "tab\there", "-10Minutes", "? x"}) {
+    for (const char* s : {"{\"__name__\"=\"x\"}",
+                          "[a]",
+                          "*ref",
+                          "&a",
+                          "!tag",
+                          "|x",
+                          ">x",
+                          "'a'",
+                          "%x",
+                          "@x",
+                          "`x",
+                          "#c",
+                          "a #c",
+                          "a: b",
+                          "trailing:",
+                          " lead",
+                          "trail ",
+                          "line\nbreak",
+                          "tab\there",
+                          "-10Minutes",
+                          "? x"}) {
       CAPTURE(s);
       CHECK(needs_quotes(s));
     }

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
-#include <doctest/doctest.h>
-
 #include "parse/to_json.hpp"
 #include "parse/yaml_loader.hpp"
+
+#include <doctest/doctest.h>
 
 using isvc::diag::Sink;
 using isvc::parse::load_yaml;

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
-#include <doctest/doctest.h>
-
 #include "promql/selector.hpp"
 #include "util/quantity.hpp"
 #include "util/spellcheck.hpp"
 #include "util/strings.hpp"
+
+#include <doctest/doctest.h>
 
 TEST_SUITE("util") {
   TEST_CASE("canonical quantities match Kubernetes") {

@@ -2,16 +2,15 @@
 // The rule registry and the per-rule fixtures (kube-linter's registry<->tests
 // check): every rule has tests/rules/<id>/fires.yaml whose `# expect: L:C <id>`
 // lines are exactly the findings of that rule, and passes.yaml with none.
-#include <doctest/doctest.h>
+#include "validate/lint.hpp"
+#include "validate/rule.hpp"
 
 #include <algorithm>
+#include <doctest/doctest.h>
 #include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
-
-#include "validate/lint.hpp"
-#include "validate/rule.hpp"
 
 namespace fs = std::filesystem;
 using isvc::validate::rules;

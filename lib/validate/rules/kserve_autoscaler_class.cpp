@@ -11,9 +11,13 @@ extern const Rule k_rule_kserve_autoscaler_class = {
     diag::Severity::error,
     Applies::inference_service,
     "autoscalerClass is not one KServe accepts",
-    "KServe's webhook accepts hpa, external, keda and none; anything else (kpa, an empty string, a typo) makes `kubectl apply` fail.",
+    "KServe's webhook accepts hpa, external, keda and none; anything else (kpa, an empty string, a "
+    "typo) makes `kubectl apply` fail.",
     "Set serving.kserve.io/autoscalerClass to hpa, keda, external or none.",
-    "apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\nmetadata:\n  name: m\n  annotations:\n    serving.kserve.io/deploymentMode: Standard\n    serving.kserve.io/autoscalerClass: kpa\nspec:\n  predictor:\n    model:\n      modelFormat:\n        name: sklearn\n",
+    "apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\nmetadata:\n  name: m\n  "
+    "annotations:\n    serving.kserve.io/deploymentMode: Standard\n    "
+    "serving.kserve.io/autoscalerClass: kpa\nspec:\n  predictor:\n    model:\n      modelFormat:\n "
+    "       name: sklearn\n",
     check,
 };
 

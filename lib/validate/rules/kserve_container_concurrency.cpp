@@ -13,7 +13,9 @@ extern const Rule k_rule_kserve_container_concurrency = {
     "containerConcurrency is negative",
     "KServe rejects a negative containerConcurrency (parallelism).",
     "Set containerConcurrency to 0 (unlimited) or a positive number.",
-    "apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\nmetadata:\n  name: m\n  annotations:\n    serving.kserve.io/deploymentMode: Standard\nspec:\n  predictor:\n    containerConcurrency: -1\n    model:\n      modelFormat:\n        name: sklearn\n",
+    "apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\nmetadata:\n  name: m\n  "
+    "annotations:\n    serving.kserve.io/deploymentMode: Standard\nspec:\n  predictor:\n    "
+    "containerConcurrency: -1\n    model:\n      modelFormat:\n        name: sklearn\n",
     check,
 };
 

@@ -13,7 +13,10 @@ extern const Rule k_rule_kserve_hpa_scalemetric = {
     "scaleMetric other than cpu or memory with the hpa class",
     "The hpa class scales on cpu or memory only; concurrency and rps are Knative metrics.",
     "Set scaleMetric to cpu or memory, or use autoScaling.metrics.",
-    "apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\nmetadata:\n  name: m\n  annotations:\n    serving.kserve.io/deploymentMode: Standard\n    serving.kserve.io/autoscalerClass: hpa\nspec:\n  predictor:\n    scaleMetric: rps\n    model:\n      modelFormat:\n        name: sklearn\n",
+    "apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\nmetadata:\n  name: m\n  "
+    "annotations:\n    serving.kserve.io/deploymentMode: Standard\n    "
+    "serving.kserve.io/autoscalerClass: hpa\nspec:\n  predictor:\n    scaleMetric: rps\n    "
+    "model:\n      modelFormat:\n        name: sklearn\n",
     check,
 };
 

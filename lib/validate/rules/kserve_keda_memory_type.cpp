@@ -13,7 +13,12 @@ extern const Rule k_rule_kserve_keda_memory_type = {
     "KEDA memory target is neither AverageValue nor Utilization",
     "KServe's webhook needs an explicit memory target type for the keda class.",
     "Set target.type to AverageValue or Utilization.",
-    "apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\nmetadata:\n  name: m\n  annotations:\n    serving.kserve.io/deploymentMode: Standard\n    serving.kserve.io/autoscalerClass: keda\nspec:\n  predictor:\n    autoScaling:\n      metrics:\n      - type: Resource\n        resource:\n          name: memory\n          target:\n            type: Value\n            value: 1Gi\n    model:\n      modelFormat:\n        name: sklearn\n",
+    "apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\nmetadata:\n  name: m\n  "
+    "annotations:\n    serving.kserve.io/deploymentMode: Standard\n    "
+    "serving.kserve.io/autoscalerClass: keda\nspec:\n  predictor:\n    autoScaling:\n      "
+    "metrics:\n      - type: Resource\n        resource:\n          name: memory\n          "
+    "target:\n            type: Value\n            value: 1Gi\n    model:\n      modelFormat:\n    "
+    "    name: sklearn\n",
     check,
 };
 

@@ -11,9 +11,13 @@ extern const Rule k_rule_kserve_keda_metric_source = {
     diag::Severity::error,
     Applies::inference_service,
     "metric type without its source block",
-    "A metric of type Resource/External/PodMetric needs the matching resource/external/podmetric block.",
+    "A metric of type Resource/External/PodMetric needs the matching resource/external/podmetric "
+    "block.",
     "Add the block that matches the metric type.",
-    "apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\nmetadata:\n  name: m\n  annotations:\n    serving.kserve.io/deploymentMode: Standard\n    serving.kserve.io/autoscalerClass: keda\nspec:\n  predictor:\n    autoScaling:\n      metrics:\n      - type: External\n    model:\n      modelFormat:\n        name: sklearn\n",
+    "apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\nmetadata:\n  name: m\n  "
+    "annotations:\n    serving.kserve.io/deploymentMode: Standard\n    "
+    "serving.kserve.io/autoscalerClass: keda\nspec:\n  predictor:\n    autoScaling:\n      "
+    "metrics:\n      - type: External\n    model:\n      modelFormat:\n        name: sklearn\n",
     check,
 };
 

@@ -13,7 +13,10 @@ extern const Rule k_rule_kserve_keda_scalemetric = {
     "scaleMetric set with the keda class",
     "KServe rejects the legacy scaleMetric field for KEDA; autoScaling.metrics carries the intent.",
     "Remove scaleMetric/scaleTarget and describe the metric in autoScaling.metrics.",
-    "apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\nmetadata:\n  name: m\n  annotations:\n    serving.kserve.io/deploymentMode: Standard\n    serving.kserve.io/autoscalerClass: keda\nspec:\n  predictor:\n    scaleMetric: cpu\n    model:\n      modelFormat:\n        name: sklearn\n",
+    "apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\nmetadata:\n  name: m\n  "
+    "annotations:\n    serving.kserve.io/deploymentMode: Standard\n    "
+    "serving.kserve.io/autoscalerClass: keda\nspec:\n  predictor:\n    scaleMetric: cpu\n    "
+    "model:\n      modelFormat:\n        name: sklearn\n",
     check,
 };
 

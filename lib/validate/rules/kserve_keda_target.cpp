@@ -13,7 +13,11 @@ extern const Rule k_rule_kserve_keda_target = {
     "target type without its value",
     "validateScaleTarget: a Utilization/AverageValue/Value target must carry the matching value.",
     "Set averageUtilization, averageValue or value to match target.type.",
-    "apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\nmetadata:\n  name: m\n  annotations:\n    serving.kserve.io/deploymentMode: Standard\n    serving.kserve.io/autoscalerClass: keda\nspec:\n  predictor:\n    autoScaling:\n      metrics:\n      - type: Resource\n        resource:\n          name: cpu\n          target:\n            type: Utilization\n    model:\n      modelFormat:\n        name: sklearn\n",
+    "apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\nmetadata:\n  name: m\n  "
+    "annotations:\n    serving.kserve.io/deploymentMode: Standard\n    "
+    "serving.kserve.io/autoscalerClass: keda\nspec:\n  predictor:\n    autoScaling:\n      "
+    "metrics:\n      - type: Resource\n        resource:\n          name: cpu\n          target:\n "
+    "           type: Utilization\n    model:\n      modelFormat:\n        name: sklearn\n",
     check,
 };
 

@@ -11,9 +11,12 @@ extern const Rule k_rule_kserve_name = {
     diag::Severity::error,
     Applies::inference_service,
     "InferenceService name KServe rejects",
-    "KServe requires DNS-1035 style names: lower case alphanumerics or '-', starting with a letter.",
+    "KServe requires DNS-1035 style names: lower case alphanumerics or '-', starting with a "
+    "letter.",
     "Rename the InferenceService, e.g. my-model.",
-    "apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\nmetadata:\n  name: 1model\n  annotations:\n    serving.kserve.io/deploymentMode: Standard\nspec:\n  predictor:\n    model:\n      modelFormat:\n        name: sklearn\n",
+    "apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\nmetadata:\n  name: 1model\n  "
+    "annotations:\n    serving.kserve.io/deploymentMode: Standard\nspec:\n  predictor:\n    "
+    "model:\n      modelFormat:\n        name: sklearn\n",
     check,
 };
 

@@ -13,7 +13,9 @@ extern const Rule k_rule_kserve_replicas = {
     "minReplicas/maxReplicas KServe rejects",
     "KServe rejects negative replica counts and minReplicas above a non-zero maxReplicas.",
     "Keep 0 <= minReplicas <= maxReplicas (maxReplicas 0 means unset).",
-    "apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\nmetadata:\n  name: m\n  annotations:\n    serving.kserve.io/deploymentMode: Standard\nspec:\n  predictor:\n    minReplicas: 4\n    maxReplicas: 2\n    model:\n      modelFormat:\n        name: sklearn\n",
+    "apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\nmetadata:\n  name: m\n  "
+    "annotations:\n    serving.kserve.io/deploymentMode: Standard\nspec:\n  predictor:\n    "
+    "minReplicas: 4\n    maxReplicas: 2\n    model:\n      modelFormat:\n        name: sklearn\n",
     check,
 };
 

@@ -11,9 +11,13 @@ extern const Rule k_rule_kserve_utilization_range = {
     diag::Severity::error,
     Applies::inference_service,
     "utilization target outside 1..100",
-    "KServe requires utilization targets to be integers from 1 to 100 (for the hpa class, scaleTarget above 100 is rejected for memory too).",
+    "KServe requires utilization targets to be integers from 1 to 100 (for the hpa class, "
+    "scaleTarget above 100 is rejected for memory too).",
     "Use a percentage between 1 and 100.",
-    "apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\nmetadata:\n  name: m\n  annotations:\n    serving.kserve.io/deploymentMode: Standard\n    serving.kserve.io/autoscalerClass: hpa\nspec:\n  predictor:\n    scaleMetric: cpu\n    scaleTarget: 150\n    model:\n      modelFormat:\n        name: sklearn\n",
+    "apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\nmetadata:\n  name: m\n  "
+    "annotations:\n    serving.kserve.io/deploymentMode: Standard\n    "
+    "serving.kserve.io/autoscalerClass: hpa\nspec:\n  predictor:\n    scaleMetric: cpu\n    "
+    "scaleTarget: 150\n    model:\n      modelFormat:\n        name: sklearn\n",
     check,
 };
 

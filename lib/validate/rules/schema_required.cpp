@@ -11,7 +11,8 @@ extern const Rule k_rule_schema_required = {
     "required field missing",
     "The API server rejects objects without their required fields.",
     "Add the missing field.",
-    "apiVersion: keda.sh/v1alpha1\nkind: ScaledObject\nmetadata:\n  name: so\nspec:\n  triggers:\n  - type: cpu\n    metricType: Utilization\n    metadata:\n      value: \"50\"\n",
+    "apiVersion: keda.sh/v1alpha1\nkind: ScaledObject\nmetadata:\n  name: so\nspec:\n  triggers:\n "
+    " - type: cpu\n    metricType: Utilization\n    metadata:\n      value: \"50\"\n",
     nullptr,
 };
 

@@ -9,9 +9,13 @@ extern const Rule k_rule_schema_unknown_field = {
     diag::Severity::error,
     Applies::any,
     "field the schema does not know",
-    "`kubectl apply` (strict field validation) rejects unknown fields; a typo silently drops intent with lenient tools.",
+    "`kubectl apply` (strict field validation) rejects unknown fields; a typo silently drops "
+    "intent with lenient tools.",
     "Remove the field or fix its spelling (see the suggestion).",
-    "apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\nmetadata:\n  name: m\nspec:\n  predictor:\n    autoScaling:\n      metrics:\n      - type: Resource\n        resource:\n          name: cpu\n          target:\n            type: Utilization\n            averageUtilisation: 50\n",
+    "apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\nmetadata:\n  name: m\nspec:\n  "
+    "predictor:\n    autoScaling:\n      metrics:\n      - type: Resource\n        resource:\n     "
+    "     name: cpu\n          target:\n            type: Utilization\n            "
+    "averageUtilisation: 50\n",
     nullptr,
 };
 

@@ -9,7 +9,8 @@ extern const Rule k_rule_yaml_duplicate_key = {
     diag::Severity::error,
     Applies::any,
     "mapping key defined twice",
-    "YAML readers disagree on which value of a repeated key wins; yaml-cpp keeps the first, Kubernetes the last.",
+    "YAML readers disagree on which value of a repeated key wins; yaml-cpp keeps the first, "
+    "Kubernetes the last.",
     "Remove or rename the repeated key.",
     "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  name: b\n",
     nullptr,
