@@ -32,3 +32,26 @@ isvc_cli_test(render-knative-note ARGS render --mode kserve samples/knative-kpa-
   EXIT 0 STDOUT_EMPTY STDERR "Knative's KPA owns scaling")
 isvc_cli_test(render-webhook-refusal ARGS render --mode kserve tests/cli/data/keda-cpu-averagevalue.yaml
   EXIT 1 STDOUT_EMPTY STDERR "keda-cpu-averagevalue.yaml:[0-9]+:[0-9]+: error: the cpu target value type should be Utilization")
+
+# lint control: suppression annotation, config discovery, flags, rules commands
+isvc_cli_test(lint-clean ARGS lint samples/keda-cpu-utilization.yaml EXIT 0)
+isvc_cli_test(lint-findings ARGS lint tests/cli/data/pre-commit-bad.yaml EXIT 1
+  STDOUT "pre-commit-bad.yaml:10:18: error: 'MinReplicas' cannot be greater than MaxReplicas \\[kserve-replicas\\]\n   10 \\|     minReplicas: 4\n      \\|                  \\^\n  fix: ")
+isvc_cli_test(lint-suppressed ARGS lint --no-config tests/cli/data/suppressed.yaml EXIT 0 STDOUT_EMPTY)
+isvc_cli_test(lint-disable ARGS lint --disable kserve-replicas tests/cli/data/pre-commit-bad.yaml EXIT 0)
+isvc_cli_test(lint-disable-typo ARGS lint --disable kserve-replica samples EXIT 2
+  STDERR "unknown rule 'kserve-replica' \\(did you mean 'kserve-replicas'\\?\\)")
+isvc_cli_test(lint-config-typo ARGS lint --config tests/cli/data/bad-config.yaml samples EXIT 2
+  STDERR "bad-config.yaml: unknown rule 'kserve-replica' \\(did you mean 'kserve-replicas'\\?\\)")
+isvc_cli_test(lint-config-explicit ARGS lint --config tests/cli/data/config-project/.isvc-scale.yaml
+  tests/cli/data/pre-commit-bad.yaml EXIT 0)
+isvc_cli_test(lint-stdin ARGS lint - STDIN tests/cli/data/pre-commit-bad.yaml EXIT 1
+  STDOUT "<stdin>:10:18: error: ")
+isvc_cli_test(lint-unparsable ARGS lint tests/cli/data/broken-second-doc.yaml EXIT 2 STDOUT "\\[yaml-syntax\\]")
+isvc_cli_test(rules-list ARGS rules list EXIT 0 STDOUT "kserve-replicas +error")
+isvc_cli_test(rules-explain ARGS rules explain kserve-replicas EXIT 0 STDOUT "Why: .*Fix: .*Example that triggers it")
+isvc_cli_test(rules-explain-typo ARGS rules explain kserve-replica EXIT 2
+  STDERR "did you mean 'kserve-replicas'")
+add_test(NAME cli-lint-config-discovered
+  COMMAND ${CMAKE_COMMAND} "-DBIN=${BIN}" "-DARGS=lint;bad.yaml" "-DEXIT=0" -P ${EXPECT}
+  WORKING_DIRECTORY ${PROJECT_SOURCE_DIR}/tests/cli/data/config-project/sub)
