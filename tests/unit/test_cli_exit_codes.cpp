@@ -7,6 +7,8 @@
 #include <doctest/doctest.h>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 
 namespace fs = std::filesystem;
@@ -133,5 +135,19 @@ TEST_SUITE("docs") {
       CAPTURE(k.key);
       CHECK(page.str().find("isvc-scale.io/" + std::string(k.key)) != std::string::npos);
     }
+  }
+  TEST_CASE("the schema lists exactly the isvc-scale.io/ annotations the reader knows") {
+    std::ifstream in(fs::path(ISVC_SOURCE_DIR) / "schemas/isvc-scale.io_v1_AutoScaling.json");
+    auto schema = nlohmann::json::parse(in);
+    std::set<std::string> in_schema;
+    for (const auto& [k, v] :
+         schema["properties"]["metadata"]["properties"]["annotations"]["properties"].items()) {
+      in_schema.insert(k);
+    }
+    std::set<std::string> known;
+    for (const auto& k : isvc::model::extension_keys()) {
+      known.insert("isvc-scale.io/" + std::string(k.key));
+    }
+    CHECK(in_schema == known);
   }
 }
