@@ -126,6 +126,48 @@ TEST_SUITE("app::exit-codes") {
   }
 }
 
+TEST_SUITE("app::render") {
+  TEST_CASE("--mode external output renders again to the same objects (stable hand-over)") {
+    auto first = render({write_tmp("good.yaml", k_good).string()});
+    REQUIRE(first.rc == 0);
+    // Keep only the re-emitted InferenceService (the first document).
+    std::string isvc = first.out.substr(0, first.out.find("\n---\n") + 1);
+    auto second = render({write_tmp("again.yaml", isvc).string()});
+    REQUIRE(second.rc == 0);
+    auto strip = [](std::string s) {
+      std::string out;
+      std::istringstream lines(s);
+      for (std::string l; std::getline(lines, l);) {
+        if (l.rfind("# Source:", 0) != 0) {
+          out += l + "\n";
+        }
+      }
+      return out;
+    };
+    CHECK(strip(second.out) == strip(first.out));
+    CHECK(second.err.empty()); // no "wrote Standard" note the second time
+  }
+  TEST_CASE("--output-dir writes one file per object and nothing to stdout") {
+    isvc::app::RenderRequest req;
+    req.paths = {write_tmp("good.yaml", k_good).string()};
+    fs::path dir = fs::path(ISVC_BINARY_DIR) / "exit-code-tests" / "out";
+    fs::remove_all(dir);
+    req.output_dir = dir.string();
+    std::istringstream in;
+    std::ostringstream out;
+    std::ostringstream err;
+    REQUIRE(isvc::app::run_render(req, in, out, err) == 0);
+    CHECK(out.str().empty());
+    CHECK(fs::exists(dir / "ml_inferenceservice_good.yaml"));
+    CHECK(fs::exists(dir / "ml_scaledobject_good-predictor.yaml"));
+    std::size_t n = 0;
+    for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir)) {
+      ++n;
+    }
+    CHECK(n == 2);
+  }
+}
+
 TEST_SUITE("docs") {
   TEST_CASE("the man page documents every isvc-scale.io/ annotation") {
     std::ifstream in(fs::path(ISVC_SOURCE_DIR) / "man/isvc-scale.1");
