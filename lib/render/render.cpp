@@ -76,6 +76,13 @@ void render_components(const model::InferenceService& isvc,
       *any_engine = true;
     }
     Context ctx{isvc, comp, meta, ext, opts, engine, sink};
+    if (opts.mode == Mode::external && meta.stopped) {
+      // KServe scales a stopped component to nothing; a scaler would fight it.
+      out.notes.push_back(
+          fmt::format("{} {}: serving.kserve.io/stop is true: no autoscaler rendered", label(isvc),
+                      model::to_string(comp.kind)));
+      continue;
+    }
     if (opts.mode == Mode::kserve) {
       const std::string& cls = meta.autoscaler_class;
       if (cls != "hpa" && cls != "keda" && cls != "external" && cls != "none") {
