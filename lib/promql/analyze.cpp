@@ -1,1 +1,741 @@
 // SPDX-License-Identifier: Apache-2.0
+// A small PromQL parser (no PromQL library exists in Debian). Grammar and
+// precedence follow prometheus/promql/parser: or < and/unless < comparisons <
+// + - < * / % atan2 < ^ (right-associative); unary minus binds tighter than
+// binary operators except ^.
+#include "promql/analyze.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+namespace isvc::promql {
+namespace {
+
+enum class Tok : std::uint8_t { end, ident, number, duration, string, punct, op };
+
+struct Token {
+  Tok kind = Tok::end;
+  std::string text;
+  std::size_t offset = 0;
+};
+
+constexpr std::array<std::string_view, 14> k_aggregations = {
+    "sum",  "avg",     "min",      "max",          "count", "stddev", "stdvar",
+    "topk", "bottomk", "quantile", "count_values", "group", "limitk", "limit_ratio"};
+
+bool is_aggregation(std::string_view s) {
+  return std::find(k_aggregations.begin(), k_aggregations.end(), s) != k_aggregations.end();
+}
+
+bool ident_start(char c) {
+  return std::isalpha(static_cast<unsigned char>(c)) || c == '_' || c == ':';
+}
+bool ident_char(char c) { return ident_start(c) || std::isdigit(static_cast<unsigned char>(c)); }
+
+class Lexer {
+public:
+  explicit Lexer(std::string_view s) : m_s(s) {}
+
+  // Tokens are produced on demand; `in_brackets` switches digits to durations.
+  Token next(bool in_brackets) {
+    while (m_pos < m_s.size() && std::isspace(static_cast<unsigned char>(m_s[m_pos]))) {
+      ++m_pos;
+    }
+    Token t;
+    t.offset = m_pos;
+    if (m_pos >= m_s.size()) {
+      return t;
+    }
+    char c = m_s[m_pos];
+    if (c == '#') { // comment to end of line
+      while (m_pos < m_s.size() && m_s[m_pos] != '\n') {
+        ++m_pos;
+      }
+      return next(in_brackets);
+    }
+    if (in_brackets && c == ':') { // the subquery step separator, not a metric-name char
+      ++m_pos;
+      t.kind = Tok::punct;
+      t.text = ":";
+      return t;
+    }
+    if (in_brackets && std::isdigit(static_cast<unsigned char>(c))) {
+      std::size_t start = m_pos;
+      while (m_pos < m_s.size() && std::isalnum(static_cast<unsigned char>(m_s[m_pos]))) {
+        ++m_pos;
+      }
+      t.kind = Tok::duration;
+      t.text = std::string(m_s.substr(start, m_pos - start));
+      return t;
+    }
+    if (std::isdigit(static_cast<unsigned char>(c)) ||
+        (c == '.' && m_pos + 1 < m_s.size() &&
+         std::isdigit(static_cast<unsigned char>(m_s[m_pos + 1])))) {
+      std::size_t start = m_pos;
+      while (m_pos < m_s.size() &&
+             (std::isalnum(static_cast<unsigned char>(m_s[m_pos])) || m_s[m_pos] == '.' ||
+              ((m_s[m_pos] == '+' || m_s[m_pos] == '-') &&
+               (m_s[m_pos - 1] == 'e' || m_s[m_pos - 1] == 'E')))) {
+        ++m_pos;
+      }
+      t.kind = Tok::number;
+      t.text = std::string(m_s.substr(start, m_pos - start));
+      return t;
+    }
+    if (ident_start(c)) {
+      std::size_t start = m_pos;
+      while (m_pos < m_s.size() && ident_char(m_s[m_pos])) {
+        ++m_pos;
+      }
+      t.kind = Tok::ident;
+      t.text = std::string(m_s.substr(start, m_pos - start));
+      return t;
+    }
+    if (c == '"' || c == '\'' || c == '`') {
+      std::size_t start = ++m_pos;
+      std::string value;
+      while (m_pos < m_s.size() && m_s[m_pos] != c) {
+        if (m_s[m_pos] == '\\' && c != '`' && m_pos + 1 < m_s.size()) {
+          ++m_pos;
+        }
+        value += m_s[m_pos++];
+      }
+      if (m_pos >= m_s.size()) {
+        m_error = ParseError{start - 1, "unterminated string"};
+        return Token{};
+      }
+      ++m_pos;
+      t.kind = Tok::string;
+      t.text = value;
+      return t;
+    }
+    static constexpr std::array<std::string_view, 8> k_two = {
+        "==", "!=", "<=", ">=", "=~", "!~", "", ""};
+    for (auto two : k_two) {
+      if (!two.empty() && m_s.substr(m_pos, 2) == two) {
+        m_pos += 2;
+        t.kind = Tok::op;
+        t.text = std::string(two);
+        return t;
+      }
+    }
+    if (std::string_view("+-*/%^<>=").find(c) != std::string_view::npos) {
+      ++m_pos;
+      t.kind = Tok::op;
+      t.text = std::string(1, c);
+      return t;
+    }
+    if (std::string_view("(){}[],:@").find(c) != std::string_view::npos) {
+      ++m_pos;
+      t.kind = Tok::punct;
+      t.text = std::string(1, c);
+      return t;
+    }
+    m_error = ParseError{m_pos, std::string("unexpected character '") + c + "'"};
+    return Token{};
+  }
+
+  const std::optional<ParseError>& error() const { return m_error; }
+  std::size_t pos() const { return m_pos; }
+  void reset(std::size_t pos) { m_pos = pos; }
+
+private:
+  std::string_view m_s;
+  std::size_t m_pos = 0;
+  std::optional<ParseError> m_error;
+};
+
+struct Failure {
+  ParseError error;
+};
+
+class Parser {
+public:
+  explicit Parser(std::string_view s) : m_lex(s) { advance(); }
+
+  std::unique_ptr<Expr> parse_all() {
+    auto e = expr(0);
+    if (m_tok.kind != Tok::end) {
+      fail(m_tok.offset, "unexpected '" + m_tok.text + "' after the expression");
+    }
+    return e;
+  }
+
+private:
+  [[noreturn]] void fail(std::size_t offset, std::string msg) {
+    throw Failure{ParseError{offset, std::move(msg)}};
+  }
+
+  void advance(bool in_brackets = false) {
+    m_tok = m_lex.next(in_brackets);
+    if (m_lex.error()) {
+      throw Failure{*m_lex.error()};
+    }
+  }
+
+  bool is(Tok k, std::string_view text) const { return m_tok.kind == k && m_tok.text == text; }
+
+  void expect(std::string_view punct, const char* what) {
+    if (!is(Tok::punct, punct)) {
+      fail(m_tok.offset,
+           std::string("expected '") + std::string(punct) + "' " + what +
+               (m_tok.kind == Tok::end ? ", found the end" : ", found '" + m_tok.text + "'"));
+    }
+    advance();
+  }
+
+  // Binary precedence; 0 = not a binary operator here.
+  static int precedence(const Token& t) {
+    if (t.kind == Tok::ident) {
+      if (t.text == "or") {
+        return 1;
+      }
+      if (t.text == "and" || t.text == "unless") {
+        return 2;
+      }
+      if (t.text == "atan2") {
+        return 5;
+      }
+      return 0;
+    }
+    if (t.kind != Tok::op) {
+      return 0;
+    }
+    const std::string& o = t.text;
+    if (o == "==" || o == "!=" || o == "<" || o == ">" || o == "<=" || o == ">=") {
+      return 3;
+    }
+    if (o == "+" || o == "-") {
+      return 4;
+    }
+    if (o == "*" || o == "/" || o == "%") {
+      return 5;
+    }
+    if (o == "^") {
+      return 6;
+    }
+    return 0;
+  }
+
+  std::vector<std::string> label_list() {
+    expect("(", "to start a label list");
+    std::vector<std::string> out;
+    while (!is(Tok::punct, ")")) {
+      if (m_tok.kind != Tok::ident) {
+        fail(m_tok.offset, "expected a label name");
+      }
+      out.push_back(m_tok.text);
+      advance();
+      if (is(Tok::punct, ",")) {
+        advance();
+      } else if (!is(Tok::punct, ")")) {
+        fail(m_tok.offset, "expected ',' or ')' in the label list");
+      }
+    }
+    advance();
+    return out;
+  }
+
+  std::unique_ptr<Expr> expr(int min_prec) {
+    auto lhs = unary();
+    while (true) {
+      int p = precedence(m_tok);
+      if (p == 0 || p < min_prec) {
+        return lhs;
+      }
+      auto node = std::make_unique<Expr>();
+      node->kind = Expr::Kind::binary;
+      node->name = m_tok.text;
+      node->offset = m_tok.offset;
+      advance();
+      if (m_tok.kind == Tok::ident && m_tok.text == "bool") {
+        if (p != 3) {
+          fail(m_tok.offset, "bool modifier can only be used on comparison operators");
+        }
+        node->bool_modifier = true;
+        advance();
+      }
+      if (m_tok.kind == Tok::ident && (m_tok.text == "on" || m_tok.text == "ignoring")) {
+        advance();
+        label_list();
+      }
+      if (m_tok.kind == Tok::ident && (m_tok.text == "group_left" || m_tok.text == "group_right")) {
+        advance();
+        if (is(Tok::punct, "(")) {
+          label_list();
+        }
+      }
+      // ^ is right-associative; everything else left.
+      auto rhs = expr(node->name == "^" ? p : p + 1);
+      node->args.push_back(std::move(lhs));
+      node->args.push_back(std::move(rhs));
+      lhs = std::move(node);
+    }
+  }
+
+  std::unique_ptr<Expr> unary() {
+    if (m_tok.kind == Tok::op && (m_tok.text == "-" || m_tok.text == "+")) {
+      auto node = std::make_unique<Expr>();
+      node->kind = Expr::Kind::unary;
+      node->name = m_tok.text;
+      node->offset = m_tok.offset;
+      advance();
+      node->args.push_back(expr(6)); // binds tighter than * but looser than ^
+      return node;
+    }
+    return postfix(primary());
+  }
+
+  std::unique_ptr<Expr> postfix(std::unique_ptr<Expr> e) {
+    while (true) {
+      if (is(Tok::punct, "[")) {
+        std::size_t at = m_tok.offset;
+        advance(true);
+        if (m_tok.kind != Tok::duration && m_tok.kind != Tok::number) {
+          fail(m_tok.offset, "expected a duration in the range");
+        }
+        check_duration(m_tok);
+        advance(true);
+        bool sub = false;
+        if (is(Tok::punct, ":")) {
+          sub = true;
+          advance(true);
+          if (m_tok.kind == Tok::duration || m_tok.kind == Tok::number) {
+            check_duration(m_tok);
+            advance(true);
+          }
+        }
+        expect("]", "to close the range");
+        if (!sub && e->kind != Expr::Kind::selector) {
+          fail(at, "ranges only allowed for vector selectors (use a subquery [range:step])");
+        }
+        auto node = std::make_unique<Expr>();
+        node->kind = sub ? Expr::Kind::subquery : Expr::Kind::matrix;
+        node->offset = e->offset;
+        if (!sub) {
+          node->name = e->name;
+          node->matchers = e->matchers;
+        }
+        node->args.push_back(std::move(e));
+        e = std::move(node);
+      } else if (m_tok.kind == Tok::ident && m_tok.text == "offset") {
+        advance(true);
+        if (m_tok.kind == Tok::op && m_tok.text == "-") {
+          advance(true);
+        }
+        if (m_tok.kind != Tok::duration && m_tok.kind != Tok::number) {
+          fail(m_tok.offset, "expected a duration after offset");
+        }
+        check_duration(m_tok);
+        advance();
+      } else if (is(Tok::punct, "@")) {
+        advance();
+        if (m_tok.kind == Tok::number ||
+            (m_tok.kind == Tok::ident && (m_tok.text == "start" || m_tok.text == "end"))) {
+          advance();
+          if (is(Tok::punct, "(")) {
+            advance();
+            expect(")", "after start/end");
+          }
+        } else {
+          fail(m_tok.offset, "expected a timestamp after @");
+        }
+      } else {
+        return e;
+      }
+    }
+  }
+
+  void check_duration(const Token& t) {
+    // [0-9]+(ms|s|m|h|d|w|y) repeated, or a plain number of seconds.
+    const std::string& s = t.text;
+    std::size_t i = 0;
+    bool any = false;
+    while (i < s.size()) {
+      std::size_t d = i;
+      while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) {
+        ++i;
+      }
+      if (i == d) {
+        fail(t.offset, "bad duration \"" + s + "\"");
+      }
+      if (i == s.size()) {
+        if (any) {
+          fail(t.offset, "bad duration \"" + s + "\"");
+        }
+        return; // plain seconds
+      }
+      std::size_t u = i;
+      while (i < s.size() && std::isalpha(static_cast<unsigned char>(s[i]))) {
+        ++i;
+      }
+      std::string unit = s.substr(u, i - u);
+      if (unit != "ms" && unit != "s" && unit != "m" && unit != "h" && unit != "d" && unit != "w" &&
+          unit != "y") {
+        fail(t.offset, "bad duration \"" + s + "\": unknown unit \"" + unit + "\"");
+      }
+      any = true;
+    }
+  }
+
+  std::vector<Matcher> matchers() {
+    expect("{", "to start label matchers");
+    std::vector<Matcher> out;
+    while (!is(Tok::punct, "}")) {
+      Matcher m;
+      if (m_tok.kind == Tok::ident) {
+        m.label = m_tok.text;
+      } else if (m_tok.kind == Tok::string) {
+        m.label = "__name__"; // {"metric:name"} quoted name form
+        m.op = "=";
+        m.value = m_tok.text;
+        advance();
+        out.push_back(std::move(m));
+        if (is(Tok::punct, ",")) {
+          advance();
+        }
+        continue;
+      } else {
+        fail(m_tok.offset, "expected a label name in the matchers");
+      }
+      advance();
+      if (m_tok.kind != Tok::op ||
+          (m_tok.text != "=" && m_tok.text != "!=" && m_tok.text != "=~" && m_tok.text != "!~")) {
+        fail(m_tok.offset, "expected =, !=, =~ or !~ after label \"" + m.label + "\"");
+      }
+      m.op = m_tok.text;
+      advance();
+      if (m_tok.kind != Tok::string) {
+        fail(m_tok.offset, "label values must be quoted strings");
+      }
+      m.value = m_tok.text;
+      advance();
+      out.push_back(std::move(m));
+      if (is(Tok::punct, ",")) {
+        advance();
+      } else if (!is(Tok::punct, "}")) {
+        fail(m_tok.offset, "expected ',' or '}' in the label matchers");
+      }
+    }
+    advance();
+    return out;
+  }
+
+  std::unique_ptr<Expr> call_args(std::unique_ptr<Expr> node) {
+    expect("(", "to start the arguments");
+    while (!is(Tok::punct, ")")) {
+      node->args.push_back(expr(0));
+      if (is(Tok::punct, ",")) {
+        advance();
+      } else if (!is(Tok::punct, ")")) {
+        fail(m_tok.offset, m_tok.kind == Tok::end
+                               ? "expected ')' to close " + node->name + "("
+                               : "expected ',' or ')' in the arguments of " + node->name);
+      }
+    }
+    advance();
+    return node;
+  }
+
+  std::unique_ptr<Expr> primary() {
+    auto node = std::make_unique<Expr>();
+    node->offset = m_tok.offset;
+    switch (m_tok.kind) {
+    case Tok::number:
+      node->kind = Expr::Kind::number;
+      node->name = m_tok.text;
+      advance();
+      return node;
+    case Tok::string:
+      node->kind = Expr::Kind::string;
+      node->name = m_tok.text;
+      advance();
+      return node;
+    case Tok::punct:
+      if (m_tok.text == "(") {
+        advance();
+        node->kind = Expr::Kind::paren;
+        node->args.push_back(expr(0));
+        expect(")", "to close '('");
+        return node;
+      }
+      if (m_tok.text == "{") {
+        node->kind = Expr::Kind::selector;
+        node->matchers = matchers();
+        for (const auto& m : node->matchers) {
+          if (m.label == "__name__" && m.op == "=") {
+            node->name = m.value;
+          }
+        }
+        return node;
+      }
+      break;
+    case Tok::ident: {
+      std::string name = m_tok.text;
+      advance();
+      if (is_aggregation(name) &&
+          (is(Tok::punct, "(") ||
+           (m_tok.kind == Tok::ident && (m_tok.text == "by" || m_tok.text == "without")))) {
+        node->kind = Expr::Kind::aggregation;
+        node->name = name;
+        auto grouping = [&] {
+          node->has_grouping = true;
+          node->without = m_tok.text == "without";
+          advance();
+          node->grouping = label_list();
+        };
+        if (m_tok.kind == Tok::ident) {
+          grouping();
+        }
+        node = call_args(std::move(node));
+        if (m_tok.kind == Tok::ident && (m_tok.text == "by" || m_tok.text == "without")) {
+          if (node->has_grouping) {
+            fail(m_tok.offset, "grouping given twice");
+          }
+          grouping();
+        }
+        if (node->args.empty()) {
+          fail(node->offset, name + "() needs an argument");
+        }
+        return node;
+      }
+      if (is(Tok::punct, "(")) {
+        node->kind = Expr::Kind::call;
+        node->name = name;
+        return call_args(std::move(node));
+      }
+      static constexpr std::array<std::string_view, 12> k_reserved = {
+          "by",   "without", "on",  "ignoring", "group_left", "group_right",
+          "bool", "offset",  "and", "or",       "unless",     "atan2"};
+      if (std::find(k_reserved.begin(), k_reserved.end(), name) != k_reserved.end()) {
+        fail(node->offset, "unexpected keyword \"" + name + "\"");
+      }
+      node->kind = Expr::Kind::selector;
+      node->name = name;
+      if (is(Tok::punct, "{")) {
+        node->matchers = matchers();
+      }
+      return node;
+    }
+    default:
+      break;
+    }
+    fail(m_tok.offset, m_tok.kind == Tok::end ? "unexpected end of the query"
+                                              : "unexpected '" + m_tok.text + "'");
+  }
+
+  Lexer m_lex;
+  Token m_tok;
+};
+
+const Expr& unparen(const Expr& e) {
+  const Expr* cur = &e;
+  while (cur->kind == Expr::Kind::paren && !cur->args.empty()) {
+    cur = cur->args[0].get();
+  }
+  return *cur;
+}
+
+bool is_scalar(const Expr& e) {
+  const Expr& u = unparen(e);
+  if (u.kind == Expr::Kind::number) {
+    return true;
+  }
+  if (u.kind == Expr::Kind::call && (u.name == "scalar" || u.name == "time" || u.name == "pi")) {
+    return true;
+  }
+  if (u.kind == Expr::Kind::unary) {
+    return is_scalar(*u.args[0]);
+  }
+  if (u.kind == Expr::Kind::binary) {
+    return is_scalar(*u.args[0]) && is_scalar(*u.args[1]);
+  }
+  return false;
+}
+
+// First argument that is a vector (skips numeric parameters).
+const Expr* vector_arg(const Expr& call) {
+  for (const auto& a : call.args) {
+    if (!is_scalar(*a) && a->kind != Expr::Kind::string) {
+      return a.get();
+    }
+  }
+  return nullptr;
+}
+
+void collect(const Expr& e, std::vector<const Expr*>& out) {
+  if (e.kind == Expr::Kind::selector) {
+    out.push_back(&e);
+    return;
+  }
+  if (e.kind == Expr::Kind::matrix) {
+    out.push_back(&e);
+    return;
+  }
+  for (const auto& a : e.args) {
+    collect(*a, out);
+  }
+}
+
+bool guarded(const Expr& divisor) {
+  const Expr& d = unparen(divisor);
+  if (is_scalar(d)) {
+    return true;
+  }
+  if (d.kind == Expr::Kind::call && (d.name == "clamp_min" || d.name == "clamp")) {
+    return true;
+  }
+  // x > 0 (filter, no bool) drops zero divisors.
+  if (d.kind == Expr::Kind::binary && !d.bool_modifier && (d.name == ">" || d.name == "!=") &&
+      is_scalar(*d.args[1])) {
+    return true;
+  }
+  return false;
+}
+
+void divisions(const Expr& e, std::vector<std::size_t>& out) {
+  if (e.kind == Expr::Kind::binary && e.name == "/" && !guarded(*e.args[1])) {
+    out.push_back(e.offset);
+  }
+  for (const auto& a : e.args) {
+    divisions(*a, out);
+  }
+}
+
+bool mentions(std::string_view value, std::string_view owner) {
+  return !owner.empty() && value.find(owner) != std::string_view::npos;
+}
+
+} // namespace
+
+Parsed parse(std::string_view text) {
+  Parsed out;
+  try {
+    Parser p(text);
+    out.expr = p.parse_all();
+  } catch (const Failure& f) {
+    out.error = f.error;
+  }
+  return out;
+}
+
+bool returns_single_series(const Expr& e) {
+  const Expr& u = unparen(e);
+  switch (u.kind) {
+  case Expr::Kind::number:
+  case Expr::Kind::string:
+    return true;
+  case Expr::Kind::selector:
+  case Expr::Kind::matrix:
+  case Expr::Kind::subquery:
+    return false;
+  case Expr::Kind::aggregation:
+    if (u.name == "topk" || u.name == "bottomk" || u.name == "limitk" || u.name == "limit_ratio" ||
+        u.name == "count_values") {
+      return false;
+    }
+    return !u.has_grouping || (!u.without && u.grouping.empty());
+  case Expr::Kind::call: {
+    if (u.name == "scalar" || u.name == "vector" || u.name == "time" || u.name == "pi" ||
+        u.name == "absent" || u.name == "absent_over_time") {
+      return true;
+    }
+    if (u.name == "histogram_quantile" && u.args.size() == 2) {
+      const Expr& inner = unparen(*u.args[1]);
+      const Expr* agg = &inner;
+      // rate() etc. may sit outside the aggregation: histogram_quantile(q, rate(sum by (le)(...)))
+      while (agg->kind == Expr::Kind::call && !agg->args.empty()) {
+        agg = &unparen(*agg->args[0]);
+      }
+      if (agg->kind == Expr::Kind::aggregation && !agg->without && agg->has_grouping) {
+        return agg->grouping.size() == 1 && agg->grouping[0] == "le";
+      }
+      return false;
+    }
+    const Expr* v = vector_arg(u);
+    return v == nullptr || returns_single_series(*v);
+  }
+  case Expr::Kind::binary:
+    return (is_scalar(*u.args[0]) || returns_single_series(*u.args[0])) &&
+           (is_scalar(*u.args[1]) || returns_single_series(*u.args[1]));
+  case Expr::Kind::unary:
+  case Expr::Kind::paren:
+    return returns_single_series(*u.args[0]);
+  }
+  return false;
+}
+
+std::vector<const Expr*> selectors(const Expr& e) {
+  std::vector<const Expr*> out;
+  collect(e, out);
+  return out;
+}
+
+bool is_scoped(const Expr& e, std::string_view ns, std::string_view owner) {
+  static constexpr std::array<std::string_view, 12> k_owner_labels = {"pod",
+                                                                      "deployment",
+                                                                      "service",
+                                                                      "job",
+                                                                      "app",
+                                                                      "destination_service_name",
+                                                                      "destination_workload",
+                                                                      "destination_service",
+                                                                      "inference_pool",
+                                                                      "route",
+                                                                      "envoy_cluster_name",
+                                                                      "kserve_component"};
+  auto sels = selectors(e);
+  if (sels.empty()) {
+    return false;
+  }
+  for (const Expr* s : sels) {
+    bool ns_ok = false;
+    bool owner_ok = false;
+    for (const auto& m : s->matchers) {
+      if (m.label == "namespace" && (m.op == "=" || m.op == "=~")) {
+        ns_ok = ns.empty() || m.value == ns || (m.op == "=~" && mentions(m.value, ns));
+      }
+      if (m.op != "=" && m.op != "=~") {
+        continue;
+      }
+      if (m.label == "model_name") {
+        owner_ok = true;
+      }
+      for (auto l : k_owner_labels) {
+        if (m.label == l && mentions(m.value, owner)) {
+          owner_ok = true;
+        }
+      }
+    }
+    if (!ns_ok || !owner_ok) {
+      return false;
+    }
+  }
+  return true;
+}
+
+std::vector<std::size_t> unguarded_divisions(const Expr& e) {
+  std::vector<std::size_t> out;
+  divisions(e, out);
+  return out;
+}
+
+bool is_latency_quantile(const Expr& e) {
+  const Expr& u = unparen(e);
+  if (u.kind == Expr::Kind::call &&
+      (u.name == "histogram_quantile" || u.name == "quantile_over_time")) {
+    return true;
+  }
+  if (u.kind == Expr::Kind::aggregation && !u.args.empty()) {
+    return is_latency_quantile(*u.args.back());
+  }
+  return false;
+}
+
+std::string top_aggregation(const Expr& e) {
+  const Expr& u = unparen(e);
+  return u.kind == Expr::Kind::aggregation ? u.name : std::string();
+}
+
+} // namespace isvc::promql

@@ -1,2 +1,123 @@
 // SPDX-License-Identifier: Apache-2.0
 #include <doctest/doctest.h>
+
+#include "promql/analyze.hpp"
+
+using namespace isvc::promql;
+
+namespace {
+
+bool single(const char* q) {
+  auto p = parse(q);
+  REQUIRE_MESSAGE(p.expr, q, ": ", p.error ? p.error->message : "");
+  return returns_single_series(*p.expr);
+}
+
+ParseError error_of(const char* q) {
+  auto p = parse(q);
+  REQUIRE_MESSAGE(p.error, q, " parsed");
+  return *p.error;
+}
+
+} // namespace
+
+TEST_SUITE("promql") {
+  TEST_CASE("recommended KEDA queries (ecosystem.md 4.2) are single-series") {
+    for (const char* q : {
+             "sum(vllm:num_requests_waiting{namespace=\"NS\",model_name=\"M\"})",
+             "sum(vllm:num_requests_running{namespace=\"NS\",model_name=\"M\"})",
+             "avg(vllm:kv_cache_usage_perc{namespace=\"NS\",model_name=\"M\"})",
+             "histogram_quantile(0.95, sum by (le) "
+             "(rate(vllm:time_to_first_token_seconds_bucket{namespace=\"NS\",model_name=\"M\"}[2m])))",
+             "histogram_quantile(0.9, sum by (le) (rate(vllm:request_queue_time_seconds_bucket[2m])))",
+             "sum(rate(vllm:generation_tokens_total{namespace=\"NS\"}[1m]))",
+             "sum(rate(vllm:time_to_first_token_seconds_sum[2m])) / "
+             "clamp_min(sum(rate(vllm:time_to_first_token_seconds_count[2m])), 1e-9)",
+             "sum(rate(vllm:num_incoming_requests_total[1m]) > bool 0)",
+             "sum(llm_d_epp_flow_control_queue_size{inference_pool=\"P\"})",
+             "sum(rate(vllm:prompt_tokens_total{namespace=\"default\",model_name=\"opt-125m\"}[2m])) "
+             "+ sum(rate(vllm:generation_tokens_total{namespace=\"default\",model_name=\"opt-125m\"}[2m]))",
+             "scalar(up)", "vector(1)", "sum by () (x)", "(sum(x) > bool 0) * 1", "-sum(x)",
+             "max(x) or vector(0)", "count(up == 1)"}) {
+      CAPTURE(q);
+      CHECK(single(q));
+    }
+  }
+  TEST_CASE("bare selectors, grouped aggregations and per-series functions are not") {
+    for (const char* q : {"vllm:num_requests_running", "vllm:num_requests_waiting",
+                          "rate(x_total[1m])", "sum by (pod) (x)", "sum(x) by (pod)",
+                          "sum without (pod) (x)", "topk(1, x)",
+                          "histogram_quantile(0.95, rate(x_bucket[2m]))",
+                          "histogram_quantile(0.95, sum by (le, pod) (rate(x_bucket[2m])))",
+                          "{__name__=\"vllm:num_requests_running\"}", "sum(x) / y",
+                          "x[5m]", "max_over_time(x[5m:1m])"}) {
+      CAPTURE(q);
+      CHECK_FALSE(single(q));
+    }
+  }
+  TEST_CASE("parse errors carry the byte offset") {
+    CHECK(error_of("sum(").offset == 4);
+    CHECK(error_of("x{a=\"b\"").offset == 7);
+    auto e = error_of("rate(x[5q])");
+    CHECK(e.offset == 7);
+    CHECK(e.message == "bad duration \"5q\": unknown unit \"q\"");
+    CHECK(error_of("sum(x) by pod").message == "expected '(' to start a label list, found 'pod'");
+    CHECK(error_of("x{a=b}").message == "label values must be quoted strings");
+    CHECK(error_of("1 + bool 2").message == "bool modifier can only be used on comparison operators");
+    CHECK(error_of("x $ y").offset == 2);
+  }
+  TEST_CASE("precedence: * binds tighter than +, ^ is right-associative, unary minus") {
+    auto p = parse("a + b * c");
+    REQUIRE(p.expr);
+    CHECK(p.expr->name == "+");
+    CHECK(p.expr->args[1]->name == "*");
+    auto q = parse("a ^ b ^ c");
+    CHECK(q.expr->args[1]->name == "^");
+    auto r = parse("a or b and c");
+    CHECK(r.expr->name == "or");
+    auto s = parse("x > bool on(pod) group_left y");
+    REQUIRE(s.expr);
+    CHECK(s.expr->bool_modifier);
+  }
+  TEST_CASE("selectors and metric names, including {__name__=...} and offset/@") {
+    auto p = parse("sum(rate(a:b{x=\"1\"}[5m] offset 1h)) / sum({__name__=\"c\", y!=\"2\"} @ 100)");
+    REQUIRE(p.expr);
+    auto sels = selectors(*p.expr);
+    REQUIRE(sels.size() == 2);
+    CHECK(sels[0]->name == "a:b");
+    CHECK(sels[1]->name == "c");
+    CHECK(sels[1]->matchers[1].op == "!=");
+  }
+  TEST_CASE("scoping: namespace plus model_name or a label naming the service") {
+    auto scoped = [](const char* q, const char* ns, const char* owner) {
+      auto p = parse(q);
+      REQUIRE(p.expr);
+      return is_scoped(*p.expr, ns, owner);
+    };
+    CHECK(scoped("sum(x{namespace=\"ml\",model_name=\"qwen\"})", "ml", "qwen-svc"));
+    CHECK(scoped("sum(x{namespace=\"ml\",pod=~\"qwen-predictor-.*\"})", "ml", "qwen"));
+    CHECK_FALSE(scoped("sum(x{namespace=\"ml\"})", "ml", "qwen"));
+    CHECK_FALSE(scoped("sum(x{model_name=\"qwen\"})", "ml", "qwen"));
+    CHECK_FALSE(scoped("sum(x{namespace=\"other\",model_name=\"m\"})", "ml", "qwen"));
+    CHECK_FALSE(scoped("sum(x{namespace=\"ml\",model_name=\"m\"}) / sum(y)", "ml", "qwen"));
+    CHECK_FALSE(scoped("vector(1)", "ml", "qwen"));
+  }
+  TEST_CASE("unguarded division") {
+    auto offs = [](const char* q) {
+      auto p = parse(q);
+      REQUIRE(p.expr);
+      return unguarded_divisions(*p.expr);
+    };
+    CHECK(offs("sum(a) / sum(b)") == std::vector<std::size_t>{7});
+    CHECK(offs("sum(a) / clamp_min(sum(b), 1e-9)").empty());
+    CHECK(offs("sum(a) / (sum(b) > 0)").empty());
+    CHECK(offs("sum(a) / 60").empty());
+  }
+  TEST_CASE("latency quantiles and top aggregation") {
+    auto p = parse("histogram_quantile(0.95, sum by (le) (rate(x_bucket[2m])))");
+    CHECK(is_latency_quantile(*p.expr));
+    auto q = parse("(avg(x))");
+    CHECK(top_aggregation(*q.expr) == "avg");
+    CHECK_FALSE(is_latency_quantile(*q.expr));
+  }
+}

@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace isvc::promql {
+
+/// One label matcher of a selector: label, op (= != =~ !~), value.
+struct Matcher {
+  std::string label;
+  std::string op;
+  std::string value;
+};
+
+/// A PromQL expression tree (no evaluation; only what the checks need).
+struct Expr {
+  enum class Kind : std::uint8_t {
+    number,
+    string,
+    selector,    ///< instant vector selector
+    matrix,      ///< selector[range]
+    subquery,    ///< expr[range:step]
+    call,        ///< function call
+    aggregation, ///< sum/avg/... with optional by/without
+    binary,
+    unary,
+    paren,
+  };
+  Kind kind = Kind::number;
+  std::size_t offset = 0; ///< byte offset in the query text
+  std::string name;       ///< metric, function, aggregation or operator
+  std::vector<Matcher> matchers;
+  std::vector<std::unique_ptr<Expr>> args; ///< children in source order
+  std::vector<std::string> grouping;       ///< by/without labels
+  bool has_grouping = false;
+  bool without = false;
+  bool bool_modifier = false; ///< comparison with `bool`
+};
+
+struct ParseError {
+  std::size_t offset = 0;
+  std::string message;
+};
+
+/// Parse result: an expression or the first error.
+struct Parsed {
+  std::unique_ptr<Expr> expr;
+  std::optional<ParseError> error;
+};
+
+/// Parses a PromQL expression (selectors, ranges, subqueries, offset/@,
+/// functions, aggregations with by/without, binary operators with bool,
+/// on/ignoring and group_left/right, unary minus, parentheses).
+Parsed parse(std::string_view text);
+
+/// True if the result is one series or a scalar whatever the number of pods:
+/// an aggregation without grouping (or `by ()`), scalar()/vector()/time(),
+/// histogram_quantile over an aggregation grouped only by `le`, functions
+/// and binary operations over such. Bare selectors and `sum by (pod)` are not.
+bool returns_single_series(const Expr& e);
+
+/// Every vector selector (instant or range), in source order.
+std::vector<const Expr*> selectors(const Expr& e);
+
+/// Scoped: every selector filters on namespace (`namespace="<ns>"` or a
+/// regex matching it; any namespace matcher when `ns` is empty) AND on this
+/// service: `model_name`, or one of pod, deployment, service, job, app,
+/// destination_service_name, destination_workload, destination_service,
+/// inference_pool, route, envoy_cluster_name, kserve_component whose value
+/// mentions `owner`.
+bool is_scoped(const Expr& e, std::string_view ns, std::string_view owner);
+
+/// Offsets of `/` operators whose divisor is neither a literal nor guarded
+/// (clamp_min(...), `> 0` filter, max(..., literal) style): they yield NaN/Inf
+/// at zero traffic.
+std::vector<std::size_t> unguarded_divisions(const Expr& e);
+
+/// histogram_quantile/quantile_over_time at the top: empty or NaN at zero traffic.
+bool is_latency_quantile(const Expr& e);
+
+/// Top-level aggregation operator after parentheses ("sum", "avg", ...) or "".
+std::string top_aggregation(const Expr& e);
+
+} // namespace isvc::promql
