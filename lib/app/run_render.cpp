@@ -37,7 +37,14 @@ void render_file(const RenderRequest& req, std::string path, std::string text, F
     if (parse::is_inference_service(doc.root)) {
       auto isvc = parse::read_inference_service(fr.file.path, doc, fr.sink);
       // Typos such as `averageUtilisation` must refuse, not silently drop intent.
-      validate::Document vdoc{fr.file.path, doc, parse::type_meta(doc.root), req.options.config};
+      validate::Document vdoc{fr.file.path,
+                              doc,
+                              parse::type_meta(doc.root),
+                              req.options.config,
+                              nullptr,
+                              nullptr,
+                              nullptr,
+                              fr.file.text};
       validate::Schemas::get().validate(vdoc, fr.sink);
       if (!fr.sink.has_errors()) {
         render::render_isvc(isvc, req.options, fr.result, fr.sink);

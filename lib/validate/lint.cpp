@@ -61,7 +61,8 @@ void lint_file(FileState& st, std::string path, std::string text, const LintOpti
     }
     auto tm = parse::type_meta(pdoc.root);
     Applies kind = classify(tm);
-    Document& d = st.docs.emplace_back(Document{st.file.path, pdoc, tm, opts.config});
+    Document& d = st.docs.emplace_back(
+        Document{st.file.path, pdoc, tm, opts.config, nullptr, nullptr, nullptr, st.file.text});
     st.kinds.push_back(kind);
     if (kind == Applies::inference_service) {
       const auto& isvc =

@@ -54,6 +54,7 @@ extern const Rule k_rule_podmonitor_port_undeclared;
 extern const Rule k_rule_promql_metric_type_mismatch;
 extern const Rule k_rule_promql_not_scoped;
 extern const Rule k_rule_promql_not_single_series;
+extern const Rule k_rule_promql_otel_colon_name;
 extern const Rule k_rule_promql_otel_query_grammar;
 extern const Rule k_rule_promql_parse_error;
 extern const Rule k_rule_promql_unguarded_division;
@@ -119,6 +120,7 @@ const std::vector<const Rule*>& rules() {
       &k_rule_promql_metric_type_mismatch,
       &k_rule_promql_not_scoped,
       &k_rule_promql_not_single_series,
+      &k_rule_promql_otel_colon_name,
       &k_rule_promql_otel_query_grammar,
       &k_rule_promql_parse_error,
       &k_rule_promql_unguarded_division,

@@ -39,6 +39,8 @@ struct Document {
   const model::Extensions* ext = nullptr;
   /// KServe webhook verdicts for the ISVC, computed once.
   const std::vector<kserve::Violation>* violations = nullptr;
+  /// The file's text, for mapping offsets inside scalars to columns.
+  std::string_view source;
 
   const model::Node& root() const { return doc.root; }
   /// metadata.name / metadata.namespace ("" if absent).

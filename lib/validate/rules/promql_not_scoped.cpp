@@ -1,11 +1,49 @@
 // SPDX-License-Identifier: Apache-2.0
-// TODO(owner): implement; a rule without a check or example fails the registry test.
-#include "validate/rule.hpp"
+#include "promql/analyze.hpp"
+#include "validate/rules/query_sites.hpp"
+
+#include <fmt/format.h>
 
 namespace isvc::validate {
+namespace {
+
+void check(const Document& d, Reporter& r) {
+  for (const auto& s : query_sites(d)) {
+    if (s.kind != QueryKind::promql || s.activation) {
+      continue; // activation sources (router, gateway) are scoped by their own labels
+    }
+    auto p = promql::parse(s.text);
+    if (!p.expr || promql::is_scoped(*p.expr, s.ns, s.owner)) {
+      continue;
+    }
+    r.at(s.mark, s.pointer,
+         fmt::format("query is not scoped to {}{}: every selector needs a namespace matcher and "
+                     "a model_name (or pod/deployment/service) matcher, or the load of every "
+                     "model in the cluster drives this one",
+                     s.owner.empty() ? std::string("this workload") : s.owner,
+                     s.ns.empty() ? std::string() : " in namespace " + s.ns),
+         fmt::format("Add {{namespace=\"{}\", model_name=\"<model>\"}} (or pod=~\"{}-.*\") to each "
+                     "selector.",
+                     s.ns.empty() ? std::string("<namespace>") : s.ns,
+                     s.owner.empty() ? std::string("<name>") : s.owner));
+  }
+}
+
+} // namespace
 
 extern const Rule k_rule_promql_not_scoped = {
-    "promql-not-scoped", diag::Severity::warning, Applies::any, "", "", "", "", nullptr,
+    "promql-not-scoped",
+    diag::Severity::warning,
+    Applies::any,
+    "Prometheus query is not scoped to this InferenceService",
+    "Prometheus holds the metrics of every pod it scrapes: sum(vllm:num_requests_waiting) adds up "
+    "all models in all namespaces, so one busy model scales every other one.",
+    "Filter every selector on namespace and model_name (or the pod/deployment of this service).",
+    "apiVersion: keda.sh/v1alpha1\nkind: ScaledObject\nmetadata:\n  name: so\n  namespace: ml\n"
+    "spec:\n  scaleTargetRef:\n    name: d\n  triggers:\n  - type: prometheus\n"
+    "    metricType: AverageValue\n    metadata:\n      serverAddress: http://p:9090\n"
+    "      query: sum(vllm:num_requests_waiting)\n      threshold: \"5\"\n",
+    check,
 };
 
 } // namespace isvc::validate

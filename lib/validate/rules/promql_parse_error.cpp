@@ -1,11 +1,41 @@
 // SPDX-License-Identifier: Apache-2.0
-// TODO(owner): implement; a rule without a check or example fails the registry test.
-#include "validate/rule.hpp"
+#include "promql/analyze.hpp"
+#include "validate/rules/query_sites.hpp"
+
+#include <fmt/format.h>
 
 namespace isvc::validate {
+namespace {
+
+void check(const Document& d, Reporter& r) {
+  for (const auto& s : query_sites(d)) {
+    if (s.kind != QueryKind::promql) {
+      continue;
+    }
+    auto p = promql::parse(s.text);
+    if (p.error) {
+      r.at(s.at(p.error->offset), s.pointer,
+           fmt::format("PromQL does not parse: {} (at offset {})", p.error->message,
+                       p.error->offset));
+    }
+  }
+}
+
+} // namespace
 
 extern const Rule k_rule_promql_parse_error = {
-    "promql-parse-error", diag::Severity::warning, Applies::any, "", "", "", "", nullptr,
+    "promql-parse-error",
+    diag::Severity::error,
+    Applies::any,
+    "PromQL query does not parse",
+    "KEDA sends the query to Prometheus as is; a syntax error makes every poll fail, the "
+    "ScaledObject goes not-ready and nothing scales (or only the fallback does).",
+    "Fix the query syntax at the reported column; try it in the Prometheus UI.",
+    "apiVersion: keda.sh/v1alpha1\nkind: ScaledObject\nmetadata:\n  name: so\nspec:\n"
+    "  scaleTargetRef:\n    name: d\n  triggers:\n  - type: prometheus\n"
+    "    metricType: AverageValue\n    metadata:\n      serverAddress: http://p:9090\n"
+    "      query: sum(rate(x[5q]))\n      threshold: \"1\"\n",
+    check,
 };
 
 } // namespace isvc::validate

@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "validate/rules/query_sites.hpp"
+
+#include "util/strings.hpp"
+
+namespace isvc::validate {
+namespace {
+
+// Offsets map to columns only when the source holds the value verbatim on one
+// line: plain, or quoted without escapes. Checked against the file text.
+int offset_base(const model::Node& n, std::string_view source) {
+  if (n.value.find('\n') != std::string::npos || n.mark.line == 0) {
+    return -1;
+  }
+  std::size_t pos = 0;
+  for (std::uint32_t l = 1; l < n.mark.line && pos != std::string_view::npos; ++l) {
+    pos = source.find('\n', pos);
+    pos = pos == std::string_view::npos ? pos : pos + 1;
+  }
+  if (pos == std::string_view::npos) {
+    return -1;
+  }
+  pos += n.mark.col - 1;
+  std::size_t base = n.quoted ? 1 : 0;
+  if (pos + base + n.value.size() > source.size() ||
+      source.substr(pos + base, n.value.size()) != n.value) {
+    return -1;
+  }
+  return static_cast<int>(base);
+}
+
+const model::Node* child(const model::Node* n, const char* key) {
+  return n != nullptr ? n->get(key) : nullptr;
+}
+
+std::string scalar(const model::Node* n) {
+  return n != nullptr && n->is_scalar() ? n->value : std::string();
+}
+
+void from_isvc(const Document& d, std::vector<QuerySite>& out) {
+  const auto& isvc = *d.isvc;
+  for (const auto& c : isvc.components) {
+    if (!c.present) {
+      continue;
+    }
+    for (const auto& m : c.autoscaling.metrics) {
+      const bool ext = m.type && *m.type == "External" && m.external.backend &&
+                       *m.external.backend == "prometheus";
+      const bool pod = m.type && *m.type == "PodMetric";
+      const auto& q = ext ? m.external.query : m.podmetric.query;
+      if ((!ext && !pod) || !q || q.node == nullptr) {
+        continue;
+      }
+      QuerySite s;
+      s.kind = ext ? QueryKind::promql : QueryKind::otel;
+      s.text = *q;
+      s.mark = q.mark;
+      s.pointer = q.pointer;
+      s.offset_base = offset_base(*q.node, d.source);
+      const auto& t = ext ? m.external.target : m.podmetric.target;
+      s.metric_type = t.type ? *t.type : "";
+      s.ns = *isvc.ns;
+      s.owner = *isvc.name;
+      out.push_back(std::move(s));
+    }
+  }
+  if (d.ext != nullptr && d.ext->activation_query && d.ext->activation_query.node != nullptr) {
+    QuerySite s;
+    s.text = *d.ext->activation_query;
+    s.mark = d.ext->activation_query.mark;
+    s.pointer = d.ext->activation_query.pointer;
+    s.offset_base = offset_base(*d.ext->activation_query.node, d.source);
+    s.metric_type = "AverageValue";
+    s.activation = true;
+    s.ns = *isvc.ns;
+    s.owner = *isvc.name;
+    out.push_back(std::move(s));
+  }
+}
+
+void from_scaled_object(const Document& d, std::vector<QuerySite>& out) {
+  const auto* triggers = child(child(&d.root(), "spec"), "triggers");
+  if (triggers == nullptr || !triggers->is_seq()) {
+    return;
+  }
+  std::string target = scalar(child(child(child(&d.root(), "spec"), "scaleTargetRef"), "name"));
+  for (std::size_t i = 0; i < triggers->items.size(); ++i) {
+    const auto& t = triggers->items[i];
+    std::string type = scalar(t.get("type"));
+    const auto* meta = t.get("metadata");
+    std::string base = util::pointer_join(util::pointer_join("/spec/triggers", i), "metadata");
+    const char* key =
+        type == "prometheus" ? "query"
+        : (type == "external" || type == "kedify-otel") && child(meta, "metricQuery") != nullptr
+            ? "metricQuery"
+            : nullptr;
+    const auto* q = key != nullptr ? child(meta, key) : nullptr;
+    if (q == nullptr || !q->is_scalar()) {
+      continue;
+    }
+    QuerySite s;
+    s.kind = type == "prometheus" ? QueryKind::promql : QueryKind::otel;
+    s.text = q->value;
+    s.mark = q->mark;
+    s.pointer = util::pointer_join(base, key);
+    s.offset_base = offset_base(*q, d.source);
+    s.metric_type = scalar(t.get("metricType"));
+    s.activation = scalar(t.get("name")) == "activation";
+    s.ns = d.ns();
+    s.owner = target.empty() ? d.name() : target;
+    out.push_back(std::move(s));
+  }
+}
+
+} // namespace
+
+model::Mark QuerySite::at(std::size_t offset) const {
+  if (offset_base < 0) {
+    return mark;
+  }
+  return model::Mark{mark.line, mark.col + static_cast<std::uint32_t>(offset_base) +
+                                    static_cast<std::uint32_t>(offset)};
+}
+
+std::vector<QuerySite> query_sites(const Document& d) {
+  std::vector<QuerySite> out;
+  if (d.isvc != nullptr) {
+    from_isvc(d, out);
+  } else if (d.type.kind == "ScaledObject") {
+    from_scaled_object(d, out);
+  }
+  return out;
+}
+
+} // namespace isvc::validate

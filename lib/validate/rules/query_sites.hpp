@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "validate/rule.hpp"
+
+#include <string>
+#include <vector>
+
+namespace isvc::validate {
+
+/// Where a query came from, and what reads it.
+enum class QueryKind : std::uint8_t {
+  promql, ///< KEDA prometheus trigger (ISVC External/prometheus or hand-written)
+  otel,   ///< kedify otel add-on metricQuery (ISVC PodMetric or hand-written)
+};
+
+/// One query string in a document, with what is needed to judge it.
+struct QuerySite {
+  QueryKind kind = QueryKind::promql;
+  std::string text;
+  model::Mark mark;
+  std::string pointer;
+  /// Column offset of text[0] from mark (1 for a one-line quoted scalar, 0 plain);
+  /// -1 when offsets inside the text cannot be mapped (block scalars, escapes).
+  int offset_base = -1;
+  /// "Value", "AverageValue" or "" (trigger/target type; "" = KEDA default AverageValue).
+  std::string metric_type;
+  /// The activation (keepalive) query of a scale-to-zero setup.
+  bool activation = false;
+  /// Namespace and InferenceService/workload the query should be scoped to.
+  std::string ns;
+  std::string owner;
+
+  /// Position of byte `offset` of the text, or the scalar's start.
+  model::Mark at(std::size_t offset) const;
+};
+
+/// Every query in an InferenceService or ScaledObject document.
+std::vector<QuerySite> query_sites(const Document& d);
+
+} // namespace isvc::validate
