@@ -176,7 +176,8 @@ classify(const std::string& desc, const std::string& pointer, const nlohmann::js
   }
   if (desc.find("minimum") != std::string::npos || desc.find("maximum") != std::string::npos ||
       desc.find("less than") != std::string::npos ||
-      desc.find("greater than") != std::string::npos || desc.find("length") != std::string::npos) {
+      desc.find("greater than") != std::string::npos || desc.find("length") != std::string::npos ||
+      desc.find("fewer than") != std::string::npos || desc.find("more than") != std::string::npos) {
     return Classified{
         "schema-range", fmt::format("{} is out of range: {}", where, desc), pointer, {}};
   }

@@ -1,11 +1,38 @@
 // SPDX-License-Identifier: Apache-2.0
-// TODO(owner): implement; a rule without a check or example fails the registry test.
-#include "validate/rule.hpp"
+#include "validate/rules/isvc_helpers.hpp"
+
+#include <fmt/format.h>
 
 namespace isvc::validate {
+namespace {
+
+using namespace isvc_rules;
+
+void check(const Document& d, Reporter& r) {
+  const auto* a = d.isvc->annotation(kserve::k_deployment_mode);
+  if (a == nullptr) {
+    return;
+  }
+  if (**a == "RawDeployment" || **a == "Serverless") {
+    r.at(*a, fmt::format("deploymentMode {} is the legacy name of {}", **a,
+                         **a == "RawDeployment" ? "Standard" : "Knative"));
+  }
+}
+
+} // namespace
 
 extern const Rule k_rule_isvc_deprecated_deployment_mode = {
-    "isvc-deprecated-deployment-mode", diag::Severity::warning, Applies::inference_service, "", "", "", "", nullptr,
+    "isvc-deprecated-deployment-mode",
+    diag::Severity::note,
+    Applies::inference_service,
+    "legacy deployment mode name",
+    "KServe renamed RawDeployment to Standard and Serverless to Knative; the defaulter still "
+    "rewrites the old names.",
+    "Write Standard instead of RawDeployment and Knative instead of Serverless.",
+    "apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\nmetadata:\n  name: m\n  "
+    "namespace: ml\n  annotations:\n    serving.kserve.io/deploymentMode: RawDeployment\nspec:\n  "
+    "predictor:\n    model:\n      modelFormat:\n        name: sklearn\n",
+    check,
 };
 
 } // namespace isvc::validate

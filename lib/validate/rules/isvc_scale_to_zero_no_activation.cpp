@@ -1,11 +1,50 @@
 // SPDX-License-Identifier: Apache-2.0
-// TODO(owner): implement; a rule without a check or example fails the registry test.
-#include "validate/rule.hpp"
+#include "validate/rules/isvc_helpers.hpp"
+
+#include <fmt/format.h>
 
 namespace isvc::validate {
+namespace {
+
+using namespace isvc_rules;
+
+void check(const Document& d, Reporter& r) {
+  if (d.ext != nullptr && (d.ext->activation_query || d.ext->activation_preset)) {
+    return;
+  }
+  for (const auto& c : d.isvc->components) {
+    if (c.present && c.min_replicas && *c.min_replicas == 0 && keda_scaled(d, c)) {
+      r.at(c.min_replicas,
+           "minReplicas 0 needs an activation source: the pods' own metrics vanish at zero "
+           "replicas and KEDA reads an empty result as 0, so nothing would ever wake the service; "
+           "choose isvc-scale.io/activation-preset (vllm-router, istio, envoy-gateway, llm-d-epp), "
+           "isvc-scale.io/activation-query, or minReplicas: 1");
+    }
+  }
+}
+
+} // namespace
 
 extern const Rule k_rule_isvc_scale_to_zero_no_activation = {
-    "isvc-scale-to-zero-no-activation", diag::Severity::warning, Applies::inference_service, "", "", "", "", nullptr,
+    "isvc-scale-to-zero-no-activation",
+    diag::Severity::error,
+    Applies::inference_service,
+    "scale to zero with no signal that exists at zero pods",
+    "At zero replicas the pods' own metrics (vllm:*, latency histograms, OTel pushes) vanish; KEDA "
+    "reads an empty result as 0 (ignoreNullValues defaults to true), 0 is inactive, so nothing "
+    "ever wakes the service. A keepalive trigger on a router, gateway or queue metric is needed; "
+    "it also keeps one replica while requests flow. Cold starts then cost image pull plus model "
+    "load on the first request.",
+    "Add isvc-scale.io/activation-preset (vllm-router, istio, envoy-gateway, llm-d-epp) or "
+    "isvc-scale.io/activation-query with a query on a metric that exists while no pod runs, or set "
+    "minReplicas: 1.",
+    "apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\nmetadata:\n  name: m\n  "
+    "namespace: ml\n  annotations:\n    serving.kserve.io/deploymentMode: Standard\n    "
+    "serving.kserve.io/autoscalerClass: keda\nspec:\n  predictor:\n    minReplicas: 0\n    "
+    "autoScaling:\n      metrics:\n      - type: Resource\n        resource:\n          name: "
+    "cpu\n          target:\n            type: Utilization\n            averageUtilization: 50\n   "
+    " model:\n      modelFormat:\n        name: sklearn\n",
+    check,
 };
 
 } // namespace isvc::validate

@@ -1,11 +1,51 @@
 // SPDX-License-Identifier: Apache-2.0
-// TODO(owner): implement; a rule without a check or example fails the registry test.
-#include "validate/rule.hpp"
+#include "validate/rules/keda_helpers.hpp"
+
+#include <fmt/format.h>
+#include <map>
 
 namespace isvc::validate {
+namespace {
+
+using namespace keda;
+
+void check(const Document& d, Reporter& r) {
+  const auto* ts = triggers(d);
+  if (ts == nullptr) {
+    return;
+  }
+  std::map<std::string, std::size_t> seen;
+  for (std::size_t i = 0; i < ts->items.size(); ++i) {
+    const auto* name = ts->items[i].get("name");
+    std::string n = str(name);
+    if (n.empty()) {
+      continue;
+    }
+    if (!seen.emplace(n, i).second) {
+      r.at(
+          name->mark, trigger_ptr(i, "name"),
+          fmt::format("triggerName \"{}\" is defined multiple times in the ScaledObject/ScaledJob, "
+                      "but it must be unique",
+                      n));
+    }
+  }
+}
+
+} // namespace
 
 extern const Rule k_rule_keda_duplicate_trigger_name = {
-    "keda-duplicate-trigger-name", diag::Severity::warning, Applies::scaled_object, "", "", "", "", nullptr,
+    "keda-duplicate-trigger-name",
+    diag::Severity::error,
+    Applies::scaled_object,
+    "two triggers share a name",
+    "KEDA's webhook rejects duplicate trigger names; scalingModifiers formulas refer to triggers "
+    "by name.",
+    "Give every named trigger a unique name.",
+    "apiVersion: keda.sh/v1alpha1\nkind: ScaledObject\nmetadata:\n  name: so\nspec:\n  "
+    "scaleTargetRef:\n    name: d\n  triggers:\n  - type: cpu\n    name: t\n    metricType: "
+    "Utilization\n    metadata:\n      value: \"50\"\n  - type: memory\n    name: t\n    "
+    "metricType: Utilization\n    metadata:\n      value: \"50\"\n",
+    check,
 };
 
 } // namespace isvc::validate

@@ -11,9 +11,9 @@ extern const Rule k_rule_schema_pattern = {
     "value does not match the required format",
     "Quantities, label keys and names follow fixed grammars; the API server rejects others.",
     "Write the value in the documented format (e.g. a quantity like 500m or 1Gi).",
-    "apiVersion: keda.sh/v1alpha1\nkind: ScaledObject\nmetadata:\n  name: so\n  labels:\n    \"bad "
-    "key!\": x\nspec:\n  scaleTargetRef:\n    name: d\n  triggers:\n  - type: cpu\n    metricType: "
-    "Utilization\n    metadata:\n      value: \"50\"\n",
+    "apiVersion: keda.sh/v1alpha1\nkind: ScaledObject\nmetadata:\n  name: so\n  labels:\n"
+    "    model: \"llama3:8b\"\nspec:\n  scaleTargetRef:\n    name: d\n  triggers:\n  - type: cpu\n"
+    "    metricType: Utilization\n    metadata:\n      value: \"50\"\n",
     nullptr,
 };
 
