@@ -82,8 +82,10 @@ model::Mark mark_at(const model::Node& root, std::string_view pointer) {
     if (next == nullptr) {
       return false;
     }
-    // `key:` with no value has no position of its own: use the key's.
-    mark = next->is_null() && cur->is_map() ? cur->key_mark(tok) : next->mark;
+    // A mapping or list (or `key:` with no value) is best shown by its key; a
+    // yaml-cpp mapping's own mark is its first child's position.
+    bool use_key = cur->is_map() && (next->is_null() || next->is_map() || next->is_seq());
+    mark = use_key ? cur->key_mark(tok) : next->mark;
     cur = next;
     return true;
   });
