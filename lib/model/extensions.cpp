@@ -15,6 +15,7 @@ const std::vector<ExtensionKey>& extension_keys() {
       {"fallback-replicas", "KEDA fallback.replicas"},
       {"graphite-query-time", "KEDA graphite queryTime (default -1min)"},
       {"initial-cooldown-period", "KEDA initialCooldownPeriod in seconds (default 0)"},
+      {"model-name", "vLLM served model name for presets (default: the InferenceService name)"},
       {"podmonitor-labels", "labels for the PodMonitor, k=v,k2=v2"},
       {"polling-interval", "KEDA pollingInterval in seconds (default 30)"},
       {"scrape-interval", "PodMonitor scrape interval, e.g. 15s"},

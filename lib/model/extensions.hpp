@@ -28,6 +28,7 @@ struct Extensions {
   Field<std::string> podmonitor_labels;
   Field<std::string> scrape_interval;
   Field<std::string> graphite_query_time;
+  Field<std::string> model_name;
 };
 
 /// One known annotation: key suffix and what it means (for docs and "did you mean").

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "parse/extensions.hpp"
 
+#include "promql/presets.hpp"
 #include "util/spellcheck.hpp"
 #include "util/strings.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 namespace isvc::parse {
 namespace {
@@ -83,6 +85,21 @@ model::Extensions read_extensions(const model::InferenceService& isvc, diag::Sin
       as_string(ext.activation_query, value);
     } else if (sub == "activation-preset") {
       as_string(ext.activation_preset, value);
+      const auto* preset = promql::find_preset(*value);
+      if (preset == nullptr || preset->role != "activation") {
+        std::vector<std::string_view> activation;
+        for (const auto& p : promql::presets()) {
+          if (p.role == "activation") {
+            activation.push_back(p.name);
+          }
+        }
+        report(isvc, value, "isvc-annotation-value",
+               fmt::format("{} is not an activation preset{}{}", *value,
+                           preset != nullptr ? " (it is a load preset)" : "",
+                           util::did_you_mean(*value, activation)),
+               fmt::format("Use one of: {}.", fmt::join(activation, ", ")), sink);
+        ext.activation_preset.set = false;
+      }
     } else if (sub == "activation-threshold") {
       as_string(ext.activation_threshold, value);
     } else if (sub == "activation-server-address") {
@@ -91,6 +108,8 @@ model::Extensions read_extensions(const model::InferenceService& isvc, diag::Sin
       as_string(ext.podmonitor_labels, value);
     } else if (sub == "scrape-interval") {
       as_string(ext.scrape_interval, value);
+    } else if (sub == "model-name") {
+      as_string(ext.model_name, value);
     } else if (sub == "graphite-query-time") {
       as_string(ext.graphite_query_time, value);
     } else {

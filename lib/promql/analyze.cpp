@@ -672,8 +672,11 @@ std::vector<const Expr*> selectors(const Expr& e) {
   return out;
 }
 
-bool is_scoped(const Expr& e, std::string_view ns, std::string_view owner) {
-  static constexpr std::array<std::string_view, 12> k_owner_labels = {"pod",
+bool is_scoped(const Expr& e, std::string_view ns, std::string_view owner, std::string_view model) {
+  static constexpr std::array<std::string_view, 4> k_ns_labels = {
+      "namespace", "destination_service_namespace", "destination_workload_namespace",
+      "exported_namespace"};
+  static constexpr std::array<std::string_view, 13> k_owner_labels = {"pod",
                                                                       "deployment",
                                                                       "service",
                                                                       "job",
@@ -684,7 +687,8 @@ bool is_scoped(const Expr& e, std::string_view ns, std::string_view owner) {
                                                                       "inference_pool",
                                                                       "route",
                                                                       "envoy_cluster_name",
-                                                                      "kserve_component"};
+                                                                      "kserve_component",
+                                                                      "server"};
   auto sels = selectors(e);
   if (sels.empty()) {
     return false;
@@ -693,18 +697,25 @@ bool is_scoped(const Expr& e, std::string_view ns, std::string_view owner) {
     bool ns_ok = false;
     bool owner_ok = false;
     for (const auto& m : s->matchers) {
-      if (m.label == "namespace" && (m.op == "=" || m.op == "=~")) {
-        ns_ok = ns.empty() || m.value == ns || (m.op == "=~" && mentions(m.value, ns));
-      }
       if (m.op != "=" && m.op != "=~") {
         continue;
       }
-      if (m.label == "model_name") {
+      bool ns_label =
+          std::find(k_ns_labels.begin(), k_ns_labels.end(), m.label) != k_ns_labels.end();
+      if (ns_label) {
+        ns_ok = ns_ok || ns.empty() || m.value == ns || (m.op == "=~" && mentions(m.value, ns));
+      }
+      if (m.label == "model_name" && (model.empty() || m.value == model)) {
         owner_ok = true;
       }
-      for (auto l : k_owner_labels) {
-        if (m.label == l && mentions(m.value, owner)) {
-          owner_ok = true;
+      if (std::find(k_owner_labels.begin(), k_owner_labels.end(), m.label) !=
+              k_owner_labels.end() &&
+          mentions(m.value, owner)) {
+        owner_ok = true;
+        // Envoy cluster names embed the namespace: httproute/<ns>/<route>/...
+        if (m.label == "envoy_cluster_name" && !ns.empty() &&
+            m.value.find("/" + std::string(ns) + "/") != std::string::npos) {
+          ns_ok = true;
         }
       }
     }

@@ -67,13 +67,18 @@ bool returns_single_series(const Expr& e);
 /// Every vector selector (instant or range), in source order.
 std::vector<const Expr*> selectors(const Expr& e);
 
-/// Scoped: every selector filters on namespace (`namespace="<ns>"` or a
-/// regex matching it; any namespace matcher when `ns` is empty) AND on this
+/// Scoped: every selector filters on the namespace (namespace,
+/// destination_service_namespace, destination_workload_namespace or
+/// exported_namespace equal to `ns`, or a regex mentioning it; an Envoy cluster
+/// name containing "/<ns>/"; any such matcher when `ns` is empty) AND on this
 /// service: `model_name`, or one of pod, deployment, service, job, app,
 /// destination_service_name, destination_workload, destination_service,
-/// inference_pool, route, envoy_cluster_name, kserve_component whose value
-/// mentions `owner`.
-bool is_scoped(const Expr& e, std::string_view ns, std::string_view owner);
+/// inference_pool, route, envoy_cluster_name, kserve_component, server whose
+/// value mentions `owner`. When `model` is given, a model_name matcher must name it.
+bool is_scoped(const Expr& e,
+               std::string_view ns,
+               std::string_view owner,
+               std::string_view model = {});
 
 /// Offsets of `/` operators whose divisor is neither a literal nor guarded
 /// (clamp_min(...), `> 0` filter, max(..., literal) style): they yield NaN/Inf

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "render/activation.hpp"
 
+#include "promql/analyze.hpp"
+#include "promql/presets.hpp"
+
 #include <fmt/format.h>
 
 namespace isvc::render {
@@ -20,30 +23,56 @@ std::string first_prometheus_server(const model::Component& c) {
 
 } // namespace
 
+promql::PresetVars preset_vars(const Context& ctx, std::string threshold) {
+  return promql::PresetVars{ctx.meta.ns, *ctx.isvc.name, ctx.meta.name,
+                            ctx.ext.model_name ? *ctx.ext.model_name : *ctx.isvc.name,
+                            std::move(threshold)};
+}
+
 std::optional<Activation> resolve_activation(const Context& ctx) {
   const auto& e = ctx.ext;
-  if (!e.activation_query) {
+  if (!e.activation_query && !e.activation_preset) {
     ctx.refuse(ctx.comp.min_replicas.mark, ctx.comp.min_replicas.pointer, k_rule,
                "minReplicas: 0 needs an activation source: the pods' own metrics vanish at zero "
-               "replicas, so nothing would ever wake the service",
-               "Add annotation isvc-scale.io/activation-query with a PromQL query on a metric "
-               "that exists while no pod runs (router, gateway or queue), or set minReplicas: 1.");
+               "replicas and KEDA reads an empty result as 0, so nothing would ever wake the "
+               "service",
+               "Add isvc-scale.io/activation-preset (vllm-router, istio, envoy-gateway, "
+               "llm-d-epp) or isvc-scale.io/activation-query with a query on a metric that exists "
+               "while no pod runs, or set minReplicas: 1.");
     return std::nullopt;
   }
   Activation a;
-  const std::string& q = *e.activation_query;
-  // A query that already yields 0/1 is used as written; anything else is
-  // turned into one so that a high rate cannot act as a load signal.
-  if (q.find("> bool") != std::string::npos || q.find(">bool") != std::string::npos) {
-    a.query = q;
+  std::string threshold = e.activation_threshold ? *e.activation_threshold : "0";
+  if (e.activation_preset) {
+    const auto* p = promql::find_preset(*e.activation_preset);
+    if (p == nullptr) {
+      return std::nullopt; // reported by the annotation reader
+    }
+    a.query = promql::expand(*p, preset_vars(ctx, threshold));
   } else {
-    a.query = fmt::format("sum({}) > bool {}", q,
-                          e.activation_threshold ? *e.activation_threshold : "0");
+    const std::string& q = *e.activation_query;
+    auto parsed = promql::parse(q);
+    if (parsed.expr && promql::is_latency_quantile(*parsed.expr)) {
+      ctx.refuse(e.activation_query.mark, e.activation_query.pointer, k_rule,
+                 "a latency quantile cannot wake a service: it is empty while no request is "
+                 "served",
+                 "Use a request counter on a router or gateway, e.g. "
+                 "isvc-scale.io/activation-preset: istio.");
+      return std::nullopt;
+    }
+    // A query that already yields 0/1 is used as written; anything else is
+    // turned into one so that a high rate cannot act as a load signal.
+    if (q.find("> bool") != std::string::npos || q.find(">bool") != std::string::npos) {
+      a.query = q;
+    } else {
+      a.query = fmt::format("sum({}) > bool {}", q, threshold);
+    }
   }
   a.server_address = e.activation_server_address ? *e.activation_server_address
                                                  : first_prometheus_server(ctx.comp);
   if (a.server_address.empty()) {
-    ctx.refuse(e.activation_query.mark, e.activation_query.pointer, k_rule,
+    const auto& at = e.activation_preset ? e.activation_preset : e.activation_query;
+    ctx.refuse(at.mark, at.pointer, k_rule,
                "the activation query needs a Prometheus serverAddress and no External "
                "prometheus metric provides one",
                "Add annotation isvc-scale.io/activation-server-address with your Prometheus URL.");

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "promql/presets.hpp"
+#include "render/context.hpp"
+
 #include <optional>
 #include <string>
-
-#include "render/context.hpp"
 
 namespace isvc::render {
 
@@ -13,6 +14,9 @@ struct Activation {
   std::string query;
   std::string server_address;
 };
+
+/// Placeholder values for presets rendered for this component.
+promql::PresetVars preset_vars(const Context& ctx, std::string threshold = "0");
 
 /// Resolves `isvc-scale.io/activation-query|preset` for a component with
 /// minReplicas 0; nullopt after a diagnostic listing the options.

@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "render/triggers.hpp"
 
-#include <fmt/format.h>
-
-#include <map>
-
+#include "promql/presets.hpp"
 #include "promql/selector.hpp"
+#include "render/activation.hpp"
+#include "util/spellcheck.hpp"
+#include "util/strings.hpp"
+
+#include <fmt/format.h>
+#include <map>
 
 namespace isvc::render {
 namespace {
@@ -16,7 +19,8 @@ model::Mark mark_or(const model::Field<std::string>& f, model::Mark m) {
   return f.node != nullptr ? f.mark : m;
 }
 
-emit::Doc trigger(const std::string& type, const std::string& metric_type,
+emit::Doc trigger(const std::string& type,
+                  const std::string& metric_type,
                   const std::map<std::string, std::string>& meta) {
   emit::Doc t = emit::Doc::object();
   t["type"] = type;
@@ -68,9 +72,10 @@ std::optional<std::string> external_metric_type(const Context& ctx, const model:
   return std::nullopt;
 }
 
-std::optional<std::string> target_threshold(const Context& ctx, const model::MetricTarget& t,
-                                             const std::string& metric_type,
-                                             model::Mark fallback_mark) {
+std::optional<std::string> target_threshold(const Context& ctx,
+                                            const model::MetricTarget& t,
+                                            const std::string& metric_type,
+                                            model::Mark fallback_mark) {
   if (metric_type == "AverageValue" && t.average_value) {
     return *t.average_value;
   }
@@ -97,9 +102,8 @@ std::optional<std::string> otel_metric_query(const Context& ctx, const model::Po
   if (q->aggregation.empty()) {
     q->aggregation = "sum";
   }
-  std::erase_if(q->labels, [](const auto& kv) {
-    return kv.first == "namespace" || kv.first == "deployment";
-  });
+  std::erase_if(q->labels,
+                [](const auto& kv) { return kv.first == "namespace" || kv.first == "deployment"; });
   q->labels.emplace_back("namespace", ctx.meta.ns);
   q->labels.emplace_back("deployment", ctx.meta.name);
   return promql::to_string(*q);
@@ -121,28 +125,46 @@ std::optional<emit::Doc> external_trigger(const Context& ctx, const model::Metri
       return std::nullopt;
     }
     if (!x.server_address || x.server_address->empty()) {
-      ctx.refuse(mark_or(x.server_address, x.mark), x.server_address.pointer, k_rule,
-                 fmt::format("missing required parameter \"serverAddress\" for the {} trigger",
-                             backend),
-                 "Set external.metric.serverAddress to the URL of your Prometheus or Graphite.");
+      ctx.refuse(
+          mark_or(x.server_address, x.mark), x.server_address.pointer, k_rule,
+          fmt::format("missing required parameter \"serverAddress\" for the {} trigger", backend),
+          "Set external.metric.serverAddress to the URL of your Prometheus or Graphite.");
       return std::nullopt;
     }
     if (!x.query || x.query->empty()) {
-      ctx.refuse(mark_or(x.query, x.mark), x.query.pointer, k_rule,
-                 "the query should not be empty", "Set external.metric.query.");
+      ctx.refuse(mark_or(x.query, x.mark), x.query.pointer, k_rule, "the query should not be empty",
+                 "Set external.metric.query.");
       return std::nullopt;
     }
-    auto metric_type = external_metric_type(ctx, x.target);
+    std::string query = *x.query;
+    const promql::Preset* preset = nullptr;
+    if (util::starts_with(query, promql::k_preset_prefix)) {
+      preset = promql::find_preset(query.substr(promql::k_preset_prefix.size()));
+      if (preset == nullptr || preset->role != "load") {
+        ctx.refuse(x.query.mark, x.query.pointer, k_rule,
+                   fmt::format("\"{}\" names no load preset{}", query,
+                               util::did_you_mean(query.substr(promql::k_preset_prefix.size()),
+                                                  promql::preset_names())),
+                   "Use preset:vllm-queue-depth, preset:vllm-running-requests, "
+                   "preset:vllm-kv-cache, preset:vllm-ttft-p95 or preset:vllm-token-throughput.");
+        return std::nullopt;
+      }
+      query = promql::expand(*preset, preset_vars(ctx));
+    }
+    // A preset brings its metric type and typical threshold; the target wins when given.
+    auto metric_type = preset != nullptr && !x.target.type ? std::optional(preset->metric_type)
+                                                           : external_metric_type(ctx, x.target);
     if (!metric_type) {
       return std::nullopt;
     }
-    auto threshold = target_threshold(ctx, x.target, *metric_type, x.mark);
+    auto threshold = preset != nullptr && !x.target.value && !x.target.average_value
+                         ? std::optional(preset->threshold)
+                         : target_threshold(ctx, x.target, *metric_type, x.mark);
     if (!threshold) {
       return std::nullopt;
     }
-    std::map<std::string, std::string> meta{{"serverAddress", *x.server_address},
-                                            {"query", *x.query},
-                                            {"threshold", *threshold}};
+    std::map<std::string, std::string> meta{
+        {"serverAddress", *x.server_address}, {"query", query}, {"threshold", *threshold}};
     if (backend == "prometheus" && x.ns && !x.ns->empty()) {
       meta["namespace"] = *x.ns;
     }
@@ -188,8 +210,8 @@ std::optional<emit::Doc> external_trigger(const Context& ctx, const model::Metri
     return trigger("external", *metric_type, meta);
   }
   ctx.refuse(mark_or(m.type, m.mark), m.type.pointer, k_rule,
-             fmt::format("unknown metric type \"{}\"; valid types are Resource, External, PodMetric",
-                         type),
+             fmt::format(
+                 "unknown metric type \"{}\"; valid types are Resource, External, PodMetric", type),
              "Set type to Resource, External or PodMetric.");
   return std::nullopt;
 }

@@ -9,7 +9,7 @@ namespace {
 
 bool single(const char* q) {
   auto p = parse(q);
-  REQUIRE_MESSAGE(p.expr, q, ": ", p.error ? p.error->message : "");
+  REQUIRE_MESSAGE(p.expr, q, ": ", (p.error ? p.error->message : std::string()));
   return returns_single_series(*p.expr);
 }
 

@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "promql/analyze.hpp"
+#include "promql/presets.hpp"
+#include "util/spellcheck.hpp"
+#include "util/strings.hpp"
 #include "validate/rules/query_sites.hpp"
 
 #include <fmt/format.h>
@@ -10,6 +13,14 @@ namespace {
 void check(const Document& d, Reporter& r) {
   for (const auto& s : query_sites(d)) {
     if (s.kind != QueryKind::promql) {
+      continue;
+    }
+    if (util::starts_with(s.text, promql::k_preset_prefix)) {
+      std::string name = s.text.substr(promql::k_preset_prefix.size());
+      r.at(s.mark, s.pointer,
+           fmt::format("\"{}\" names no load preset{}", name,
+                       util::did_you_mean(name, promql::preset_names())),
+           "Use one of the load presets listed in `man isvc-scale`, or write the PromQL.");
       continue;
     }
     auto p = promql::parse(s.text);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "validate/rules/query_sites.hpp"
 
+#include "kserve/component_meta.hpp"
+#include "promql/presets.hpp"
 #include "util/strings.hpp"
 
 namespace isvc::validate {
@@ -37,6 +39,12 @@ std::string scalar(const model::Node* n) {
   return n != nullptr && n->is_scalar() ? n->value : std::string();
 }
 
+promql::PresetVars vars(const Document& d, const model::Component& c) {
+  return promql::PresetVars{
+      *d.isvc->ns, *d.isvc->name, kserve::component_name(*d.isvc, c),
+      d.ext != nullptr && d.ext->model_name ? *d.ext->model_name : *d.isvc->name, "0"};
+}
+
 void from_isvc(const Document& d, std::vector<QuerySite>& out) {
   const auto& isvc = *d.isvc;
   for (const auto& c : isvc.components) {
@@ -54,11 +62,36 @@ void from_isvc(const Document& d, std::vector<QuerySite>& out) {
       QuerySite s;
       s.kind = ext ? QueryKind::promql : QueryKind::otel;
       s.text = *q;
+      if (ext && util::starts_with(s.text, promql::k_preset_prefix)) {
+        const auto* p = promql::find_preset(s.text.substr(promql::k_preset_prefix.size()));
+        if (p != nullptr) {
+          s.text = promql::expand(*p, vars(d, c));
+          s.offset_base = -1;
+          s.preset = true;
+        }
+      }
       s.mark = q.mark;
       s.pointer = q.pointer;
-      s.offset_base = offset_base(*q.node, d.source);
+      if (!s.preset) {
+        s.offset_base = offset_base(*q.node, d.source);
+      }
       const auto& t = ext ? m.external.target : m.podmetric.target;
       s.metric_type = t.type ? *t.type : "";
+      s.ns = *isvc.ns;
+      s.owner = *isvc.name;
+      out.push_back(std::move(s));
+    }
+  }
+  if (d.ext != nullptr && d.ext->activation_preset) {
+    const auto* p = promql::find_preset(*d.ext->activation_preset);
+    if (p != nullptr && isvc.predictor().present) {
+      QuerySite s;
+      s.text = promql::expand(*p, vars(d, isvc.predictor()));
+      s.mark = d.ext->activation_preset.mark;
+      s.pointer = d.ext->activation_preset.pointer;
+      s.metric_type = "AverageValue";
+      s.activation = true;
+      s.preset = true;
       s.ns = *isvc.ns;
       s.owner = *isvc.name;
       out.push_back(std::move(s));

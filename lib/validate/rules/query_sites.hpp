@@ -27,6 +27,8 @@ struct QuerySite {
   std::string metric_type;
   /// The activation (keepalive) query of a scale-to-zero setup.
   bool activation = false;
+  /// Expanded from a preset (text is not the source text).
+  bool preset = false;
   /// Namespace and InferenceService/workload the query should be scoped to.
   std::string ns;
   std::string owner;

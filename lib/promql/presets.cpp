@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "promql/presets.hpp"
+
+#include "parse/yaml_loader.hpp"
+#include "util/error.hpp"
+
+#include <algorithm>
+
+namespace isvc::embedded {
+extern const std::pair<std::string_view, std::string_view> k_preset_files[];
+extern const std::size_t k_preset_files_count;
+} // namespace isvc::embedded
+
+namespace isvc::promql {
+namespace {
+
+std::string field(const model::Node& root, const char* key) {
+  const auto* n = root.get(key);
+  return n != nullptr && n->is_scalar() ? n->value : std::string();
+}
+
+std::vector<Preset> load() {
+  std::vector<Preset> out;
+  for (std::size_t i = 0; i < embedded::k_preset_files_count; ++i) {
+    const auto& [path, text] = embedded::k_preset_files[i];
+    diag::Sink sink;
+    auto file = parse::load_yaml(std::string(path), std::string(text), sink);
+    // A broken template is a build defect, caught by the preset tests.
+    if (!sink.items().empty() || file.docs.empty()) {
+      throw Error("invalid preset template " + std::string(path));
+    }
+    const auto& root = file.docs.front().root;
+    out.push_back(Preset{field(root, "name"), field(root, "role"), field(root, "summary"),
+                         field(root, "metricType"), field(root, "threshold"), field(root, "query"),
+                         field(root, "notes")});
+  }
+  std::sort(out.begin(), out.end(),
+            [](const Preset& a, const Preset& b) { return a.name < b.name; });
+  return out;
+}
+
+// Inside a PromQL double-quoted string only \ and " need escaping.
+std::string escape(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '\\' || c == '"') {
+      out += '\\';
+    }
+    out += c;
+  }
+  return out;
+}
+
+void replace_all(std::string& s, std::string_view from, const std::string& to) {
+  for (std::size_t pos = s.find(from); pos != std::string::npos;
+       pos = s.find(from, pos + to.size())) {
+    s.replace(pos, from.size(), to);
+  }
+}
+
+} // namespace
+
+const std::vector<Preset>& presets() {
+  static const std::vector<Preset> k_presets = load();
+  return k_presets;
+}
+
+const Preset* find_preset(std::string_view name) {
+  for (const auto& p : presets()) {
+    if (p.name == name) {
+      return &p;
+    }
+  }
+  return nullptr;
+}
+
+std::vector<std::string_view> preset_names() {
+  std::vector<std::string_view> out;
+  for (const auto& p : presets()) {
+    out.push_back(p.name);
+  }
+  return out;
+}
+
+std::string expand(const Preset& p, const PresetVars& vars) {
+  std::string q = p.query;
+  replace_all(q, "{{namespace}}", escape(vars.ns));
+  replace_all(q, "{{isvc}}", escape(vars.isvc));
+  replace_all(q, "{{component}}", escape(vars.component));
+  replace_all(q, "{{model}}", escape(vars.model));
+  replace_all(q, "{{threshold}}", vars.threshold);
+  return q;
+}
+
+} // namespace isvc::promql

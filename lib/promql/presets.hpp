@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace isvc::promql {
+
+/// A named PromQL template from templates/presets/ (embedded at build time).
+struct Preset {
+  std::string name;
+  std::string role; ///< "activation" or "load"
+  std::string summary;
+  std::string metric_type; ///< Value or AverageValue
+  std::string threshold;   ///< typical target
+  std::string query; ///< with {{namespace}}, {{isvc}}, {{component}}, {{model}}, {{threshold}}
+  std::string notes;
+};
+
+/// Values substituted into a preset.
+struct PresetVars {
+  std::string ns;
+  std::string isvc;
+  std::string component; ///< the Deployment, e.g. <isvc>-predictor
+  std::string model;
+  std::string threshold = "0"; ///< activation threshold
+};
+
+/// Every preset, sorted by name (parsed once, shared read-only).
+const std::vector<Preset>& presets();
+/// Preset by name, or nullptr.
+const Preset* find_preset(std::string_view name);
+/// Preset names, for "did you mean".
+std::vector<std::string_view> preset_names();
+
+/// The query with placeholders replaced; values are escaped for PromQL strings.
+std::string expand(const Preset& p, const PresetVars& vars);
+
+/// "preset:<name>" in a metric query names a load preset.
+inline constexpr std::string_view k_preset_prefix = "preset:";
+
+} // namespace isvc::promql
