@@ -12,6 +12,7 @@ extern const Rule k_rule_isvc_deprecated_deployment_mode;
 extern const Rule k_rule_isvc_keda_outside_standard;
 extern const Rule k_rule_isvc_knative_settings_ignored;
 extern const Rule k_rule_isvc_max_replicas_zero;
+extern const Rule k_rule_isvc_preset_needs_external;
 extern const Rule k_rule_isvc_scale_to_zero_hpa;
 extern const Rule k_rule_isvc_scale_to_zero_no_activation;
 extern const Rule k_rule_isvc_unknown_annotation;
@@ -78,6 +79,7 @@ const std::vector<const Rule*>& rules() {
       &k_rule_isvc_keda_outside_standard,
       &k_rule_isvc_knative_settings_ignored,
       &k_rule_isvc_max_replicas_zero,
+      &k_rule_isvc_preset_needs_external,
       &k_rule_isvc_scale_to_zero_hpa,
       &k_rule_isvc_scale_to_zero_no_activation,
       &k_rule_isvc_unknown_annotation,

@@ -68,6 +68,7 @@ void from_isvc(const Document& d, std::vector<QuerySite>& out) {
           s.text = promql::expand(*p, vars(d, c));
           s.offset_base = -1;
           s.preset = true;
+          s.preset_metric_type = p->metric_type;
         }
       }
       s.mark = q.mark;
@@ -76,7 +77,8 @@ void from_isvc(const Document& d, std::vector<QuerySite>& out) {
         s.offset_base = offset_base(*q.node, d.source);
       }
       const auto& t = ext ? m.external.target : m.podmetric.target;
-      s.metric_type = t.type ? *t.type : "";
+      // Render gives a preset its own metric type unless the target sets one.
+      s.metric_type = t.type ? *t.type : s.preset_metric_type;
       s.ns = *isvc.ns;
       s.owner = *isvc.name;
       out.push_back(std::move(s));

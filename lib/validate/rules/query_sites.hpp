@@ -29,6 +29,7 @@ struct QuerySite {
   bool activation = false;
   /// Expanded from a preset (text is not the source text).
   bool preset = false;
+  std::string preset_metric_type;
   /// Namespace and InferenceService/workload the query should be scoped to.
   std::string ns;
   std::string owner;
