@@ -3,6 +3,7 @@
 
 #include "promql/analyze.hpp"
 #include "promql/presets.hpp"
+#include "util/strings.hpp"
 
 #include <fmt/format.h>
 
@@ -19,6 +20,21 @@ std::string first_prometheus_server(const model::Component& c) {
     }
   }
   return "";
+}
+
+// Every selector reads a metric exported by the vLLM pods themselves (the
+// production-stack router's request counter is the exception: it lives in the router).
+bool pod_local(const promql::Expr& e) {
+  auto sels = promql::selectors(e);
+  if (sels.empty()) {
+    return false;
+  }
+  for (const auto* s : sels) {
+    if (!util::starts_with(s->name, "vllm:") || s->name == "vllm:num_incoming_requests_total") {
+      return false;
+    }
+  }
+  return true;
 }
 
 } // namespace
@@ -58,6 +74,14 @@ std::optional<Activation> resolve_activation(const Context& ctx) {
                  "served",
                  "Use a request counter on a router or gateway, e.g. "
                  "isvc-scale.io/activation-preset: istio.");
+      return std::nullopt;
+    }
+    if (parsed.expr && pod_local(*parsed.expr)) {
+      ctx.refuse(e.activation_query.mark, e.activation_query.pointer, k_rule,
+                 "the activation query reads only the model server's own vllm:* metrics, which "
+                 "vanish with the last pod: it can never wake the service",
+                 "Use a metric that exists at zero pods (router, gateway, queue), e.g. "
+                 "isvc-scale.io/activation-preset: vllm-router.");
       return std::nullopt;
     }
     // A query that already yields 0/1 is used as written; anything else is

@@ -1,2 +1,120 @@
 // SPDX-License-Identifier: Apache-2.0
+#include "parse/inference_service.hpp"
+#include "parse/yaml_loader.hpp"
+#include "render/render.hpp"
+
 #include <doctest/doctest.h>
+#include <sstream>
+
+namespace {
+
+struct Ext {
+  std::vector<isvc::emit::Doc> objects;
+  std::vector<isvc::diag::Diagnostic> diags;
+};
+
+Ext render_external(const std::string& annotations, const std::string& predictor) {
+  std::string yaml = "apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\nmetadata:\n"
+                     "  name: m\n  namespace: ml\n  annotations:\n"
+                     "    serving.kserve.io/deploymentMode: Standard\n"
+                     "    serving.kserve.io/autoscalerClass: keda\n" +
+                     annotations + "spec:\n  predictor:\n" + predictor;
+  isvc::diag::Sink sink;
+  auto file = isvc::parse::load_yaml("t.yaml", yaml, sink);
+  auto model = isvc::parse::read_inference_service("t.yaml", file.docs.at(0), sink);
+  isvc::render::Result res;
+  isvc::render::render_isvc(model, isvc::render::Options{}, res, sink);
+  Ext out;
+  for (auto& o : res.objects) {
+    out.objects.push_back(o.body);
+  }
+  out.diags = sink.items();
+  return out;
+}
+
+const std::string k_queue =
+    "    minReplicas: 0\n    maxReplicas: 3\n    autoScaling:\n      metrics:\n"
+    "      - type: External\n        external:\n          metric:\n"
+    "            backend: prometheus\n            serverAddress: http://p:9090\n"
+    "            query: preset:vllm-queue-depth\n          target:\n"
+    "            type: AverageValue\n            averageValue: \"5\"\n            value: \"5\"\n";
+
+} // namespace
+
+TEST_SUITE("render::external") {
+  TEST_CASE("scale to zero: minReplicaCount 0, load trigger, activation trigger 1/0/AverageValue") {
+    auto out = render_external("    isvc-scale.io/activation-preset: vllm-router\n", k_queue);
+    REQUIRE(out.diags.empty());
+    REQUIRE(out.objects.size() == 2);
+    const auto& spec = out.objects[1]["spec"];
+    CHECK(spec["minReplicaCount"] == 0);
+    CHECK(spec["maxReplicaCount"] == 3);
+    REQUIRE(spec["triggers"].size() == 2);
+    CHECK(spec["triggers"][0]["metadata"]["query"] ==
+          "sum(vllm:num_requests_waiting{namespace=\"ml\",model_name=\"m\"})");
+    CHECK(spec["triggers"][0]["metricType"] == "AverageValue");
+    const auto& act = spec["triggers"][1];
+    CHECK(act["name"] == "activation");
+    CHECK(act["metricType"] == "AverageValue");
+    CHECK(act["metadata"]["threshold"] == "1");
+    CHECK(act["metadata"]["activationThreshold"] == "0");
+    CHECK(act["metadata"]["serverAddress"] == "http://p:9090");
+    CHECK(act["metadata"]["query"] ==
+          "sum(rate(vllm:num_incoming_requests_total{namespace=\"ml\",server=~\".*m-predictor.*\"}"
+          "[1m])) > bool 0");
+  }
+  TEST_CASE("scale to zero without an activation source is refused with the options") {
+    auto out = render_external("", k_queue);
+    REQUIRE(out.diags.size() == 1);
+    CHECK(out.diags[0].rule == "isvc-scale-to-zero-no-activation");
+    CHECK(out.diags[0].mark.line == 11);
+    CHECK(out.diags[0].fix.find("vllm-router, istio, envoy-gateway, llm-d-epp") !=
+          std::string::npos);
+  }
+  TEST_CASE("pod-local and latency activation queries never count as activation") {
+    auto pod = render_external(
+        "    isvc-scale.io/activation-query: sum(vllm:num_requests_running{namespace=\"ml\"})\n",
+        k_queue);
+    REQUIRE(pod.diags.size() == 1);
+    CHECK(pod.diags[0].message.find("vanish with the last pod") != std::string::npos);
+    auto lat = render_external("    isvc-scale.io/activation-query: histogram_quantile(0.9, sum by "
+                               "(le) (rate(x_bucket[1m])))\n",
+                               k_queue);
+    REQUIRE(lat.diags.size() == 1);
+    CHECK(lat.diags[0].message.find("latency quantile") != std::string::npos);
+  }
+  TEST_CASE("a plain activation query becomes 0/1 with the activation threshold") {
+    auto out =
+        render_external("    isvc-scale.io/activation-query: sum(rate(istio_requests_total[1m]))\n"
+                        "    isvc-scale.io/activation-threshold: \"0.1\"\n",
+                        k_queue);
+    REQUIRE(out.diags.empty());
+    CHECK(out.objects[1]["spec"]["triggers"][1]["metadata"]["query"] ==
+          "sum(sum(rate(istio_requests_total[1m]))) > bool 0.1");
+  }
+  TEST_CASE("unknown annotation under the prefix: error with did-you-mean") {
+    auto out = render_external("    isvc-scale.io/activation-presett: istio\n", k_queue);
+    REQUIRE_FALSE(out.diags.empty());
+    CHECK(out.diags[0].rule == "isvc-unknown-annotation");
+    CHECK(out.diags[0].message ==
+          "unknown annotation isvc-scale.io/activation-presett (did you mean "
+          "'isvc-scale.io/activation-preset'?)");
+  }
+  TEST_CASE("External Value targets get metricType Value; behavior is kept whole") {
+    std::string pred = "    autoScaling:\n      metrics:\n      - type: External\n"
+                       "        external:\n          metric:\n            backend: prometheus\n"
+                       "            serverAddress: http://p:9090\n"
+                       "            query: avg(x{namespace=\"ml\",model_name=\"m\"})\n"
+                       "          target:\n            type: Value\n            value: \"0.8\"\n"
+                       "      behavior:\n        scaleDown:\n          selectPolicy: Min\n"
+                       "          policies:\n          - type: Pods\n            value: 1\n"
+                       "            periodSeconds: 60\n";
+    auto out = render_external("", pred);
+    REQUIRE(out.diags.empty());
+    const auto& spec = out.objects[1]["spec"];
+    CHECK(spec["triggers"][0]["metricType"] == "Value");
+    CHECK(spec["advanced"]["horizontalPodAutoscalerConfig"]["behavior"]["scaleDown"]["policies"][0]
+              ["periodSeconds"] == 60);
+    CHECK(spec["scaleTargetRef"]["kind"] == "Deployment");
+  }
+}
