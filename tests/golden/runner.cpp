@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // Golden tests: every samples/<name>.yaml renders, in both modes, to exactly
 // tests/golden/<name>.<mode>.yaml (stdout) and <name>.<mode>.stderr (exit
-// code + diagnostics, only when non-empty). ISVC_UPDATE_GOLDEN=1 rewrites
-// them; a mismatch leaves the actual output in build/golden-actual/.
+// code + diagnostics, only when non-empty), and lints to <name>.lint.txt. ISVC_UPDATE_GOLDEN=1
+// rewrites them; a mismatch leaves the actual output in build/golden-actual/.
+#include "app/run_lint.hpp"
 #include "app/run_render.hpp"
 
 #include <cstdlib>
@@ -48,6 +49,19 @@ Rendered render(const std::string& sample, isvc::render::Mode mode) {
     r.err = "exit: " + std::to_string(rc) + "\n" + err.str();
   }
   return r;
+}
+
+// `isvc-scale lint` text output for one sample (no config file, all cores off).
+std::string lint_text(const std::string& sample) {
+  isvc::app::LintRequest req;
+  req.paths = {sample};
+  req.no_config = true;
+  req.jobs = 1;
+  std::istringstream in;
+  std::ostringstream out;
+  std::ostringstream err;
+  int rc = isvc::app::run_lint(req, in, out, err);
+  return out.str().empty() ? std::string() : "exit: " + std::to_string(rc) + "\n" + out.str();
 }
 
 bool updating() {
@@ -103,11 +117,15 @@ TEST_CASE("golden: every sample renders byte for byte as recorded, twice") {
       expected_files.insert(name + "." + tag + ".yaml");
       expected_files.insert(name + "." + tag + ".stderr");
     }
+    SUBCASE((name + " lint").c_str()) {
+      check(golden_dir / (name + ".lint.txt"), lint_text(sample.generic_string()), actual_dir);
+    }
+    expected_files.insert(name + ".lint.txt");
   }
   SUBCASE("no orphan goldens") {
     for (const auto& e : fs::directory_iterator(golden_dir)) {
       std::string f = e.path().filename().string();
-      bool golden = f.ends_with(".yaml") || f.ends_with(".stderr");
+      bool golden = f.ends_with(".yaml") || f.ends_with(".stderr") || f.ends_with(".lint.txt");
       if (golden && expected_files.count(f) == 0) {
         FAIL_CHECK("orphan golden without a sample: ", f);
       }

@@ -20,6 +20,11 @@ void check(const Document& d, Reporter& r) {
     }
     auto port_it = meta.annotations.find(kserve::k_prom_port);
     std::string port = port_it != meta.annotations.end() ? port_it->second : "8080";
+    // Ports usually come from the ServingRuntime (8080 for KServe's runtimes), which
+    // the InferenceService does not show: judge only ports declared here.
+    if (c.ports.empty()) {
+      continue;
+    }
     bool declared = false;
     for (const auto& [name, number] : c.ports) {
       declared = declared || std::to_string(number) == port || name == port;

@@ -16,15 +16,15 @@ void check(const Document& d, Reporter& r) {
     if (!p.expr || promql::returns_single_series(*p.expr)) {
       continue;
     }
-    std::string wrap = s.metric_type == "Value" ? "max" : "sum";
     r.at(s.mark, s.pointer,
          fmt::format("query \"{}\" is not aggregated to one series: KEDA fails with \"prometheus "
                      "query {} returned multiple elements\" as soon as two series match (two "
                      "replicas, or one vLLM pod per data-parallel engine)",
                      s.text, s.text),
-         fmt::format("Aggregate without grouping, e.g. {}({}){}.", wrap, s.text,
-                     wrap == "sum" ? " with metricType AverageValue (per-replica target)"
-                                   : " with metricType Value"));
+         fmt::format("Aggregate without grouping: sum({0}) with metricType AverageValue for a "
+                     "per-replica target (counts, queues, running requests), or max/avg({0}) "
+                     "with Value for levels and ratios.",
+                     s.text));
   }
 }
 
