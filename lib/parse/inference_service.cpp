@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "parse/inference_service.hpp"
 
-#include <fmt/format.h>
-
 #include "util/strings.hpp"
+
+#include <fmt/format.h>
 
 namespace isvc::parse {
 namespace {
@@ -33,8 +33,8 @@ struct Reader {
   }
 
   template <class T>
-  const Node* locate(const Node& parent, const char* key, const std::string& base,
-                     Field<T>& out) const {
+  const Node*
+  locate(const Node& parent, const char* key, const std::string& base, Field<T>& out) const {
     const Node* n = parent.get(key);
     if (n == nullptr) {
       return nullptr;
@@ -48,8 +48,8 @@ struct Reader {
     return n;
   }
 
-  void str(const Node& parent, const char* key, const std::string& base,
-           Field<std::string>& out) const {
+  void
+  str(const Node& parent, const char* key, const std::string& base, Field<std::string>& out) const {
     const Node* n = locate(parent, key, base, out);
     if (n == nullptr) {
       return;
@@ -62,7 +62,9 @@ struct Reader {
     out.set = true;
   }
 
-  void integer(const Node& parent, const char* key, const std::string& base,
+  void integer(const Node& parent,
+               const char* key,
+               const std::string& base,
                Field<std::int64_t>& out) const {
     const Node* n = locate(parent, key, base, out);
     if (n == nullptr) {
@@ -82,7 +84,9 @@ struct Reader {
 
   // KServe MetricQuantity: a JSON string verbatim or an integer; anything else
   // fails (metric_quantity.go UnmarshalJSON).
-  void quantity(const Node& parent, const char* key, const std::string& base,
+  void quantity(const Node& parent,
+                const char* key,
+                const std::string& base,
                 model::Quantity& out) const {
     const Node* n = locate(parent, key, base, out);
     if (n == nullptr) {
@@ -97,8 +101,7 @@ struct Reader {
       error(*n, out.pointer,
             fmt::format("{} must be a quoted string or an integer (KServe: value must be string or "
                         "integer), not {}",
-                        key,
-                        n->is_scalar() ? n->value : std::string(model::describe(*n))));
+                        key, n->is_scalar() ? n->value : std::string(model::describe(*n))));
       return;
     }
     out.value = n->value;
@@ -131,7 +134,9 @@ struct Reader {
     return n;
   }
 
-  void string_map(const Node& parent, const char* key, const std::string& base,
+  void string_map(const Node& parent,
+                  const char* key,
+                  const std::string& base,
                   model::StringMap& out) const {
     const Node* n = map(parent, key, base);
     if (n == nullptr) {
@@ -153,8 +158,7 @@ struct Reader {
                             v.value != "false" && v.value != "True" && v.value != "False" &&
                             v.value != "TRUE" && v.value != "FALSE";
         if (!plain_string) {
-          error(v, f.pointer,
-                fmt::format("{} value of \"{}\" must be a string; quote it", key, k));
+          error(v, f.pointer, fmt::format("{} value of \"{}\" must be a string; quote it", key, k));
           continue;
         }
       }
@@ -244,7 +248,9 @@ struct Reader {
     }
   }
 
-  void rules(const Node& parent, const char* key, const std::string& base,
+  void rules(const Node& parent,
+             const char* key,
+             const std::string& base,
              model::ScalingRules& out) const {
     const Node* n = map(parent, key, base);
     if (n == nullptr) {
@@ -371,8 +377,8 @@ bool is_inference_service(const model::Node& root) {
   return tm.kind == "InferenceService" && util::starts_with(tm.api_version, "serving.kserve.io/");
 }
 
-model::InferenceService read_inference_service(const std::string& file, const Document& doc,
-                                               diag::Sink& sink) {
+model::InferenceService
+read_inference_service(const std::string& file, const Document& doc, diag::Sink& sink) {
   model::InferenceService isvc;
   isvc.file = file;
   isvc.doc = doc.index;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-#include <doctest/doctest.h>
-
 #include "promql/analyze.hpp"
+
+#include <doctest/doctest.h>
 
 using namespace isvc::promql;
 
@@ -23,34 +23,36 @@ ParseError error_of(const char* q) {
 
 TEST_SUITE("promql") {
   TEST_CASE("recommended KEDA queries (ecosystem.md 4.2) are single-series") {
-    for (const char* q : {
-             "sum(vllm:num_requests_waiting{namespace=\"NS\",model_name=\"M\"})",
-             "sum(vllm:num_requests_running{namespace=\"NS\",model_name=\"M\"})",
-             "avg(vllm:kv_cache_usage_perc{namespace=\"NS\",model_name=\"M\"})",
-             "histogram_quantile(0.95, sum by (le) "
-             "(rate(vllm:time_to_first_token_seconds_bucket{namespace=\"NS\",model_name=\"M\"}[2m])))",
-             "histogram_quantile(0.9, sum by (le) (rate(vllm:request_queue_time_seconds_bucket[2m])))",
-             "sum(rate(vllm:generation_tokens_total{namespace=\"NS\"}[1m]))",
-             "sum(rate(vllm:time_to_first_token_seconds_sum[2m])) / "
-             "clamp_min(sum(rate(vllm:time_to_first_token_seconds_count[2m])), 1e-9)",
-             "sum(rate(vllm:num_incoming_requests_total[1m]) > bool 0)",
-             "sum(llm_d_epp_flow_control_queue_size{inference_pool=\"P\"})",
-             "sum(rate(vllm:prompt_tokens_total{namespace=\"default\",model_name=\"opt-125m\"}[2m])) "
-             "+ sum(rate(vllm:generation_tokens_total{namespace=\"default\",model_name=\"opt-125m\"}[2m]))",
-             "scalar(up)", "vector(1)", "sum by () (x)", "(sum(x) > bool 0) * 1", "-sum(x)",
-             "max(x) or vector(0)", "count(up == 1)"}) {
+    for (const char* q :
+         {"sum(vllm:num_requests_waiting{namespace=\"NS\",model_name=\"M\"})",
+          "sum(vllm:num_requests_running{namespace=\"NS\",model_name=\"M\"})",
+          "avg(vllm:kv_cache_usage_perc{namespace=\"NS\",model_name=\"M\"})",
+          "histogram_quantile(0.95, sum by (le) "
+          "(rate(vllm:time_to_first_token_seconds_bucket{namespace=\"NS\",model_name=\"M\"}[2m])))",
+          "histogram_quantile(0.9, sum by (le) (rate(vllm:request_queue_time_seconds_bucket[2m])))",
+          "sum(rate(vllm:generation_tokens_total{namespace=\"NS\"}[1m]))",
+          "sum(rate(vllm:time_to_first_token_seconds_sum[2m])) / "
+          "clamp_min(sum(rate(vllm:time_to_first_token_seconds_count[2m])), 1e-9)",
+          "sum(rate(vllm:num_incoming_requests_total[1m]) > bool 0)",
+          "sum(llm_d_epp_flow_control_queue_size{inference_pool=\"P\"})",
+          "sum(rate(vllm:prompt_tokens_total{namespace=\"default\",model_name=\"opt-125m\"}[2m])) "
+          "+ "
+          "sum(rate(vllm:generation_tokens_total{namespace=\"default\",model_name=\"opt-125m\"}[2m]"
+          "))",
+          "scalar(up)", "vector(1)", "sum by () (x)", "(sum(x) > bool 0) * 1", "-sum(x)",
+          "max(x) or vector(0)", "count(up == 1)"}) {
       CAPTURE(q);
       CHECK(single(q));
     }
   }
   TEST_CASE("bare selectors, grouped aggregations and per-series functions are not") {
-    for (const char* q : {"vllm:num_requests_running", "vllm:num_requests_waiting",
-                          "rate(x_total[1m])", "sum by (pod) (x)", "sum(x) by (pod)",
-                          "sum without (pod) (x)", "topk(1, x)",
-                          "histogram_quantile(0.95, rate(x_bucket[2m]))",
-                          "histogram_quantile(0.95, sum by (le, pod) (rate(x_bucket[2m])))",
-                          "{__name__=\"vllm:num_requests_running\"}", "sum(x) / y",
-                          "x[5m]", "max_over_time(x[5m:1m])"}) {
+    for (const char* q :
+         {"vllm:num_requests_running", "vllm:num_requests_waiting", "rate(x_total[1m])",
+          "sum by (pod) (x)", "sum(x) by (pod)", "sum without (pod) (x)", "topk(1, x)",
+          "histogram_quantile(0.95, rate(x_bucket[2m]))",
+          "histogram_quantile(0.95, sum by (le, pod) (rate(x_bucket[2m])))",
+          "{__name__=\"vllm:num_requests_running\"}", "sum(x) / y", "x[5m]",
+          "max_over_time(x[5m:1m])"}) {
       CAPTURE(q);
       CHECK_FALSE(single(q));
     }
@@ -63,7 +65,8 @@ TEST_SUITE("promql") {
     CHECK(e.message == "bad duration \"5q\": unknown unit \"q\"");
     CHECK(error_of("sum(x) by pod").message == "expected '(' to start a label list, found 'pod'");
     CHECK(error_of("x{a=b}").message == "label values must be quoted strings");
-    CHECK(error_of("1 + bool 2").message == "bool modifier can only be used on comparison operators");
+    CHECK(error_of("1 + bool 2").message ==
+          "bool modifier can only be used on comparison operators");
     CHECK(error_of("x $ y").offset == 2);
   }
   TEST_CASE("precedence: * binds tighter than +, ^ is right-associative, unary minus") {
