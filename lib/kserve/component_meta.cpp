@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "kserve/component_meta.hpp"
 
+#include "util/strings.hpp"
+
 #include <array>
 #include <string_view>
-
-#include "util/strings.hpp"
 
 namespace isvc::kserve {
 namespace {
@@ -66,8 +66,8 @@ ComponentMeta component_meta(const model::InferenceService& isvc, const model::C
   return meta;
 }
 
-std::string deployment_mode(const model::InferenceService& isvc, const Config& cfg,
-                            bool* from_annotation) {
+std::string
+deployment_mode(const model::InferenceService& isvc, const Config& cfg, bool* from_annotation) {
   const auto* a = isvc.annotation(k_deployment_mode);
   if (from_annotation != nullptr) {
     *from_annotation = a != nullptr;

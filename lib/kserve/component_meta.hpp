@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include <map>
-#include <string>
-
 #include "kserve/config.hpp"
 #include "model/inference_service.hpp"
+
+#include <map>
+#include <string>
 
 namespace isvc::kserve {
 
@@ -37,7 +37,8 @@ ComponentMeta component_meta(const model::InferenceService& isvc, const model::C
 
 /// The ISVC's deployment mode after the defaulter: annotation normalised, else
 /// the ConfigMap default. `from_annotation` tells which.
-std::string deployment_mode(const model::InferenceService& isvc, const Config& cfg,
+std::string deployment_mode(const model::InferenceService& isvc,
+                            const Config& cfg,
                             bool* from_annotation = nullptr);
 
 } // namespace isvc::kserve

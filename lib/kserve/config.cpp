@@ -1,14 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "kserve/config.hpp"
 
-#include <fmt/format.h>
-#include <nlohmann/json.hpp>
-
-#include <charconv>
-
 #include "diag/diagnostic.hpp"
 #include "parse/yaml_loader.hpp"
 #include "util/error.hpp"
+
+#include <charconv>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 namespace isvc::kserve {
 namespace {
@@ -28,8 +27,8 @@ std::optional<std::int32_t> parse_window(const std::string& s) {
   return v;
 }
 
-nlohmann::json parse_entry(const std::string& path, const model::Node* data, const char* key,
-                           const char* what) {
+nlohmann::json
+parse_entry(const std::string& path, const model::Node* data, const char* key, const char* what) {
   const model::Node* n = data != nullptr ? data->get(key) : nullptr;
   if (n == nullptr || !n->is_scalar()) {
     return nlohmann::json::object();

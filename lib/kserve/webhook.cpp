@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "kserve/webhook.hpp"
 
-#include <fmt/format.h>
-
 #include "kserve/component_meta.hpp"
 #include "util/quantity.hpp"
+
+#include <fmt/format.h>
 
 namespace isvc::kserve {
 namespace {
@@ -44,7 +44,8 @@ bool check_scale_target(Checker& ck, const model::MetricTarget& t) {
   }
   if (*t.type == "Utilization") {
     if (!t.average_utilization) {
-      ck.add_at("kserve-keda-target", t.mark, t.pointer, "the AverageUtilization type should be set");
+      ck.add_at("kserve-keda-target", t.mark, t.pointer,
+                "the AverageUtilization type should be set");
       return false;
     }
     if (*t.average_utilization < 1 || *t.average_utilization > 100) {
@@ -92,11 +93,13 @@ void check_keda(Checker& ck, const model::Component& c) {
       } else if (*r.name == "memory") {
         if (ttype != "AverageValue" && ttype != "Utilization") {
           ck.add_at("kserve-keda-memory-type", t.type ? t.type.mark : (t.present ? t.mark : r.mark),
-                    t.pointer, "the memory target value type should be AverageValue or Utilization");
+                    t.pointer,
+                    "the memory target value type should be AverageValue or Utilization");
           return;
         }
         if (ttype == "AverageValue") {
-          auto v = t.average_value ? util::quantity_value(*t.average_value) : std::optional<double>();
+          auto v =
+              t.average_value ? util::quantity_value(*t.average_value) : std::optional<double>();
           if (!v || *v < 1024.0 * 1024.0) {
             ck.add_at("kserve-keda-memory-min", t.average_value ? t.average_value.mark : t.mark,
                       t.pointer, "the memory target value should be greater than 1 MiB");
@@ -162,7 +165,8 @@ void check_hpa(Checker& ck, const model::Component& c) {
       return;
     }
     if (metric == "memory" && t < 1) {
-      ck.add("kserve-hpa-memory-min", c.scale_target, "the target memory should be greater than 1 MiB");
+      ck.add("kserve-hpa-memory-min", c.scale_target,
+             "the target memory should be greater than 1 MiB");
       return;
     }
   }

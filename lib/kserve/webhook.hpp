@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include <string>
-#include <vector>
-
 #include "kserve/config.hpp"
 #include "model/inference_service.hpp"
+
+#include <string>
+#include <vector>
 
 namespace isvc::kserve {
 

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 // --mode external, engine hpa: autoscaling/v2 with the full behavior and
 // External/Pods metrics for prometheus-adapter users.
-#include <fmt/format.h>
-
 #include "promql/selector.hpp"
 #include "render/renderers.hpp"
 #include "render/triggers.hpp"
+
+#include <fmt/format.h>
 
 namespace isvc::render {
 namespace {
@@ -30,8 +30,8 @@ emit::Doc utilization(std::int64_t v) {
 }
 
 // Adapter-served metrics are named, not queried: accept `name{k="v"}` only.
-std::optional<emit::Doc> metric_identifier(const Context& ctx, const model::Field<std::string>& q,
-                                           model::Mark at) {
+std::optional<emit::Doc>
+metric_identifier(const Context& ctx, const model::Field<std::string>& q, model::Mark at) {
   auto s = q ? promql::parse_simple(*q) : std::nullopt;
   if (!s || !s->aggregation.empty()) {
     ctx.refuse(q.node != nullptr ? q.mark : at, q.pointer, k_rule,
@@ -63,8 +63,8 @@ std::optional<emit::Doc> metric(const Context& ctx, const model::Metric& m) {
       return resource_metric(name, utilization(*t.average_utilization));
     }
     if (ttype == "AverageValue" && t.average_value) {
-      return resource_metric(name,
-                             emit::Doc{{"type", "AverageValue"}, {"averageValue", *t.average_value}});
+      return resource_metric(
+          name, emit::Doc{{"type", "AverageValue"}, {"averageValue", *t.average_value}});
     }
     ctx.refuse(t.type ? t.type.mark : (t.present ? t.mark : m.mark), t.pointer, k_rule,
                "a Resource metric needs type Utilization with averageUtilization or type "
@@ -77,7 +77,8 @@ std::optional<emit::Doc> metric(const Context& ctx, const model::Metric& m) {
     const auto& query = ext ? m.external.query : m.podmetric.query;
     const auto& t = ext ? m.external.target : m.podmetric.target;
     auto id = metric_identifier(ctx, query, ext ? m.external.mark : m.podmetric.mark);
-    auto metric_type = ext ? external_metric_type(ctx, t) : std::optional<std::string>("AverageValue");
+    auto metric_type =
+        ext ? external_metric_type(ctx, t) : std::optional<std::string>("AverageValue");
     if (!id || !metric_type) {
       return std::nullopt;
     }

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 // --mode external: the ScaledObject with the whole intent (product.md "Render modes").
-#include <fmt/format.h>
-
 #include "render/activation.hpp"
 #include "render/renderers.hpp"
 #include "render/triggers.hpp"
+
+#include <fmt/format.h>
 
 namespace isvc::render {
 namespace {
@@ -53,7 +53,8 @@ std::optional<emit::Doc> external_scaled_object(const Context& ctx) {
     return std::nullopt;
   }
   if (e.fallback_failure_threshold.set != e.fallback_replicas.set) {
-    const auto& at = e.fallback_failure_threshold ? e.fallback_failure_threshold : e.fallback_replicas;
+    const auto& at =
+        e.fallback_failure_threshold ? e.fallback_failure_threshold : e.fallback_replicas;
     ctx.refuse(at.mark, at.pointer, "isvc-annotation-value",
                "fallback needs both isvc-scale.io/fallback-failure-threshold and "
                "isvc-scale.io/fallback-replicas",
@@ -68,8 +69,8 @@ std::optional<emit::Doc> external_scaled_object(const Context& ctx) {
     max = std::max<std::int64_t>(min, 1);
   }
 
-  emit::Doc so = object_head("keda.sh/v1alpha1", "ScaledObject", name, ctx.meta.ns,
-                             managed_labels(ctx), {});
+  emit::Doc so =
+      object_head("keda.sh/v1alpha1", "ScaledObject", name, ctx.meta.ns, managed_labels(ctx), {});
   emit::Doc spec = emit::Doc::object();
   spec["scaleTargetRef"] =
       emit::Doc{{"apiVersion", "apps/v1"}, {"kind", "Deployment"}, {"name", name}};

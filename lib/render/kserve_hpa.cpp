@@ -87,8 +87,8 @@ std::optional<emit::Doc> kserve_hpa(const Context& ctx) {
     }
   }
   emit::Doc spec = emit::Doc::object();
-  spec["scaleTargetRef"] = emit::Doc{{"apiVersion", "apps/v1"}, {"kind", "Deployment"},
-                                     {"name", ctx.meta.name}};
+  spec["scaleTargetRef"] =
+      emit::Doc{{"apiVersion", "apps/v1"}, {"kind", "Deployment"}, {"name", ctx.meta.name}};
   spec["minReplicas"] = min;
   spec["maxReplicas"] = max;
   if (!metrics.empty()) {

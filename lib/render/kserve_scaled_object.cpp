@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // What KServe v0.20.0's keda_reconciler.go builds (kserve-mapping.md section 4).
-#include <fmt/format.h>
-
-#include <map>
-
 #include "render/renderers.hpp"
+
+#include <fmt/format.h>
+#include <map>
 
 namespace isvc::render {
 namespace {
@@ -84,9 +83,8 @@ emit::Doc podmetric_trigger(const Context& ctx, const model::Metric& m) {
 std::optional<emit::Doc> kserve_scaled_object(const Context& ctx) {
   const auto& c = ctx.comp;
   const auto& cfg = ctx.opts.config;
-  emit::Doc so =
-      object_head("keda.sh/v1alpha1", "ScaledObject", ctx.meta.name, ctx.meta.ns, ctx.meta.labels,
-                  ctx.meta.annotations);
+  emit::Doc so = object_head("keda.sh/v1alpha1", "ScaledObject", ctx.meta.name, ctx.meta.ns,
+                             ctx.meta.labels, ctx.meta.annotations);
   std::int64_t min = c.min_replicas ? *c.min_replicas : 1;
   std::int64_t max = c.max_replicas ? *c.max_replicas : 0;
   if (max < min) {

@@ -20,8 +20,7 @@ std::vector<std::string> otel_metric_names(const model::Component& c) {
 }
 
 bool wants_otel_collector(const Context& ctx) {
-  return ctx.comp.autoscaling.present && !otel_metric_names(ctx.comp).empty() &&
-         !ctx.meta.stopped;
+  return ctx.comp.autoscaling.present && !otel_metric_names(ctx.comp).empty() && !ctx.meta.stopped;
 }
 
 namespace {
@@ -99,7 +98,8 @@ std::optional<emit::Doc> otel_collector(const Context& ctx) {
 
   emit::Doc pipeline = emit::Doc::object();
   pipeline["receivers"] = emit::Doc::array({"prometheus"});
-  pipeline["processors"] = emit::Doc::array({"resourcedetection/env", "transform", "filter/metrics"});
+  pipeline["processors"] =
+      emit::Doc::array({"resourcedetection/env", "transform", "filter/metrics"});
   pipeline["exporters"] = emit::Doc::array({"otlp"});
 
   emit::Doc config = emit::Doc::object();

@@ -1,16 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
 // PodMonitor for ISVCs that opt into Prometheus scraping (prometheus-operator v1).
-#include <fmt/format.h>
-
 #include "kserve/component_meta.hpp"
 #include "render/renderers.hpp"
 #include "util/strings.hpp"
 
+#include <fmt/format.h>
+
 namespace isvc::render {
 namespace {
 
-std::string annotation(const Context& ctx, const char* key, const char* fallback_key,
-                       const char* dflt) {
+std::string
+annotation(const Context& ctx, const char* key, const char* fallback_key, const char* dflt) {
   for (const char* k : {key, fallback_key}) {
     auto it = ctx.meta.annotations.find(k);
     if (it != ctx.meta.annotations.end() && !it->second.empty()) {
@@ -43,12 +43,12 @@ std::optional<emit::Doc> pod_monitor(const Context& ctx) {
         continue;
       }
       if (eq == std::string_view::npos || eq == 0) {
-        ctx.refuse(ctx.ext.podmonitor_labels.mark, ctx.ext.podmonitor_labels.pointer,
-                   "isvc-annotation-value",
-                   fmt::format("isvc-scale.io/podmonitor-labels entry \"{}\" is not key=value",
-                               item),
-                   "Write labels as key=value pairs separated by commas, e.g. "
-                   "release=kube-prometheus-stack.");
+        ctx.refuse(
+            ctx.ext.podmonitor_labels.mark, ctx.ext.podmonitor_labels.pointer,
+            "isvc-annotation-value",
+            fmt::format("isvc-scale.io/podmonitor-labels entry \"{}\" is not key=value", item),
+            "Write labels as key=value pairs separated by commas, e.g. "
+            "release=kube-prometheus-stack.");
         return std::nullopt;
       }
       labels[std::string(util::trim(item.substr(0, eq)))] =
@@ -64,9 +64,9 @@ std::optional<emit::Doc> pod_monitor(const Context& ctx) {
     endpoint["interval"] = *ctx.ext.scrape_interval;
   }
   emit::Doc spec = emit::Doc::object();
-  spec["selector"] = emit::Doc{
-      {"matchLabels", sorted_map({{"component", model::to_string(ctx.comp.kind)},
-                                  {kserve::k_isvc_label, *ctx.isvc.name}})}};
+  spec["selector"] =
+      emit::Doc{{"matchLabels", sorted_map({{"component", model::to_string(ctx.comp.kind)},
+                                            {kserve::k_isvc_label, *ctx.isvc.name}})}};
   spec["podMetricsEndpoints"] = emit::Doc::array({endpoint});
   pm["spec"] = std::move(spec);
   return pm;
