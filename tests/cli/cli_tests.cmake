@@ -60,3 +60,8 @@ add_test(NAME cli-lint-config-discovered
 # two objects on one workload are all reported with positions.
 isvc_cli_test(lint-seed-003-scaledobjects ARGS lint tests/cli/data/seed-003-scaledobjects.yaml EXIT 1
   STDOUT "seed-003-scaledobjects.yaml:18:9: warning: metricName \"vllm:num_requests_waiting\" is deprecated.*seed-003-scaledobjects.yaml:19:16: error: query \"vllm:num_requests_waiting\" is not aggregated to one series.*\\[promql-not-single-series\\].*seed-003-scaledobjects.yaml:31:11: error: the workload 'vllm-llama3-deployment-vllm' of type 'apps/v1.Deployment' is already managed by the ScaledObject 'vllm-scaledobject' \\[keda-workload-multiple-scalers\\]")
+
+isvc_cli_test(render-include-input ARGS render --include-input samples/prometheus-authentication-ref.yaml
+  EXIT 0 STDOUT "kind: ScaledObject.*kind: TriggerAuthentication")
+isvc_cli_test(render-refuses-scale-to-zero-without-activation ARGS render tests/cli/data/scale-to-zero-no-activation.yaml
+  EXIT 1 STDOUT_EMPTY STDERR "scale-to-zero-no-activation.yaml:11:18: error: minReplicas: 0 needs an activation source.*fix: Add isvc-scale.io/activation-preset \\(vllm-router, istio, envoy-gateway, llm-d-epp\\)")
