@@ -98,7 +98,7 @@ struct Rule {
 class CrossReporter {
 public:
   CrossReporter(const Rule& rule, diag::Sink& sink) : m_rule(rule), m_sink(sink) {}
-  Reporter for_doc(const Document& d) { return Reporter(m_rule, d, m_sink); }
+  Reporter for_doc(const Document& d) { return {m_rule, d, m_sink}; }
 
 private:
   const Rule& m_rule;
