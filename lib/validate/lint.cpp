@@ -10,7 +10,6 @@
 
 #include <deque>
 #include <memory>
-#include <set>
 
 namespace isvc::validate {
 namespace {
@@ -189,18 +188,8 @@ LintResult lint(const std::vector<std::string>& paths, std::istream& in, const L
       }
     }
     st->sink.sort();
-    // The API server rejects a schema violation before KServe's webhook runs, so
-    // a webhook verdict on the same node would only repeat it.
-    std::set<std::pair<std::uint32_t, std::uint32_t>> schema_errors;
-    for (const auto& d : st->sink.items()) {
-      if (util::starts_with(d.rule, "schema-")) {
-        schema_errors.emplace(d.mark.line, d.mark.col);
-      }
-    }
     for (auto& d : st->sink.items()) {
-      bool shadowed = util::starts_with(d.rule, "kserve-") &&
-                      schema_errors.count({d.mark.line, d.mark.col}) != 0;
-      if (!shadowed && keep(d)) {
+      if (keep(d)) {
         result.diagnostics.push_back(std::move(d));
       }
     }

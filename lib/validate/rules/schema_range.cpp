@@ -11,8 +11,9 @@ extern const Rule k_rule_schema_range = {
     "number or length out of range",
     "Replica counts, windows, periods and utilizations have bounds the API server or HPA enforces.",
     "Use a value inside the documented range.",
-    "apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\nmetadata:\n  name: m\nspec:\n  "
-    "predictor:\n    minReplicas: -1\n",
+    "apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\nmetadata:\n  name: m\nspec:\n"
+    "  predictor:\n    autoScaling:\n      behavior:\n        scaleDown:\n"
+    "          stabilizationWindowSeconds: 4000\n",
     nullptr,
 };
 
