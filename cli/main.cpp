@@ -35,7 +35,7 @@ std::vector<std::string> known_names(const CLI::App& app) {
 
 } // namespace
 
-int main(int argc, char** argv) {
+int main(int argc, char** argv) try {
   CLI::App app{"isvc-scale: lint and render KServe InferenceService autoscaling", "isvc-scale"};
   app.set_version_flag("--version", ISVC_SCALE_VERSION);
   app.require_subcommand(1);
@@ -75,5 +75,9 @@ int main(int argc, char** argv) {
     std::cerr << "isvc-scale: error: " << e.what() << '\n';
     return 2;
   }
+  return 2;
+} catch (const std::exception& e) {
+  // Last resort: a bug, not bad input (that is a diagnostic) or the environment (isvc::Error).
+  std::cerr << "isvc-scale: internal error: " << e.what() << '\n';
   return 2;
 }

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <fmt/format.h>
 
 namespace isvc::promql {
 namespace {
@@ -373,7 +374,7 @@ private:
       std::string unit = s.substr(u, i - u);
       if (unit != "ms" && unit != "s" && unit != "m" && unit != "h" && unit != "d" && unit != "w" &&
           unit != "y") {
-        fail(t.offset, "bad duration \"" + s + "\": unknown unit \"" + unit + "\"");
+        fail(t.offset, fmt::format("bad duration \"{}\": unknown unit \"{}\"", s, unit));
       }
       any = true;
     }

@@ -96,7 +96,7 @@ std::string to_string(const SimpleQuery& q) {
         out += ',';
       }
       first = false;
-      out += k + "=\"" + v + "\"";
+      out.append(k).append("=\"").append(v).append("\"");
     }
     out += '}';
   }
