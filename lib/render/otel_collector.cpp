@@ -40,12 +40,9 @@ emit::Doc quantities(const std::string& cpu, const std::string& memory) {
 
 std::optional<emit::Doc> otel_collector(const Context& ctx) {
   const auto& cfg = ctx.opts.config;
-  bool kserve = ctx.opts.mode == Mode::kserve;
-  // KServe copies annotations only; --mode external labels what it owns instead.
-  emit::Doc col = kserve ? object_head("opentelemetry.io/v1beta1", "OpenTelemetryCollector",
-                                       ctx.meta.name, ctx.meta.ns, {}, ctx.meta.annotations)
-                         : object_head("opentelemetry.io/v1beta1", "OpenTelemetryCollector",
-                                       ctx.meta.name, ctx.meta.ns, managed_labels(ctx), {});
+  // KServe copies the component's annotations and no labels.
+  emit::Doc col = object_head("opentelemetry.io/v1beta1", "OpenTelemetryCollector", ctx.meta.name,
+                              ctx.meta.ns, {}, ctx.meta.annotations);
   auto port_it = ctx.meta.annotations.find(kserve::k_prom_port);
   std::string port = port_it != ctx.meta.annotations.end() ? port_it->second : "8080";
 

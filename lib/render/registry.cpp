@@ -16,7 +16,6 @@ bool scraping(const Context& c) {
   auto it = c.meta.annotations.find(kserve::k_enable_scraping);
   return c.engine != Engine::none && it != c.meta.annotations.end() && it->second == "true";
 }
-bool otel_external(const Context& c) { return c.engine != Engine::none && wants_otel_collector(c); }
 
 } // namespace
 
@@ -28,8 +27,6 @@ const std::vector<Renderer>& renderers() {
        kserve_scaled_object},
       {"hpa", Mode::kserve, "KServe's HorizontalPodAutoscaler (class hpa or none set)",
        kserve_hpa_applies, kserve_hpa},
-      {"otel-collector", Mode::external, "sidecar OpenTelemetryCollector for PodMetric metrics",
-       otel_external, otel_collector},
       {"keda-scaledobject", Mode::external, "ScaledObject with the full intent", engine_keda,
        external_scaled_object},
       {"hpa", Mode::external, "autoscaling/v2 HPA with the full behavior", engine_hpa,

@@ -103,6 +103,13 @@ void render_components(const model::InferenceService& isvc,
                                         label(isvc), model::to_string(comp.kind), cls));
       }
     }
+    if (opts.mode == Mode::external && wants_otel_collector(ctx)) {
+      // KServe's otel reconciler runs whatever the autoscaler class (also for
+      // external), so rendering our own collector would fight over the object.
+      out.notes.push_back(fmt::format("{} {}: KServe creates OpenTelemetryCollector {} itself "
+                                      "(also with autoscalerClass external); not rendered",
+                                      label(isvc), model::to_string(comp.kind), meta.name));
+    }
     for (const auto& r : renderers()) {
       if (r.mode != opts.mode || !r.applies(ctx)) {
         continue;
