@@ -238,6 +238,24 @@ std::vector<Violation> validate(const model::InferenceService& isvc, const Confi
     ck.add("kserve-autoscaler-class", *cls,
            fmt::format("[{}] is not a supported autoscaler class type", **cls));
   }
+  // validateMultiNodeVariables: a multi-node predictor only runs without an autoscaler.
+  const auto& pred = isvc.predictor();
+  if (pred.present && pred.has_worker_spec && pred.has_model &&
+      (cls == nullptr || **cls != "none")) {
+    std::string value = cls != nullptr ? **cls : "hpa";
+    if (cls != nullptr) {
+      ck.add("kserve-multinode-class", *cls,
+             fmt::format("the InferenceService \"{}\" is invalid: Multinode only supports 'none' "
+                         "autoscaler({})",
+                         *isvc.name, value));
+    } else {
+      ck.add_at(
+          "kserve-multinode-class", pred.mark, pred.pointer,
+          fmt::format("the InferenceService \"{}\" is invalid: Multinode only supports 'none' "
+                      "autoscaler({})",
+                      *isvc.name, value));
+    }
+  }
   std::string mode = deployment_mode(isvc, cfg);
   const auto* knative_class = isvc.annotation("autoscaling.knative.dev/class");
   for (const auto& c : isvc.components) {

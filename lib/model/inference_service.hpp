@@ -135,6 +135,9 @@ struct Component {
   StringMap annotations;
   StringMap labels;
   AutoScaling autoscaling;
+  /// `workerSpec` (multi-node) and `model` present (predictor).
+  bool has_worker_spec = false;
+  bool has_model = false;
   /// Name of a container port declared in the component (for PodMonitor checks).
   std::vector<std::pair<std::string, std::int64_t>> ports;
   Mark mark;

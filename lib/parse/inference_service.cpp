@@ -302,6 +302,8 @@ struct Reader {
     string_map(*n, "annotations", p, c.annotations);
     string_map(*n, "labels", p, c.labels);
     collect_ports(*n, c);
+    c.has_worker_spec = n->get("workerSpec") != nullptr && !n->get("workerSpec")->is_null_value();
+    c.has_model = n->get("model") != nullptr && !n->get("model")->is_null_value();
     if (const Node* as = map(*n, "autoScaling", p)) {
       auto& a = c.autoscaling;
       a.present = true;

@@ -171,6 +171,12 @@ void render_isvc(const model::InferenceService& isvc,
                       "from the ConfigMap applies)"));
       return;
     }
+    if (isvc.has_canary) {
+      out.notes.push_back(fmt::format("{}: spec.canary is not previewed: KServe also lowers the "
+                                      "predictor's minReplicas by the canary replicas and gives "
+                                      "each canary its own fixed-size scaler",
+                                      label(isvc)));
+    }
     render_components(isvc, ext, opts, out, sink, nullptr);
     return;
   }

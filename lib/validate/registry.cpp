@@ -47,6 +47,7 @@ extern const Rule k_rule_kserve_keda_scalemetric;
 extern const Rule k_rule_kserve_keda_target;
 extern const Rule k_rule_kserve_kpa_rps_target;
 extern const Rule k_rule_kserve_kpa_scalemetric;
+extern const Rule k_rule_kserve_multinode_class;
 extern const Rule k_rule_kserve_name;
 extern const Rule k_rule_kserve_replicas;
 extern const Rule k_rule_kserve_utilization_range;
@@ -114,6 +115,7 @@ const std::vector<const Rule*>& rules() {
       &k_rule_kserve_keda_target,
       &k_rule_kserve_kpa_rps_target,
       &k_rule_kserve_kpa_scalemetric,
+      &k_rule_kserve_multinode_class,
       &k_rule_kserve_name,
       &k_rule_kserve_replicas,
       &k_rule_kserve_utilization_range,
