@@ -1,11 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "app/run_lint.hpp"
 #include "commands.hpp"
-#include "util/error.hpp"
 
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 namespace isvc::cli {
 
@@ -36,13 +33,7 @@ Command add_lint(CLI::App& root) {
                    diag::parse_severity(*fail_on, req->fail_on);
                    req->version = ISVC_SCALE_VERSION;
                    if (!kserve_config->empty()) {
-                     std::ifstream in(*kserve_config, std::ios::binary);
-                     if (!in) {
-                       throw Error("cannot open --kserve-config file " + *kserve_config);
-                     }
-                     std::ostringstream buf;
-                     buf << in.rdbuf();
-                     req->kserve = kserve::load_config(*kserve_config, buf.str());
+                     req->kserve = kserve::load_config_file(*kserve_config);
                    }
                    return app::run_lint(*req, std::cin, std::cout, std::cerr);
                  }};

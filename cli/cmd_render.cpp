@@ -2,11 +2,8 @@
 #include "app/run_render.hpp"
 #include "commands.hpp"
 #include "kserve/config.hpp"
-#include "util/error.hpp"
 
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 namespace isvc::cli {
 
@@ -37,13 +34,7 @@ Command add_render(CLI::App& root) {
                        *mode == "kserve" ? render::Mode::kserve : render::Mode::external;
                    req->json = *format == "json";
                    if (!config_file->empty()) {
-                     std::ifstream in(*config_file, std::ios::binary);
-                     if (!in) {
-                       throw Error("cannot open --kserve-config file " + *config_file);
-                     }
-                     std::ostringstream buf;
-                     buf << in.rdbuf();
-                     req->options.config = kserve::load_config(*config_file, buf.str());
+                     req->options.config = kserve::load_config_file(*config_file);
                    }
                    return app::run_render(*req, std::cin, std::cout, std::cerr);
                  }};

@@ -7,7 +7,9 @@
 
 #include <charconv>
 #include <fmt/format.h>
+#include <fstream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 namespace isvc::kserve {
 namespace {
@@ -54,6 +56,16 @@ std::string normalize_deployment_mode(const std::string& mode) {
     return "ModelMesh";
   }
   return "";
+}
+
+Config load_config_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    throw Error("cannot open --kserve-config file " + path);
+  }
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  return load_config(path, buf.str());
 }
 
 Config load_config(const std::string& path, const std::string& text) {

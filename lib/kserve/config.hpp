@@ -29,6 +29,9 @@ struct Config {
 /// isvc::Error with KServe's message text on unparsable JSON.
 Config load_config(const std::string& path, const std::string& text);
 
+/// Reads the ConfigMap from a file (`--kserve-config`); throws isvc::Error.
+Config load_config_file(const std::string& path);
+
 /// "Standard" or "Knative" (legacy names normalised); "" if unknown.
 std::string normalize_deployment_mode(const std::string& mode);
 

@@ -65,3 +65,15 @@ isvc_cli_test(render-include-input ARGS render --include-input samples/prometheu
   EXIT 0 STDOUT "kind: ScaledObject.*kind: TriggerAuthentication")
 isvc_cli_test(render-refuses-scale-to-zero-without-activation ARGS render tests/cli/data/scale-to-zero-no-activation.yaml
   EXIT 1 STDOUT_EMPTY STDERR "scale-to-zero-no-activation.yaml:11:18: error: minReplicas: 0 needs an activation source.*fix: Add isvc-scale.io/activation-preset \\(vllm-router, istio, envoy-gateway, llm-d-epp\\)")
+
+isvc_cli_test(render-kserve-config ARGS render --mode kserve -v --kserve-config tests/cli/data/kserve-config.yaml samples/keda-cpu-utilization.yaml
+  EXIT 0 STDOUT "scaleUp:\n          stabilizationWindowSeconds: 15\n        scaleDown:\n          stabilizationWindowSeconds: 45"
+  STDERR "KServe settings from tests/cli/data/kserve-config.yaml")
+# With a Standard cluster default, the Knative sample gets an HPA without metrics
+# (scaleMetric concurrency has no HPA metric, and no class means no validation).
+isvc_cli_test(render-kserve-config-default-mode ARGS render --mode kserve --kserve-config tests/cli/data/kserve-config.yaml samples/knative-kpa-gpu.yaml
+  EXIT 0 STDOUT "kind: HorizontalPodAutoscaler.*  maxReplicas: 1\n  behavior: {}\n$")
+isvc_cli_test(render-kserve-config-broken ARGS render --mode kserve --kserve-config tests/cli/data/kserve-config-broken.yaml samples/keda-cpu-utilization.yaml
+  EXIT 2 STDOUT_EMPTY STDERR "kserve-config-broken.yaml:6:15: unable to parse autoscaler config json")
+isvc_cli_test(render-namespace-override ARGS render --namespace prod samples/keda-cpu-utilization.yaml
+  EXIT 0 STDOUT "name: sklearn-v2-iris-predictor\n  namespace: prod")
