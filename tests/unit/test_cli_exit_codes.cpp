@@ -168,6 +168,30 @@ TEST_SUITE("app::render") {
   }
 }
 
+TEST_SUITE("app::lint") {
+  TEST_CASE("-j N gives the same bytes as -j 1 (output merged in input order)") {
+    auto run = [](unsigned jobs, isvc::diag::Format format) {
+      isvc::app::LintRequest req;
+      req.paths = {std::string(ISVC_SOURCE_DIR) + "/samples",
+                   std::string(ISVC_SOURCE_DIR) + "/tests/rules"};
+      req.no_config = true;
+      req.jobs = jobs;
+      req.format = format;
+      std::istringstream in;
+      std::ostringstream out;
+      std::ostringstream err;
+      isvc::app::run_lint(req, in, out, err);
+      return out.str();
+    };
+    for (auto f : {isvc::diag::Format::text, isvc::diag::Format::sarif}) {
+      std::string one = run(1, f);
+      CHECK(one.size() > 1000);
+      CHECK(run(2, f) == one);
+      CHECK(run(7, f) == one);
+    }
+  }
+}
+
 TEST_SUITE("docs") {
   TEST_CASE("the man page documents every isvc-scale.io/ annotation") {
     std::ifstream in(fs::path(ISVC_SOURCE_DIR) / "man/isvc-scale.1");
