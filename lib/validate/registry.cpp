@@ -16,6 +16,7 @@ extern const Rule k_rule_isvc_preset_needs_external;
 extern const Rule k_rule_isvc_scale_to_zero_hpa;
 extern const Rule k_rule_isvc_scale_to_zero_no_activation;
 extern const Rule k_rule_isvc_unknown_annotation;
+extern const Rule k_rule_keda_auth_modes_without_ref;
 extern const Rule k_rule_keda_auth_ref_unresolved;
 extern const Rule k_rule_keda_deprecated_metric_name;
 extern const Rule k_rule_keda_duplicate_trigger_name;
@@ -24,6 +25,7 @@ extern const Rule k_rule_keda_fallback_needs_non_resource;
 extern const Rule k_rule_keda_name_too_long;
 extern const Rule k_rule_keda_only_resource_triggers_min_zero;
 extern const Rule k_rule_keda_replica_bounds;
+extern const Rule k_rule_keda_timing_not_relevant;
 extern const Rule k_rule_keda_workload_multiple_scalers;
 extern const Rule k_rule_kserve_autoscaler_class;
 extern const Rule k_rule_kserve_coerces_hpa_cpu_target;
@@ -84,6 +86,7 @@ const std::vector<const Rule*>& rules() {
       &k_rule_isvc_scale_to_zero_hpa,
       &k_rule_isvc_scale_to_zero_no_activation,
       &k_rule_isvc_unknown_annotation,
+      &k_rule_keda_auth_modes_without_ref,
       &k_rule_keda_auth_ref_unresolved,
       &k_rule_keda_deprecated_metric_name,
       &k_rule_keda_duplicate_trigger_name,
@@ -92,6 +95,7 @@ const std::vector<const Rule*>& rules() {
       &k_rule_keda_name_too_long,
       &k_rule_keda_only_resource_triggers_min_zero,
       &k_rule_keda_replica_bounds,
+      &k_rule_keda_timing_not_relevant,
       &k_rule_keda_workload_multiple_scalers,
       &k_rule_kserve_autoscaler_class,
       &k_rule_kserve_coerces_hpa_cpu_target,

@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "validate/rules/keda_helpers.hpp"
+
+#include <cctype>
+#include <fmt/format.h>
+
+namespace isvc::validate {
+namespace {
+
+using namespace keda;
+
+void check(const Document& d, Reporter& r) {
+  const auto* ts = triggers(d);
+  if (ts == nullptr) {
+    return;
+  }
+  for (std::size_t i = 0; i < ts->items.size(); ++i) {
+    const auto& t = ts->items[i];
+    const auto* meta = t.get("metadata");
+    const auto* modes = at(meta, "authModes");
+    if (modes == nullptr || t.get("authenticationRef") != nullptr) {
+      continue;
+    }
+    std::string m = str(modes);
+    if (m == "apiKey") {
+      continue; // the key may come from metadata
+    }
+    r.at(modes->mark, trigger_ptr(i, "metadata") + "/authModes",
+         fmt::format("authModes \"{}\" needs credentials from a TriggerAuthentication, and the "
+                     "trigger has no authenticationRef",
+                     m));
+  }
+}
+
+} // namespace
+
+extern const Rule k_rule_keda_auth_modes_without_ref = {
+    "keda-auth-modes-without-ref",
+    diag::Severity::error,
+    Applies::scaled_object,
+    "authModes without an authenticationRef",
+    "authModes turns on bearer/basic/tls/oauth authentication, whose credentials only come from a "
+    "TriggerAuthentication; without authenticationRef KEDA fails the trigger (e.g. 'bearer "
+    "token=<empty> is required when bearer auth is enabled').",
+    "Add authenticationRef naming a TriggerAuthentication with the credentials, or remove "
+    "authModes.",
+    "apiVersion: keda.sh/v1alpha1\nkind: ScaledObject\nmetadata:\n  name: so\nspec:\n  "
+    "scaleTargetRef:\n    name: d\n  triggers:\n  - type: prometheus\n    metricType: "
+    "AverageValue\n    metadata:\n      serverAddress: https://thanos:9091\n      query: sum(x)\n  "
+    "    threshold: \"5\"\n      authModes: bearer\n",
+    check,
+};
+
+} // namespace isvc::validate
