@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cmath>
+#include <cstdlib>
 #include <string_view>
 
 namespace isvc::parse {
@@ -36,15 +37,17 @@ nlohmann::ordered_json scalar(const model::Node& n) {
   if (auto i = util::parse_int(s)) {
     return *i;
   }
-  if (util::looks_like_float(s) && s.find('.') != std::string::npos) {
-    if (s == ".nan" || s == ".NaN" || s == ".NAN" || s.find("inf") != std::string::npos ||
-        s.find("Inf") != std::string::npos || s.find("INF") != std::string::npos) {
+  if (util::looks_like_float(s)) {
+    if (s.find("inf") != std::string::npos || s.find("Inf") != std::string::npos ||
+        s.find("INF") != std::string::npos || s.find("nan") != std::string::npos ||
+        s.find("NaN") != std::string::npos || s.find("NAN") != std::string::npos) {
       return s; // JSON has no NaN/Inf
     }
-    return std::stod(s);
-  }
-  if (util::looks_like_float(s)) {
-    return std::stod(s);
+    double v = std::strtod(s.c_str(), nullptr);
+    if (!std::isfinite(v)) {
+      return s; // 1e309 overflows a double; keep the text rather than invent a value
+    }
+    return v;
   }
   return s;
 }

@@ -5,6 +5,7 @@
 #include <cctype>
 #include <cmath>
 #include <cstdint>
+#include <cstdlib>
 
 namespace isvc::util {
 namespace {
@@ -100,7 +101,8 @@ std::optional<Parsed> parse(std::string_view s) {
 }
 
 double mantissa(const Parsed& p) {
-  double m = std::stod(p.digits) / std::pow(10.0, p.scale);
+  // strtod saturates to HUGE_VAL instead of throwing on absurd inputs.
+  double m = std::strtod(p.digits.c_str(), nullptr) / std::pow(10.0, p.scale);
   return p.negative ? -m : m;
 }
 

@@ -43,7 +43,8 @@ const model::Node* step(const model::Node& cur, const std::string& tok) {
   if (cur.is_map()) {
     return cur.get(tok);
   }
-  if (cur.is_seq() && !tok.empty() && std::all_of(tok.begin(), tok.end(), ::isdigit)) {
+  if (cur.is_seq() && !tok.empty() && tok.size() < 10 &&
+      std::all_of(tok.begin(), tok.end(), ::isdigit)) {
     std::size_t idx = std::stoul(tok);
     return idx < cur.items.size() ? &cur.items[idx] : nullptr;
   }
