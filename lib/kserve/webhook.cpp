@@ -3,6 +3,7 @@
 
 #include "kserve/component_meta.hpp"
 #include "util/quantity.hpp"
+#include "util/strings.hpp"
 
 #include <fmt/format.h>
 
@@ -273,6 +274,42 @@ std::vector<Violation> validate(const model::InferenceService& isvc, const Confi
       check_hpa(ck, c);
     } else {
       check_kpa(ck, c);
+    }
+  }
+  // validateCanarySpecs, after the components.
+  if (!isvc.canaries.empty()) {
+    if (mode != "Standard") {
+      ck.add_at("kserve-canary", isvc.canaries.front().mark, isvc.canaries.front().pointer,
+                "canary is only supported in Standard deployment mode");
+    }
+    std::int64_t stable_min = isvc.predictor().min_replicas ? *isvc.predictor().min_replicas : 1;
+    for (const auto& c : isvc.canaries) {
+      const std::string name = c.name ? *c.name : "";
+      for (const auto& [field, mark] : c.forbidden) {
+        ck.add_at(
+            "kserve-canary", mark, util::pointer_join(c.pointer + "/predictor", field),
+            fmt::format("canary \"{}\" must not set {} (canary uses fixed replicas)", name, field));
+      }
+      if (c.min_replicas && *c.min_replicas > stable_min) {
+        ck.add("kserve-canary", c.min_replicas,
+               fmt::format("canary \"{}\" minReplicas ({}) must not exceed stable predictor "
+                           "minReplicas ({})",
+                           name, *c.min_replicas, stable_min));
+      }
+    }
+  }
+  return out;
+}
+
+std::vector<std::int64_t> canary_replicas(const model::InferenceService& isvc) {
+  std::vector<std::int64_t> out;
+  std::int64_t stable_min = isvc.predictor().min_replicas ? *isvc.predictor().min_replicas : 1;
+  for (const auto& c : isvc.canaries) {
+    if (c.min_replicas) {
+      out.push_back(*c.min_replicas);
+    } else {
+      std::int64_t pct = c.traffic_percent ? *c.traffic_percent : 0;
+      out.push_back((stable_min * pct + 99) / 100); // ceil(stableMin * percent / 100)
     }
   }
   return out;

@@ -24,4 +24,7 @@ struct Violation {
 /// after each earlier fix.
 std::vector<Violation> validate(const model::InferenceService& isvc, const Config& cfg);
 
+/// Replicas of each canary: canary minReplicas, else ceil(stable min × trafficPercent / 100).
+std::vector<std::int64_t> canary_replicas(const model::InferenceService& isvc);
+
 } // namespace isvc::kserve

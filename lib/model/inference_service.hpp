@@ -144,6 +144,17 @@ struct Component {
   std::string pointer;
 };
 
+/// One `spec.canary[]` entry (Standard mode canary rollout).
+struct Canary {
+  Field<std::string> name; ///< canary.predictor.name
+  Field<std::int64_t> min_replicas;
+  Field<std::int64_t> traffic_percent;
+  /// Fields a canary must not set (it runs fixed replicas), with their positions.
+  std::vector<std::pair<std::string, Mark>> forbidden;
+  Mark mark;
+  std::string pointer;
+};
+
 /// A serving.kserve.io/v1beta1 InferenceService, typed where autoscaling needs it.
 struct InferenceService {
   std::string file;
@@ -156,6 +167,7 @@ struct InferenceService {
   StringMap labels;
   std::array<Component, 3> components;
   bool has_canary = false;
+  std::vector<Canary> canaries;
   Mark mark;
 
   const Component& predictor() const { return components[0]; }

@@ -409,6 +409,29 @@ read_inference_service(const std::string& file, const Document& doc, diag::Sink&
     const Node* canary = spec->get("canary");
     isvc.has_canary = canary != nullptr && !canary->is_null_value() &&
                       !(canary->is_seq() && canary->items.empty());
+    if (const Node* list = r.seq(*spec, "canary", "/spec")) {
+      for (std::size_t i = 0; i < list->items.size(); ++i) {
+        const Node& item = list->items[i];
+        model::Canary c;
+        c.mark = item.mark;
+        c.pointer = util::pointer_join("/spec/canary", i);
+        if (!item.is_map()) {
+          continue;
+        }
+        r.integer(item, "trafficPercent", c.pointer, c.traffic_percent);
+        if (const Node* pred = r.map(item, "predictor", c.pointer)) {
+          std::string pp = util::pointer_join(c.pointer, "predictor");
+          r.str(*pred, "name", pp, c.name);
+          r.integer(*pred, "minReplicas", pp, c.min_replicas);
+          for (const char* k : {"maxReplicas", "scaleTarget", "scaleMetric", "autoScaling"}) {
+            if (pred->get(k) != nullptr && !pred->get(k)->is_null_value()) {
+              c.forbidden.emplace_back(k, pred->key_mark(k));
+            }
+          }
+        }
+        isvc.canaries.push_back(std::move(c));
+      }
+    }
   }
   return isvc;
 }

@@ -57,13 +57,48 @@ Engine engine_for(const model::Component& c,
   return Engine::hpa;
 }
 
+// What KServe reconciles for a canary rollout (kserve-mapping.md sections 2 and 9):
+// the predictor's minReplicas lowered by the canary replicas (never below 1),
+// plus one fixed-size predictor per canary (ext = {minReplicas} only).
+std::vector<model::Component> with_canaries(const model::InferenceService& isvc) {
+  std::vector<model::Component> comps(isvc.components.begin(), isvc.components.end());
+  if (isvc.canaries.empty()) {
+    return comps;
+  }
+  auto replicas = kserve::canary_replicas(isvc);
+  std::int64_t total = 0;
+  for (auto r : replicas) {
+    total += r;
+  }
+  auto& pred = comps[0];
+  if (pred.min_replicas) {
+    pred.min_replicas.value = std::max<std::int64_t>(*pred.min_replicas - total, 1);
+  }
+  for (std::size_t i = 0; i < isvc.canaries.size(); ++i) {
+    model::Component c;
+    c.kind = model::ComponentKind::predictor;
+    c.present = true;
+    c.name = isvc.canaries[i].name;
+    c.min_replicas.value = replicas[i];
+    c.min_replicas.set = true;
+    c.mark = isvc.canaries[i].mark;
+    c.pointer = isvc.canaries[i].pointer;
+    comps.push_back(std::move(c));
+  }
+  return comps;
+}
+
 void render_components(const model::InferenceService& isvc,
                        const model::Extensions& ext,
                        const Options& opts,
                        Result& out,
                        diag::Sink& sink,
                        bool* any_engine) {
-  for (const auto& comp : isvc.components) {
+  const auto comps =
+      opts.mode == Mode::kserve
+          ? with_canaries(isvc)
+          : std::vector<model::Component>(isvc.components.begin(), isvc.components.end());
+  for (const auto& comp : comps) {
     if (!comp.present) {
       continue;
     }
@@ -171,12 +206,6 @@ void render_isvc(const model::InferenceService& isvc,
                       "from the ConfigMap applies)"));
       return;
     }
-    if (isvc.has_canary) {
-      out.notes.push_back(fmt::format("{}: spec.canary is not previewed: KServe also lowers the "
-                                      "predictor's minReplicas by the canary replicas and gives "
-                                      "each canary its own fixed-size scaler",
-                                      label(isvc)));
-    }
     render_components(isvc, ext, opts, out, sink, nullptr);
     return;
   }
@@ -194,6 +223,12 @@ void render_isvc(const model::InferenceService& isvc,
                                     "isvc-scale renders nothing for it",
                                     label(isvc), mode.empty() ? "unknown" : mode));
     return;
+  }
+  if (!isvc.canaries.empty()) {
+    out.notes.push_back(
+        fmt::format("{}: spec.canary: canary predictors keep fixed replicas and get "
+                    "no autoscaler from isvc-scale",
+                    label(isvc)));
   }
   std::size_t first_object = out.objects.size();
   bool any_engine = false;

@@ -28,6 +28,7 @@ extern const Rule k_rule_keda_replica_bounds;
 extern const Rule k_rule_keda_timing_not_relevant;
 extern const Rule k_rule_keda_workload_multiple_scalers;
 extern const Rule k_rule_kserve_autoscaler_class;
+extern const Rule k_rule_kserve_canary;
 extern const Rule k_rule_kserve_coerces_hpa_cpu_target;
 extern const Rule k_rule_kserve_container_concurrency;
 extern const Rule k_rule_kserve_drops_external_metric_type;
@@ -98,6 +99,7 @@ const std::vector<const Rule*>& rules() {
       &k_rule_keda_timing_not_relevant,
       &k_rule_keda_workload_multiple_scalers,
       &k_rule_kserve_autoscaler_class,
+      &k_rule_kserve_canary,
       &k_rule_kserve_coerces_hpa_cpu_target,
       &k_rule_kserve_container_concurrency,
       &k_rule_kserve_drops_external_metric_type,
