@@ -349,4 +349,19 @@ TEST_SUITE("render::kserve") {
     REQUIRE(out.notes.size() == 1);
     CHECK(out.notes[0].find("serving.kserve.io/stop") != std::string::npos);
   }
+  TEST_CASE("s2/s9 canary: predictor min lowered by ceil(min x percent), fixed canary scaler") {
+    std::string y = isvc_yaml(k_hpa, "    minReplicas: 5\n    maxReplicas: 9\n",
+                              "  canary:\n  - trafficPercent: 30\n    predictor:\n      name: v2\n"
+                              "  - trafficPercent: 10\n    predictor:\n      name: v3\n"
+                              "      minReplicas: 1\n");
+    auto out = render(y);
+    REQUIRE(out.objects.size() == 3);
+    CHECK(out.objects[0]["spec"]["minReplicas"] == 2); // max(5 - (2 + 1), 1)
+    CHECK(out.objects[0]["spec"]["maxReplicas"] == 9);
+    CHECK(out.objects[1]["metadata"]["name"] == "m-v2-predictor");
+    CHECK(out.objects[1]["spec"]["minReplicas"] == 2); // ceil(5 * 30 / 100)
+    CHECK(out.objects[1]["spec"]["maxReplicas"] == 2);
+    CHECK(out.objects[1]["spec"]["metrics"][0]["resource"]["target"]["averageUtilization"] == 80);
+    CHECK(out.objects[2]["spec"]["minReplicas"] == 1);
+  }
 }
