@@ -166,7 +166,6 @@ struct InferenceService {
   StringMap annotations;
   StringMap labels;
   std::array<Component, 3> components;
-  bool has_canary = false;
   std::vector<Canary> canaries;
   Mark mark;
 

@@ -406,9 +406,6 @@ read_inference_service(const std::string& file, const Document& doc, diag::Sink&
     for (auto& c : isvc.components) {
       r.component(*spec, c);
     }
-    const Node* canary = spec->get("canary");
-    isvc.has_canary = canary != nullptr && !canary->is_null_value() &&
-                      !(canary->is_seq() && canary->items.empty());
     if (const Node* list = r.seq(*spec, "canary", "/spec")) {
       for (std::size_t i = 0; i < list->items.size(); ++i) {
         const Node& item = list->items[i];
