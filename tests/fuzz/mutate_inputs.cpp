@@ -4,19 +4,18 @@
 // never crash or hang, only produce diagnostics. Fixed seed, bounded
 // iterations, so CTest runs it as a smoke test; run it longer (and under
 // -DISVC_SANITIZE=address;undefined) with: isvc_fuzz <iterations> <seed>.
-#include <fmt/format.h>
-
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
-#include <random>
-#include <sstream>
-
 #include "diag/diagnostic.hpp"
 #include "parse/inference_service.hpp"
 #include "parse/yaml_loader.hpp"
 #include "render/render.hpp"
 #include "validate/lint.hpp"
+
+#include <cstdlib>
+#include <filesystem>
+#include <fmt/format.h>
+#include <fstream>
+#include <random>
+#include <sstream>
 
 namespace fs = std::filesystem;
 
@@ -40,8 +39,8 @@ std::vector<std::string> corpus() {
 // Byte flips, deletions, duplications of a line, YAML-significant insertions.
 std::string mutate(std::string s, std::mt19937& rng) {
   static const std::vector<std::string> k_tokens = {
-      ":", "- ", "{", "}", "[", "]", "\"", "'", "&a ", "*a", "!!str ", "\n  ", "\t", "#",
-      "0", "-1", "null", "~", "yes", "1e309", "{{", "sum(", ")", "preset:", "\\", "\x01"};
+      ":", "- ", "{",  "}",    "[", "]",   "\"",    "'",  "&a ",  "*a", "!!str ",  "\n  ", "\t",
+      "#", "0",  "-1", "null", "~", "yes", "1e309", "{{", "sum(", ")",  "preset:", "\\",   "\x01"};
   int edits = 1 + static_cast<int>(rng() % 4);
   for (int i = 0; i < edits && !s.empty(); ++i) {
     std::size_t pos = rng() % s.size();

@@ -10,26 +10,21 @@ namespace {
 using namespace keda;
 
 void check(const Document& d, Reporter& r) {
-  const auto* ts = triggers(d);
-  if (ts == nullptr) {
-    return;
-  }
-  for (std::size_t i = 0; i < ts->items.size(); ++i) {
-    const auto& t = ts->items[i];
+  each_trigger(d, [&](std::size_t i, const model::Node& t) {
     const auto* meta = t.get("metadata");
     const auto* modes = at(meta, "authModes");
     if (modes == nullptr || t.get("authenticationRef") != nullptr) {
-      continue;
+      return;
     }
     std::string m = str(modes);
     if (m == "apiKey") {
-      continue; // the key may come from metadata
+      return; // the key may come from metadata
     }
     r.at(modes->mark, trigger_ptr(i, "metadata") + "/authModes",
          fmt::format("authModes \"{}\" needs credentials from a TriggerAuthentication, and the "
                      "trigger has no authenticationRef",
                      m));
-  }
+  });
 }
 
 } // namespace

@@ -9,19 +9,15 @@ namespace {
 using namespace keda;
 
 void check(const Document& d, Reporter& r) {
-  const auto* ts = triggers(d);
-  if (ts == nullptr) {
-    return;
-  }
-  for (std::size_t i = 0; i < ts->items.size(); ++i) {
-    const auto* meta = ts->items[i].get("metadata");
+  each_trigger(d, [&](std::size_t i, const model::Node& t) {
+    const auto* meta = t.get("metadata");
     if (meta != nullptr && meta->is_map() && meta->get("metricName") != nullptr) {
       r.at(meta->key_mark("metricName"), trigger_ptr(i, "metadata") + "/metricName",
            fmt::format("metricName \"{}\" is deprecated and ignored: KEDA names the metric "
                        "s{}-{} itself",
-                       str(meta->get("metricName")), i, str(ts->items[i].get("type"))));
+                       str(meta->get("metricName")), i, str(t.get("type"))));
     }
-  }
+  });
 }
 
 } // namespace

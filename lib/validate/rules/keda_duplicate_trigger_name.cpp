@@ -10,16 +10,12 @@ namespace {
 using namespace keda;
 
 void check(const Document& d, Reporter& r) {
-  const auto* ts = triggers(d);
-  if (ts == nullptr) {
-    return;
-  }
   std::map<std::string, std::size_t> seen;
-  for (std::size_t i = 0; i < ts->items.size(); ++i) {
-    const auto* name = ts->items[i].get("name");
+  each_trigger(d, [&](std::size_t i, const model::Node& t) {
+    const auto* name = t.get("name");
     std::string n = str(name);
     if (n.empty()) {
-      continue;
+      return;
     }
     if (!seen.emplace(n, i).second) {
       r.at(
@@ -28,7 +24,7 @@ void check(const Document& d, Reporter& r) {
                       "but it must be unique",
                       n));
     }
-  }
+  });
 }
 
 } // namespace

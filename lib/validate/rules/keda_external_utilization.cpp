@@ -9,12 +9,7 @@ namespace {
 using namespace keda;
 
 void check(const Document& d, Reporter& r) {
-  const auto* ts = triggers(d);
-  if (ts == nullptr) {
-    return;
-  }
-  for (std::size_t i = 0; i < ts->items.size(); ++i) {
-    const auto& t = ts->items[i];
+  each_trigger(d, [&](std::size_t i, const model::Node& t) {
     const auto* mt = t.get("metricType");
     std::string type = str(mt);
     if (resource_trigger(t)) {
@@ -29,7 +24,7 @@ void check(const Document& d, Reporter& r) {
            "'Utilization' metric type is unsupported for external metrics, allowed values are "
            "'Value' or 'AverageValue'");
     }
-  }
+  });
 }
 
 } // namespace

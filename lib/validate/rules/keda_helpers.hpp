@@ -24,6 +24,15 @@ inline const model::Node* triggers(const Document& d) {
   const auto* t = at(spec(d), "triggers");
   return t != nullptr && t->is_seq() ? t : nullptr;
 }
+/// Calls fn(index, trigger) for every entry of spec.triggers.
+template <class Fn> void each_trigger(const Document& d, Fn&& fn) {
+  if (const auto* ts = triggers(d)) {
+    for (std::size_t i = 0; i < ts->items.size(); ++i) {
+      fn(i, ts->items[i]);
+    }
+  }
+}
+
 inline bool resource_trigger(const model::Node& t) {
   std::string type = str(t.get("type"));
   return type == "cpu" || type == "memory";
