@@ -19,8 +19,9 @@ Command add_lint(CLI::App& root) {
   auto* fo = sub->add_option("--fail-on", *fail_on, "Exit 1 on findings at or above: error|warning")
                  ->check(CLI::IsMember({"error", "warning"}))
                  ->capture_default_str();
-  sub->add_option("--disable", req->disable, "Turn a rule off (repeatable)");
-  sub->add_option("--enable", req->enable, "Turn a rule on (repeatable)");
+  sub->add_option("--disable", req->disable, "Turn a rule off (repeatable)")
+      ->allow_extra_args(false);
+  sub->add_option("--enable", req->enable, "Turn a rule on (repeatable)")->allow_extra_args(false);
   sub->add_option("--config", req->config_file,
                   "Config file (default: .isvc-scale.yaml found from the cwd upward)");
   sub->add_flag("--no-config", req->no_config, "Ignore .isvc-scale.yaml");

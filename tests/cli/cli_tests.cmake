@@ -77,3 +77,6 @@ isvc_cli_test(render-kserve-config-broken ARGS render --mode kserve --kserve-con
   EXIT 2 STDOUT_EMPTY STDERR "kserve-config-broken.yaml:6:15: unable to parse autoscaler config json")
 isvc_cli_test(render-namespace-override ARGS render --namespace prod samples/keda-cpu-utilization.yaml
   EXIT 0 STDOUT "name: sklearn-v2-iris-predictor\n  namespace: prod")
+# --disable takes one id per occurrence: the paths after it stay paths.
+isvc_cli_test(lint-disable-then-paths ARGS lint --disable kserve-replicas tests/cli/data/pre-commit-bad.yaml samples/keda-cpu-utilization.yaml
+  EXIT 0 STDOUT "samples/keda-cpu-utilization.yaml:7:39: note: ")
