@@ -63,6 +63,7 @@ extern const Rule k_rule_promql_otel_colon_name;
 extern const Rule k_rule_promql_otel_query_grammar;
 extern const Rule k_rule_promql_parse_error;
 extern const Rule k_rule_promql_unguarded_division;
+extern const Rule k_rule_render_unrenderable;
 extern const Rule k_rule_schema_enum;
 extern const Rule k_rule_schema_invalid;
 extern const Rule k_rule_schema_pattern;
@@ -134,6 +135,7 @@ const std::vector<const Rule*>& rules() {
       &k_rule_promql_otel_query_grammar,
       &k_rule_promql_parse_error,
       &k_rule_promql_unguarded_division,
+      &k_rule_render_unrenderable,
       &k_rule_schema_enum,
       &k_rule_schema_invalid,
       &k_rule_schema_pattern,
