@@ -100,11 +100,19 @@ std::optional<std::string> otel_metric_query(const Context& ctx, const model::Po
     return std::nullopt;
   }
   if (q->aggregation.empty()) {
-    q->aggregation = "sum";
+    // The add-on aggregates across the pods' series. KEDA's AverageValue divides by the
+    // replicas, so it wants the total (sum); Value compares the figure as is, so it wants the
+    // per-pod level (avg): sum with Value scales by replicas x total / target and runs away.
+    bool value = p.target.type && *p.target.type == "Value";
+    q->aggregation = value ? "avg" : "sum";
   }
   std::erase_if(q->labels,
                 [](const auto& kv) { return kv.first == "namespace" || kv.first == "deployment"; });
-  q->labels.emplace_back("namespace", ctx.meta.ns);
+  // No namespace in the input: the objects land in kubectl's namespace, which the query cannot
+  // know; `namespace=""` would match no series at all, so scope by deployment only.
+  if (!ctx.meta.ns.empty()) {
+    q->labels.emplace_back("namespace", ctx.meta.ns);
+  }
   q->labels.emplace_back("deployment", ctx.meta.name);
   return promql::to_string(*q);
 }

@@ -13,12 +13,7 @@ struct Ext {
   std::vector<isvc::diag::Diagnostic> diags;
 };
 
-Ext render_external(const std::string& annotations, const std::string& predictor) {
-  std::string yaml = "apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\nmetadata:\n"
-                     "  name: m\n  namespace: ml\n  annotations:\n"
-                     "    serving.kserve.io/deploymentMode: Standard\n"
-                     "    serving.kserve.io/autoscalerClass: keda\n" +
-                     annotations + "spec:\n  predictor:\n" + predictor;
+Ext render_yaml(const std::string& yaml) {
   isvc::diag::Sink sink;
   auto file = isvc::parse::load_yaml("t.yaml", yaml, sink);
   auto model = isvc::parse::read_inference_service("t.yaml", file.docs.at(0), sink);
@@ -31,6 +26,33 @@ Ext render_external(const std::string& annotations, const std::string& predictor
   out.diags = sink.items();
   return out;
 }
+
+// `ns_line` is the metadata.namespace line ("" for an InferenceService without a namespace).
+Ext render_external(const std::string& annotations,
+                    const std::string& predictor,
+                    const std::string& ns_line = "  namespace: ml\n") {
+  return render_yaml("apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\nmetadata:\n"
+                     "  name: m\n" +
+                     ns_line +
+                     "  annotations:\n"
+                     "    serving.kserve.io/deploymentMode: Standard\n"
+                     "    serving.kserve.io/autoscalerClass: keda\n" +
+                     annotations + "spec:\n  predictor:\n" + predictor);
+}
+
+// A predictor with one opentelemetry PodMetric on `query` and the given target lines.
+std::string podmetric(const std::string& query, const std::string& target) {
+  return "    minReplicas: 1\n    maxReplicas: 4\n    autoScaling:\n      metrics:\n"
+         "      - type: PodMetric\n        podmetric:\n          metric:\n"
+         "            backend: opentelemetry\n            metricNames: "
+         "[vllm:num_requests_running]\n"
+         "            query: " +
+         query + "\n          target:\n" + target;
+}
+
+const std::string k_value4 = "            type: Value\n            value: \"4\"\n";
+const std::string k_average4 =
+    "            type: AverageValue\n            averageValue: \"4\"\n            value: \"4\"\n";
 
 const std::string k_queue =
     "    minReplicas: 0\n    maxReplicas: 3\n    autoScaling:\n      metrics:\n"
@@ -116,5 +138,71 @@ TEST_SUITE("render::external") {
     CHECK(spec["advanced"]["horizontalPodAutoscalerConfig"]["behavior"]["scaleDown"]["policies"][0]
               ["periodSeconds"] == 60);
     CHECK(spec["scaleTargetRef"]["kind"] == "Deployment");
+  }
+  TEST_CASE("PodMetric: Value gets the per-pod avg, AverageValue the total sum") {
+    auto value = render_external("", podmetric("vllm:num_requests_running", k_value4));
+    REQUIRE(value.diags.empty());
+    REQUIRE(value.objects.size() == 2);
+    const auto& tv = value.objects[1]["spec"]["triggers"][0];
+    CHECK(tv["type"] == "external");
+    CHECK(tv["metricType"] == "Value");
+    CHECK(tv["metadata"]["metricQuery"] ==
+          "avg(vllm:num_requests_running{namespace=\"ml\",deployment=\"m-predictor\"})");
+    CHECK(tv["metadata"]["targetValue"] == "4");
+    CHECK(tv["metadata"]["scalerAddress"] == "keda-otel-scaler.keda.svc:4318");
+
+    auto avg = render_external("", podmetric("vllm:num_requests_running", k_average4));
+    REQUIRE(avg.diags.empty());
+    const auto& ta = avg.objects[1]["spec"]["triggers"][0];
+    CHECK(ta["metricType"] == "AverageValue");
+    CHECK(ta["metadata"]["metricQuery"] ==
+          "sum(vllm:num_requests_running{namespace=\"ml\",deployment=\"m-predictor\"})");
+    CHECK(ta["metadata"]["targetValue"] == "4");
+  }
+  TEST_CASE("PodMetric: an aggregation the user wrote is kept whatever the metricType") {
+    auto out = render_external("", podmetric("\"max(vllm:num_requests_running)\"", k_value4));
+    REQUIRE(out.diags.empty());
+    CHECK(out.objects[1]["spec"]["triggers"][0]["metadata"]["metricQuery"] ==
+          "max(vllm:num_requests_running{namespace=\"ml\",deployment=\"m-predictor\"})");
+  }
+  TEST_CASE("PodMetric without a namespace: scoped by deployment only, never namespace=\"\"") {
+    auto out = render_external("", podmetric("vllm:num_requests_running", k_average4), "");
+    REQUIRE(out.diags.empty());
+    REQUIRE(out.objects.size() == 2);
+    CHECK_FALSE(out.objects[1]["metadata"].contains("namespace"));
+    CHECK(out.objects[1]["spec"]["triggers"][0]["metadata"]["metricQuery"] ==
+          "sum(vllm:num_requests_running{deployment=\"m-predictor\"})");
+  }
+  TEST_CASE("PodMonitor: a declared port is referenced by name, an undeclared one by number") {
+    const std::string scrape = "    serving.kserve.io/enable-prometheus-scraping: \"true\"\n"
+                               "    prometheus.kserve.io/port: \"8080\"\n"
+                               "    prometheus.kserve.io/path: /stats\n";
+    const std::string cpu = "    autoScaling:\n      metrics:\n      - type: Resource\n"
+                            "        resource:\n          name: cpu\n          target:\n"
+                            "            type: Utilization\n            averageUtilization: 70\n";
+    auto named = render_external(scrape, "    model:\n      modelFormat:\n        name: x\n"
+                                         "      ports:\n      - name: http1\n"
+                                         "        containerPort: 8080\n" +
+                                             cpu);
+    REQUIRE(named.diags.empty());
+    REQUIRE(named.objects.size() == 3);
+    const auto& pm = named.objects[2];
+    CHECK(pm["kind"] == "PodMonitor");
+    CHECK(pm["metadata"]["labels"]["app.kubernetes.io/managed-by"] == "isvc-scale");
+    CHECK(pm["spec"]["selector"]["matchLabels"]["component"] == "predictor");
+    CHECK(pm["spec"]["selector"]["matchLabels"]["serving.kserve.io/inferenceservice"] == "m");
+    const auto& ep = pm["spec"]["podMetricsEndpoints"][0];
+    CHECK(ep["port"] == "http1");
+    CHECK_FALSE(ep.contains("portNumber"));
+    CHECK(ep["path"] == "/stats");
+
+    auto numbered = render_external(scrape, "    model:\n      modelFormat:\n        name: x\n"
+                                            "      ports:\n      - name: grpc\n"
+                                            "        containerPort: 9000\n" +
+                                                cpu);
+    REQUIRE(numbered.diags.empty());
+    const auto& ep2 = numbered.objects[2]["spec"]["podMetricsEndpoints"][0];
+    CHECK(ep2["portNumber"] == 8080);
+    CHECK_FALSE(ep2.contains("port"));
   }
 }
