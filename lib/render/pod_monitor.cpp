@@ -58,7 +58,21 @@ std::optional<emit::Doc> pod_monitor(const Context& ctx) {
   emit::Doc pm =
       object_head("monitoring.coreos.com/v1", "PodMonitor", ctx.meta.name, ctx.meta.ns, labels, {});
   emit::Doc endpoint = emit::Doc::object();
-  endpoint["portNumber"] = *port;
+  // A port the component declares with a name is referenced by name: `port` works with every
+  // prometheus-operator; `portNumber` exists only since late 2024 (prometheus-operator#7150),
+  // and older CRDs reject or prune it.
+  std::string port_name;
+  for (const auto& [pname, number] : ctx.comp.ports) {
+    if (number == *port && !pname.empty()) {
+      port_name = pname;
+      break;
+    }
+  }
+  if (!port_name.empty()) {
+    endpoint["port"] = port_name;
+  } else {
+    endpoint["portNumber"] = *port;
+  }
   endpoint["path"] = annotation(ctx, kserve::k_prom_path, "prometheus.io/path", "/metrics");
   if (ctx.ext.scrape_interval) {
     endpoint["interval"] = *ctx.ext.scrape_interval;
