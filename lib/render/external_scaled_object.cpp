@@ -64,6 +64,22 @@ std::optional<emit::Doc> external_scaled_object(const Context& ctx) {
   if (!ok) {
     return std::nullopt;
   }
+  if (e.fallback_failure_threshold) {
+    // KEDA's webhook (verifyFallback): cpu/memory come from metrics-server and never fail over.
+    bool coverable = false;
+    for (const auto& t : triggers) {
+      coverable = coverable || (t["type"] != "cpu" && t["type"] != "memory");
+    }
+    if (!coverable) {
+      ctx.refuse(e.fallback_failure_threshold.mark, e.fallback_failure_threshold.pointer,
+                 "render-unrenderable",
+                 "at least one trigger (that is not cpu or memory) has to have the `AverageValue` "
+                 "type for the fallback to be enabled",
+                 "Drop the isvc-scale.io/fallback-* annotations, or add an External or PodMetric "
+                 "metric the fallback can cover.");
+      return std::nullopt;
+    }
+  }
   std::int64_t max = c.max_replicas ? *c.max_replicas : 0;
   if (max < min) {
     max = std::max<std::int64_t>(min, 1);

@@ -205,4 +205,25 @@ TEST_SUITE("render::external") {
     CHECK(ep2["portNumber"] == 8080);
     CHECK_FALSE(ep2.contains("port"));
   }
+  TEST_CASE("fallback with only cpu/memory triggers is refused with KEDA's webhook message") {
+    const std::string fallback = "    isvc-scale.io/fallback-failure-threshold: \"3\"\n"
+                                 "    isvc-scale.io/fallback-replicas: \"2\"\n";
+    const std::string cpu = "    minReplicas: 1\n    maxReplicas: 3\n    autoScaling:\n"
+                            "      metrics:\n      - type: Resource\n        resource:\n"
+                            "          name: cpu\n          target:\n"
+                            "            type: Utilization\n            averageUtilization: 70\n";
+    auto out = render_external(fallback, cpu);
+    REQUIRE(out.diags.size() == 1);
+    CHECK(out.diags[0].rule == "render-unrenderable");
+    CHECK(out.diags[0].message == "at least one trigger (that is not cpu or memory) has to have "
+                                  "the `AverageValue` type for the fallback to be enabled");
+    CHECK(out.diags[0].mark.line == 9);
+    CHECK(out.objects.empty());
+
+    auto covered = render_external(fallback, podmetric("vllm:num_requests_running", k_average4));
+    REQUIRE(covered.diags.empty());
+    REQUIRE(covered.objects.size() == 2);
+    CHECK(covered.objects[1]["spec"]["fallback"]["failureThreshold"] == 3);
+    CHECK(covered.objects[1]["spec"]["fallback"]["replicas"] == 2);
+  }
 }
