@@ -4,6 +4,7 @@
 #include "promql/presets.hpp"
 #include "promql/selector.hpp"
 #include "render/activation.hpp"
+#include "util/quantity.hpp"
 #include "util/spellcheck.hpp"
 #include "util/strings.hpp"
 
@@ -17,6 +18,53 @@ constexpr const char* k_rule = "render-unrenderable";
 
 model::Mark mark_or(const model::Field<std::string>& f, model::Mark m) {
   return f.node != nullptr ? f.mark : m;
+}
+
+// -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
+bool is_json_number(std::string_view s) {
+  std::size_t i = 0;
+  auto digits = [&] {
+    std::size_t from = i;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') {
+      ++i;
+    }
+    return i - from;
+  };
+  if (i < s.size() && s[i] == '-') {
+    ++i;
+  }
+  if (i < s.size() && s[i] == '0') {
+    ++i;
+  } else if (digits() == 0) {
+    return false;
+  }
+  if (i < s.size() && s[i] == '.') {
+    ++i;
+    if (digits() == 0) {
+      return false;
+    }
+  }
+  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+    ++i;
+    if (i < s.size() && (s[i] == '+' || s[i] == '-')) {
+      ++i;
+    }
+    if (digits() == 0) {
+      return false;
+    }
+  }
+  return i == s.size();
+}
+
+// KEDA reads threshold/targetValue as a plain number (prometheus: json.Unmarshal into float64;
+// the otel add-on: strconv.ParseFloat), while KServe's MetricQuantity takes any Quantity text:
+// "500m", "2k", "1Ki" or "+1" are written as the number they stand for ("0.5", "2000", ...).
+std::string keda_number(const std::string& text) {
+  if (is_json_number(text)) {
+    return text;
+  }
+  auto v = util::quantity_value(text);
+  return v ? fmt::format("{}", *v) : text;
 }
 
 emit::Doc trigger(const std::string& type,
@@ -171,8 +219,9 @@ std::optional<emit::Doc> external_trigger(const Context& ctx, const model::Metri
     if (!threshold) {
       return std::nullopt;
     }
-    std::map<std::string, std::string> meta{
-        {"serverAddress", *x.server_address}, {"query", query}, {"threshold", *threshold}};
+    std::map<std::string, std::string> meta{{"serverAddress", *x.server_address},
+                                            {"query", query},
+                                            {"threshold", keda_number(*threshold)}};
     if (backend == "prometheus" && x.ns && !x.ns->empty()) {
       meta["namespace"] = *x.ns;
     }
@@ -208,12 +257,25 @@ std::optional<emit::Doc> external_trigger(const Context& ctx, const model::Metri
     }
     std::map<std::string, std::string> meta{
         {"metricQuery", *query},
-        {"targetValue", *threshold},
+        {"targetValue", keda_number(*threshold)},
         {"scalerAddress", p.server_address && !p.server_address->empty()
                               ? *p.server_address
                               : ctx.opts.config.otel_scaler_endpoint}};
     if (p.operation_over_time && !p.operation_over_time->empty()) {
-      meta["operationOverTime"] = *p.operation_over_time;
+      const std::string& op = *p.operation_over_time;
+      if (op != "last_one" && op != "rate" && op != "count" && op != "avg" && op != "min" &&
+          op != "max") {
+        // The add-on's ValidatingAdmissionPolicy rejects it (the scaler itself would silently
+        // fall back to last_one).
+        ctx.refuse(p.operation_over_time.mark, p.operation_over_time.pointer, k_rule,
+                   fmt::format("unsupported operationOverTime: {} supported operations: avg, "
+                               "count, last_one, min, max, rate",
+                               op),
+                   "Set podmetric.metric.operationOverTime to one of avg, count, last_one, min, "
+                   "max, rate, or leave it out (last_one).");
+        return std::nullopt;
+      }
+      meta["operationOverTime"] = op;
     }
     return trigger("external", *metric_type, meta);
   }

@@ -226,4 +226,52 @@ TEST_SUITE("render::external") {
     CHECK(covered.objects[1]["spec"]["fallback"]["failureThreshold"] == 3);
     CHECK(covered.objects[1]["spec"]["fallback"]["replicas"] == 2);
   }
+  TEST_CASE(
+      "Quantity thresholds become the plain numbers KEDA parses; JSON numbers stay as written") {
+    auto threshold = [](const std::string& type, const std::string& v) {
+      std::string pred = "    autoScaling:\n      metrics:\n      - type: External\n"
+                         "        external:\n          metric:\n            backend: prometheus\n"
+                         "            serverAddress: http://p:9090\n"
+                         "            query: sum(x{namespace=\"ml\",model_name=\"m\"})\n"
+                         "          target:\n            type: " +
+                         type + "\n            value: \"" + v + "\"\n";
+      if (type == "AverageValue") {
+        pred += "            averageValue: \"" + v + "\"\n";
+      }
+      auto out = render_external("", pred);
+      REQUIRE(out.diags.empty());
+      return out.objects[1]["spec"]["triggers"][0]["metadata"]["threshold"].get<std::string>();
+    };
+    CHECK(threshold("AverageValue", "500m") == "0.5");
+    CHECK(threshold("Value", "2k") == "2000");
+    CHECK(threshold("AverageValue", "1Ki") == "1024");
+    CHECK(threshold("AverageValue", "+3") == "3");
+    CHECK(threshold("Value", "1e3") == "1e3");
+    CHECK(threshold("Value", "0.75") == "0.75");
+    CHECK(threshold("AverageValue", "100.9") == "100.9");
+
+    auto pod = render_external("", podmetric("vllm:num_requests_running",
+                                             "            type: AverageValue\n"
+                                             "            averageValue: \"1500m\"\n"
+                                             "            value: \"1500m\"\n"));
+    REQUIRE(pod.diags.empty());
+    CHECK(pod.objects[1]["spec"]["triggers"][0]["metadata"]["targetValue"] == "1.5");
+  }
+  TEST_CASE("PodMetric operationOverTime outside the add-on's list is refused") {
+    std::string pred = podmetric("vllm:num_requests_running", k_average4);
+    pred.insert(pred.find("            query:"), "            operationOverTime: median\n");
+    auto out = render_external("", pred);
+    REQUIRE(out.diags.size() == 1);
+    CHECK(out.diags[0].rule == "render-unrenderable");
+    CHECK(out.diags[0].message ==
+          "unsupported operationOverTime: median supported operations: avg, count, last_one, min, "
+          "max, rate");
+    CHECK(out.diags[0].mark.line == 20);
+
+    std::string ok = podmetric("vllm:num_requests_running", k_average4);
+    ok.insert(ok.find("            query:"), "            operationOverTime: rate\n");
+    auto rate = render_external("", ok);
+    REQUIRE(rate.diags.empty());
+    CHECK(rate.objects[1]["spec"]["triggers"][0]["metadata"]["operationOverTime"] == "rate");
+  }
 }
