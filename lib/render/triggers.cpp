@@ -67,6 +67,27 @@ std::string keda_number(const std::string& text) {
   return v ? fmt::format("{}", *v) : text;
 }
 
+// The threshold KEDA gets, or nullopt + diagnostic when KEDA would turn it into an HPA target
+// of 0 (it keeps three decimals; the HPA requires a positive target).
+std::optional<std::string> keda_threshold(const Context& ctx,
+                                          const model::MetricTarget& t,
+                                          const std::string& metric_type,
+                                          const std::string& text,
+                                          const char* key) {
+  auto v = util::quantity_value(text);
+  if (v && !(*v >= 0.0005)) {
+    const auto& f = metric_type == "AverageValue" && t.average_value ? t.average_value : t.value;
+    ctx.refuse(f.node != nullptr ? f.mark : t.mark, f.node != nullptr ? f.pointer : t.pointer,
+               k_rule,
+               fmt::format("{}={} gives an HPA metric target of 0 (KEDA keeps three decimals); "
+                           "the HPA rejects it: must be positive",
+                           key, text),
+               "Set a target of at least 0.001, or scale the query so the threshold is larger.");
+    return std::nullopt;
+  }
+  return keda_number(text);
+}
+
 emit::Doc trigger(const std::string& type,
                   const std::string& metric_type,
                   const std::map<std::string, std::string>& meta) {
@@ -216,12 +237,14 @@ std::optional<emit::Doc> external_trigger(const Context& ctx, const model::Metri
     auto threshold = preset != nullptr && !x.target.value && !x.target.average_value
                          ? std::optional(preset->threshold)
                          : target_threshold(ctx, x.target, *metric_type, x.mark);
+    if (threshold) {
+      threshold = keda_threshold(ctx, x.target, *metric_type, *threshold, "threshold");
+    }
     if (!threshold) {
       return std::nullopt;
     }
-    std::map<std::string, std::string> meta{{"serverAddress", *x.server_address},
-                                            {"query", query},
-                                            {"threshold", keda_number(*threshold)}};
+    std::map<std::string, std::string> meta{
+        {"serverAddress", *x.server_address}, {"query", query}, {"threshold", *threshold}};
     if (backend == "prometheus" && x.ns && !x.ns->empty()) {
       meta["namespace"] = *x.ns;
     }
@@ -252,12 +275,15 @@ std::optional<emit::Doc> external_trigger(const Context& ctx, const model::Metri
       return std::nullopt;
     }
     auto threshold = target_threshold(ctx, p.target, *metric_type, p.mark);
+    if (threshold) {
+      threshold = keda_threshold(ctx, p.target, *metric_type, *threshold, "targetValue");
+    }
     if (!threshold) {
       return std::nullopt;
     }
     std::map<std::string, std::string> meta{
         {"metricQuery", *query},
-        {"targetValue", keda_number(*threshold)},
+        {"targetValue", *threshold},
         {"scalerAddress", p.server_address && !p.server_address->empty()
                               ? *p.server_address
                               : ctx.opts.config.otel_scaler_endpoint}};

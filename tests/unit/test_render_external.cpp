@@ -274,4 +274,31 @@ TEST_SUITE("render::external") {
     REQUIRE(rate.diags.empty());
     CHECK(rate.objects[1]["spec"]["triggers"][0]["metadata"]["operationOverTime"] == "rate");
   }
+  TEST_CASE("A threshold KEDA would round to an HPA target of 0 is refused") {
+    auto refused = [](const std::string& v) {
+      std::string pred = "    autoScaling:\n      metrics:\n      - type: External\n"
+                         "        external:\n          metric:\n            backend: prometheus\n"
+                         "            serverAddress: http://p:9090\n"
+                         "            query: sum(x{namespace=\"ml\",model_name=\"m\"})\n"
+                         "          target:\n            type: Value\n            value: \"" +
+                         v + "\"\n";
+      return render_external("", pred);
+    };
+    auto zero = refused("0");
+    REQUIRE(zero.diags.size() == 1);
+    CHECK(zero.diags[0].rule == "render-unrenderable");
+    CHECK(zero.diags[0].message == "threshold=0 gives an HPA metric target of 0 (KEDA keeps three "
+                                   "decimals); the HPA rejects it: must be positive");
+    CHECK(zero.diags[0].mark.line == 21);
+    CHECK(refused("0.0004").diags.size() == 1);
+    auto milli = refused("1m");
+    REQUIRE(milli.diags.empty());
+    CHECK(milli.objects[1]["spec"]["triggers"][0]["metadata"]["threshold"] == "0.001");
+
+    auto pod = render_external("", podmetric("vllm:num_requests_running",
+                                             "            type: Value\n            value: 0\n"));
+    REQUIRE(pod.diags.size() == 1);
+    CHECK(pod.diags[0].message == "targetValue=0 gives an HPA metric target of 0 (KEDA keeps three "
+                                  "decimals); the HPA rejects it: must be positive");
+  }
 }
