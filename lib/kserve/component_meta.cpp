@@ -36,7 +36,8 @@ std::string component_name(const model::InferenceService& isvc, const model::Com
   return out;
 }
 
-ComponentMeta component_meta(const model::InferenceService& isvc, const model::Component& c) {
+ComponentMeta
+component_meta(const model::InferenceService& isvc, const model::Component& c, const Config* cfg) {
   ComponentMeta meta;
   meta.name = component_name(isvc, c);
   meta.ns = *isvc.ns;
@@ -55,6 +56,22 @@ ComponentMeta component_meta(const model::InferenceService& isvc, const model::C
   }
   for (const auto& [k, v] : c.labels) {
     meta.labels[k] = *v;
+  }
+  if (cfg != nullptr) {
+    // DefaultInferenceService (inference_service_defaults.go).
+    auto mode = meta.annotations.find(k_deployment_mode);
+    if (mode != meta.annotations.end()) {
+      if (mode->second == "RawDeployment") {
+        mode->second = "Standard";
+      } else if (mode->second == "Serverless") {
+        mode->second = "Knative";
+      }
+    } else {
+      std::string dflt = normalize_deployment_mode(cfg->default_deployment_mode);
+      if (dflt == "Standard" || dflt == "ModelMesh") {
+        meta.annotations[k_deployment_mode] = dflt;
+      }
+    }
   }
   meta.labels[k_isvc_label] = *isvc.name;
   meta.labels["component"] = model::to_string(c.kind);

@@ -33,7 +33,12 @@ struct ComponentMeta {
 /// `<isvc>-predictor`, `<isvc>-<name>-predictor`, `<isvc>-transformer`, ...
 std::string component_name(const model::InferenceService& isvc, const model::Component& c);
 
-ComponentMeta component_meta(const model::InferenceService& isvc, const model::Component& c);
+/// With `cfg`, the annotations are those KServe's mutating webhook stores:
+/// deploymentMode RawDeployment/Serverless rewritten to Standard/Knative, and set
+/// from the ConfigMap default (Standard or ModelMesh) when absent.
+ComponentMeta component_meta(const model::InferenceService& isvc,
+                             const model::Component& c,
+                             const Config* cfg = nullptr);
 
 /// The ISVC's deployment mode after the defaulter: annotation normalised, else
 /// the ConfigMap default. `from_annotation` tells which.

@@ -45,6 +45,17 @@ promql::PresetVars preset_vars(const Context& ctx, std::string threshold) {
                             std::move(threshold)};
 }
 
+bool preset_scopable(const Context& ctx, const model::Field<std::string>& at) {
+  if (!ctx.meta.ns.empty()) {
+    return true;
+  }
+  ctx.refuse(at.mark, at.pointer, "render-unrenderable",
+             "presets filter on the namespace, and this InferenceService has none: "
+             "namespace=\"\" would match no series",
+             "Set metadata.namespace, or render with --namespace.");
+  return false;
+}
+
 std::optional<Activation> resolve_activation(const Context& ctx) {
   const auto& e = ctx.ext;
   if (!e.activation_query && !e.activation_preset) {
@@ -63,6 +74,9 @@ std::optional<Activation> resolve_activation(const Context& ctx) {
     const auto* p = promql::find_preset(*e.activation_preset);
     if (p == nullptr) {
       return std::nullopt; // reported by the annotation reader
+    }
+    if (!preset_scopable(ctx, e.activation_preset)) {
+      return std::nullopt;
     }
     a.query = promql::expand(*p, preset_vars(ctx, threshold));
   } else {

@@ -18,6 +18,9 @@ struct Activation {
 /// Placeholder values for presets rendered for this component.
 promql::PresetVars preset_vars(const Context& ctx, std::string threshold = "0");
 
+/// False (after a diagnostic at `at`) when presets cannot be scoped: no namespace.
+bool preset_scopable(const Context& ctx, const model::Field<std::string>& at);
+
 /// Resolves `isvc-scale.io/activation-query|preset` for a component with
 /// minReplicas 0; nullopt after a diagnostic listing the options.
 std::optional<Activation> resolve_activation(const Context& ctx);

@@ -102,7 +102,7 @@ void render_components(const model::InferenceService& isvc,
     if (!comp.present) {
       continue;
     }
-    kserve::ComponentMeta meta = kserve::component_meta(isvc, comp);
+    kserve::ComponentMeta meta = kserve::component_meta(isvc, comp, &opts.config);
     if (!opts.ns.empty()) {
       meta.ns = opts.ns;
     }
@@ -205,6 +205,13 @@ void render_isvc(const model::InferenceService& isvc,
                     : " (no serving.kserve.io/deploymentMode annotation; the cluster default "
                       "from the ConfigMap applies)"));
       return;
+    }
+    if (opts.ns.empty() && isvc.ns->empty()) {
+      out.notes.push_back(fmt::format("{}: no metadata.namespace: KServe uses the namespace the "
+                                      "InferenceService is applied to, which the preview cannot "
+                                      "know (PodMetric queries show namespace=\"\"); pass "
+                                      "--namespace",
+                                      label(isvc)));
     }
     render_components(isvc, ext, opts, out, sink, nullptr);
     return;

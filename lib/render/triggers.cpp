@@ -226,6 +226,9 @@ std::optional<emit::Doc> external_trigger(const Context& ctx, const model::Metri
                    "preset:vllm-kv-cache, preset:vllm-ttft-p95 or preset:vllm-token-throughput.");
         return std::nullopt;
       }
+      if (!preset_scopable(ctx, x.query)) {
+        return std::nullopt;
+      }
       query = promql::expand(*preset, preset_vars(ctx));
     }
     // A preset brings its metric type and typical threshold; the target wins when given.

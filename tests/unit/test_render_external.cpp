@@ -302,3 +302,32 @@ TEST_SUITE("render::external") {
                                   "decimals); the HPA rejects it: must be positive");
   }
 }
+
+TEST_SUITE("render::external") {
+  TEST_CASE("presets need a namespace to scope their queries") {
+    std::string yaml = "apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\nmetadata:\n"
+                       "  name: m\n  annotations:\n"
+                       "    serving.kserve.io/deploymentMode: Standard\n"
+                       "    serving.kserve.io/autoscalerClass: keda\nspec:\n  predictor:\n"
+                       "    autoScaling:\n      metrics:\n      - type: External\n"
+                       "        external:\n          metric:\n            backend: prometheus\n"
+                       "            serverAddress: http://p:9090\n"
+                       "            query: preset:vllm-queue-depth\n          target:\n"
+                       "            value: \"5\"\n";
+    isvc::diag::Sink sink;
+    auto file = isvc::parse::load_yaml("t.yaml", yaml, sink);
+    auto model = isvc::parse::read_inference_service("t.yaml", file.docs.at(0), sink);
+    isvc::render::Result res;
+    isvc::render::render_isvc(model, isvc::render::Options{}, res, sink);
+    REQUIRE(sink.items().size() == 1);
+    CHECK(sink.items()[0].message.find("namespace=\"\" would match no series") !=
+          std::string::npos);
+    CHECK(sink.items()[0].mark.line == 17);
+    isvc::diag::Sink sink2;
+    isvc::render::Options opts;
+    opts.ns = "ml";
+    isvc::render::Result res2;
+    isvc::render::render_isvc(model, opts, res2, sink2);
+    CHECK(sink2.items().empty());
+  }
+}

@@ -364,4 +364,17 @@ TEST_SUITE("render::kserve") {
     CHECK(out.objects[1]["spec"]["metrics"][0]["resource"]["target"]["averageUtilization"] == 80);
     CHECK(out.objects[2]["spec"]["minReplicas"] == 1);
   }
+  TEST_CASE("s1 defaulter: stored deploymentMode is rewritten or filled from the ConfigMap") {
+    std::string y = isvc_yaml(k_keda, metrics(k_cpu50));
+    std::string raw = y;
+    raw.replace(raw.find("deploymentMode: Standard"), 24, "deploymentMode: RawDeployment");
+    auto ann = render(raw).objects.at(0)["metadata"]["annotations"];
+    CHECK(ann["serving.kserve.io/deploymentMode"] == "Standard");
+    std::string absent = y;
+    absent.erase(absent.find("    serving.kserve.io/deploymentMode: Standard\n"), 47);
+    isvc::kserve::Config std_default;
+    std_default.default_deployment_mode = "Standard";
+    auto filled = render(absent, std_default).objects.at(0)["metadata"]["annotations"];
+    CHECK(filled["serving.kserve.io/deploymentMode"] == "Standard");
+  }
 }
