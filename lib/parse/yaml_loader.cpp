@@ -22,6 +22,8 @@ struct TooLarge {
   YAML::Mark mark;
 };
 
+struct Unbalanced {};
+
 Mark to_mark(const YAML::Mark& m) {
   return Mark{static_cast<std::uint32_t>(m.line + 1), static_cast<std::uint32_t>(m.column + 1)};
 }
@@ -40,6 +42,7 @@ public:
       : m_path(path), m_doc(doc_index), m_sink(sink) {}
 
   Node take_root() { return std::move(m_root); }
+  bool saw_events() const { return m_nodes > 0; }
 
   void OnDocumentStart(const YAML::Mark& /*mark*/) override {}
   void OnDocumentEnd() override {}
@@ -116,6 +119,10 @@ private:
   }
 
   void close() {
+    // yaml-cpp can report an end without a start on malformed flow input (", 2]").
+    if (m_stack.empty()) {
+      throw Unbalanced{};
+    }
     Frame f = std::move(m_stack.back());
     m_stack.pop_back();
     complete(std::move(f.node), f.anchor);
@@ -207,17 +214,32 @@ LoadedFile load_yaml(std::string path, std::string text, diag::Sink& sink) {
   std::istringstream in(file.text);
   YAML::Parser parser(in);
   int index = 0;
+  model::Mark last;
   try {
     while (true) {
       Builder builder(file.path, index, sink);
       if (!parser.HandleNextDocument(builder)) {
         break;
       }
-      file.docs.push_back(Document{builder.take_root(), index});
+      // yaml-cpp reports the same "document" again and again, without consuming
+      // input, for stray flow indicators (", 2]"): stop instead of looping.
+      Node root = builder.take_root();
+      bool repeated = !file.docs.empty() && root.mark.line == last.line &&
+                      root.mark.col == last.col && root.kind == file.docs.back().root.kind;
+      if (!builder.saw_events() || repeated) {
+        syntax_error(file, sink, YAML::Mark{},
+                     "unexpected ',', ']' or '}' outside a flow collection", index);
+        break;
+      }
+      last = root.mark;
+      file.docs.push_back(Document{std::move(root), index});
       ++index;
     }
   } catch (const YAML::Exception& e) {
     syntax_error(file, sink, e.mark, e.msg, index);
+  } catch (const Unbalanced&) {
+    syntax_error(file, sink, YAML::Mark{}, "unbalanced flow collection ('[' or '{' missing)",
+                 index);
   } catch (const TooLarge& e) {
     syntax_error(file, sink, e.mark,
                  "document expands to too many nodes (alias expansion limit reached)", index);

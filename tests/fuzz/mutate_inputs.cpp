@@ -3,7 +3,7 @@
 // render in both modes) over the samples and rule fixtures: bad input must
 // never crash or hang, only produce diagnostics. Fixed seed, bounded
 // iterations, so CTest runs it as a smoke test; run it longer (and under
-// -DISVC_SANITIZE=address;undefined) with: isvc_fuzz <iterations> <seed>.
+// -DISVC_SANITIZE=address;undefined) with: isvc_fuzz <iterations> <seed> [repro-file].
 #include "diag/diagnostic.hpp"
 #include "parse/inference_service.hpp"
 #include "parse/yaml_loader.hpp"
@@ -78,6 +78,10 @@ int main(int argc, char** argv) {
   std::size_t diagnostics = 0;
   for (long i = 0; i < iterations; ++i) {
     std::string text = mutate(inputs[rng() % inputs.size()], rng);
+    if (argc > 3) {
+      // Reproducer: the input being processed, kept if the process dies.
+      std::ofstream(argv[3], std::ios::binary | std::ios::trunc) << text;
+    }
     isvc::diag::Sink sink;
     auto file = isvc::parse::load_yaml("fuzz.yaml", text, sink);
     for (const auto& doc : file.docs) {

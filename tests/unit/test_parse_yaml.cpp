@@ -79,4 +79,12 @@ TEST_SUITE("parse::yaml") {
     CHECK(s2.items()[0].rule == "yaml-syntax");
     CHECK(s2.items()[0].message.find("too many nodes") != std::string::npos);
   }
+  TEST_CASE("stray flow indicators end parsing instead of looping (found by the fuzzer)") {
+    Sink sink;
+    auto f = load_yaml("f.yaml", ", 2], 2]", sink);
+    CHECK_FALSE(f.complete);
+    REQUIRE(sink.items().size() == 1);
+    CHECK(sink.items()[0].rule == "yaml-syntax");
+    CHECK(sink.items()[0].mark.line == 1);
+  }
 }
