@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
+// KEDA webhook verifyName (apis/keda/v1alpha1/scaledobject_webhook.go): the ScaledObject name is
+// a label value and the HPA name a DNS-1123 label, both at most 63 characters.
 #include "validate/rules/keda_helpers.hpp"
 
 #include <fmt/format.h>
@@ -8,32 +10,34 @@ namespace {
 
 using namespace keda;
 
+constexpr std::size_t k_max = 63;
+
 void check(const Document& d, Reporter& r) {
-  const auto* meta = d.root().get("metadata");
-  const auto* name = at(meta, "name");
+  const auto* name = at(metadata(d), "name");
   std::string n = str(name);
   if (n.empty()) {
     return;
   }
-  if (n.size() > 63) {
+  if (n.size() > k_max) {
+    // KEDA stops at the first failure; the HPA name would be longer still unless customised.
     r.at(name->mark, "/metadata/name",
-         fmt::format(
-             "scaledobject name \"{}\" is {} characters long; must be no more than 63 "
-             "characters because it is used as the \"scaledobject.keda.sh/name\" label value",
-             n, n.size()));
+         fmt::format("scaledobject name \"{}\" is {} characters long; must be no more than {} "
+                     "characters because it is used as the \"scaledobject.keda.sh/name\" label "
+                     "value; shorten the name",
+                     n, n.size(), k_max));
     return;
   }
-  std::string hpa = str(at(at(at(spec(d), "advanced"), "horizontalPodAutoscalerConfig"), "name"));
-  if (hpa.empty()) {
-    hpa = "keda-hpa-" + n;
-  }
-  if (hpa.size() > 63) {
+  const auto* custom = custom_hpa_name(d);
+  std::string hpa = hpa_name(d);
+  if (hpa.size() > k_max) {
+    bool own = !str(custom).empty();
     r.at(
-        name->mark, "/metadata/name",
+        own ? custom->mark : name->mark,
+        own ? "/spec/advanced/horizontalPodAutoscalerConfig/name" : "/metadata/name",
         fmt::format("HPA name \"{}\" derived from scaledobject is {} characters long; must be no "
-                    "more than 63 characters; set spec.advanced.horizontalPodAutoscalerConfig.name "
+                    "more than {} characters; set spec.advanced.horizontalPodAutoscalerConfig.name "
                     "to a shorter name or shorten the scaledobject name",
-                    hpa, hpa.size()));
+                    hpa, hpa.size(), k_max));
   }
 }
 
@@ -44,8 +48,11 @@ extern const Rule k_rule_keda_name_too_long = {
     diag::Severity::error,
     Applies::scaled_object,
     "ScaledObject or derived HPA name over 63 characters",
-    "KEDA uses the ScaledObject name as a label value and names its HPA keda-hpa-<name>; both must "
-    "fit 63 characters, which <isvc>-predictor names easily exceed.",
+    "KEDA's webhook rejects a ScaledObject whose name (used as the scaledobject.keda.sh/name label "
+    "value) or whose HPA name (spec.advanced.horizontalPodAutoscalerConfig.name, default "
+    "keda-hpa-<name>) is longer than 63 characters. The 9-character prefix means a ScaledObject "
+    "name over 54 characters fails unless the HPA is named explicitly; KServe's "
+    "<isvc>-predictor names reach that easily.",
     "Shorten the name, or set spec.advanced.horizontalPodAutoscalerConfig.name to a short HPA "
     "name.",
     "apiVersion: keda.sh/v1alpha1\nkind: ScaledObject\nmetadata:\n  name: "
