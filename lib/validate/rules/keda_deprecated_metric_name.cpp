@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
+// metricName in prometheus/graphite trigger metadata: the v2.20 scalers have no such parameter
+// (unknown keys are ignored) and name the HPA metric s<index>-<scaler> themselves.
 #include "validate/rules/keda_helpers.hpp"
 
 #include <fmt/format.h>
@@ -10,13 +12,19 @@ using namespace keda;
 
 void check(const Document& d, Reporter& r) {
   each_trigger(d, [&](std::size_t i, const model::Node& t) {
-    const auto* meta = t.get("metadata");
-    if (meta != nullptr && meta->is_map() && meta->get("metricName") != nullptr) {
-      r.at(meta->key_mark("metricName"), trigger_ptr(i, "metadata") + "/metricName",
-           fmt::format("metricName \"{}\" is deprecated and ignored: KEDA names the metric "
-                       "s{}-{} itself",
-                       str(meta->get("metricName")), i, str(t.get("type"))));
+    std::string type = str(t.get("type"));
+    // Other scalers differ: the external scaler forwards every key to its gRPC server.
+    if (type != "prometheus" && type != "graphite") {
+      return;
     }
+    const auto* meta = t.get("metadata");
+    if (meta == nullptr || !meta->is_map() || meta->get("metricName") == nullptr) {
+      return;
+    }
+    r.at(meta->key_mark("metricName"), trigger_ptr(i, "metadata") + "/metricName",
+         fmt::format("metricName \"{}\" is deprecated and ignored: the {} scaler selects the "
+                     "metric with `query` alone and names it s{}-{} in the HPA; delete metricName",
+                     str(meta->get("metricName")), type, i, type));
   });
 }
 
@@ -26,10 +34,13 @@ extern const Rule k_rule_keda_deprecated_metric_name = {
     "keda-deprecated-metric-name",
     diag::Severity::warning,
     Applies::scaled_object,
-    "metricName in trigger metadata",
-    "KEDA generates the HPA metric name itself (s<index>-<scaler>); metricName is deprecated for "
-    "the Prometheus and Graphite scalers and ignored, so it only misleads readers (the "
-    "production-stack tutorial still sets it).",
+    "metricName in prometheus/graphite trigger metadata",
+    "metricName was deprecated in KEDA 2.10 and the Prometheus and Graphite scalers no longer read "
+    "it: KEDA silently ignores the key (unknown metadata keys only produce an event when "
+    "KEDA_CHECK_UNEXPECTED_SCALERS_PARAMS is enabled) and names the HPA metric s<index>-<scaler>. "
+    "It misleads readers into thinking it selects the metric (the vLLM production-stack tutorial "
+    "still sets it); only `query` does. Reported as a warning because the value silently has no "
+    "effect.",
     "Delete metadata.metricName; name the trigger with triggers[].name if you need a handle.",
     "apiVersion: keda.sh/v1alpha1\nkind: ScaledObject\nmetadata:\n  name: so\nspec:\n  "
     "scaleTargetRef:\n    name: d\n  triggers:\n  - type: prometheus\n    metadata:\n      "

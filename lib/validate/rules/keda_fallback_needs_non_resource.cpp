@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
+// KEDA webhook verifyFallback -> CheckFallbackValid (apis/keda/v1alpha1/scaledobject_types.go).
 #include "validate/rules/keda_helpers.hpp"
-
-#include <fmt/format.h>
 
 namespace isvc::validate {
 namespace {
@@ -9,20 +8,16 @@ namespace {
 using namespace keda;
 
 void check(const Document& d, Reporter& r) {
-  const auto* fb = at(spec(d), "fallback");
-  const auto* ts = triggers(d);
-  if (fb == nullptr || ts == nullptr ||
-      at(at(spec(d), "advanced"), "scalingModifiers") != nullptr) {
+  const auto* s = spec(d);
+  const auto* fb = at(s, "fallback");
+  // `fallback: null` decodes to a nil pointer; scalingModifiers make any trigger set valid.
+  if (fb == nullptr || fb->is_null_value() || using_modifiers(d) || !only_resource_triggers(d)) {
     return;
   }
-  for (const auto& t : ts->items) {
-    if (!resource_trigger(t)) {
-      return;
-    }
-  }
-  r.at(spec(d)->key_mark("fallback"), "/spec/fallback",
+  r.at(s->key_mark("fallback"), "/spec/fallback",
        "at least one trigger (that is not cpu or memory) has to have the `AverageValue` type for "
-       "the fallback to be enabled");
+       "the fallback to be enabled; cpu/memory metrics come from the metrics server and never "
+       "fail over, so remove spec.fallback or add an external trigger");
 }
 
 } // namespace
@@ -33,11 +28,14 @@ extern const Rule k_rule_keda_fallback_needs_non_resource = {
     Applies::scaled_object,
     "fallback with only cpu/memory triggers",
     "KEDA's fallback replaces failed external metric reads; cpu and memory come from the metrics "
-    "server and never fail over, so the webhook rejects a fallback without another trigger.",
+    "server and never fail over, so the webhook rejects a fallback unless some trigger is not "
+    "cpu/memory (or scalingModifiers are used). Despite its message, KEDA v2.20 does not check "
+    "that trigger's metricType.",
     "Remove spec.fallback, or add a non-cpu/memory trigger it can cover.",
     "apiVersion: keda.sh/v1alpha1\nkind: ScaledObject\nmetadata:\n  name: so\nspec:\n  "
-    "scaleTargetRef:\n    name: d\n  fallback:\n    failureThreshold: 3\n    replicas: 2\n  "
-    "triggers:\n  - type: cpu\n    metricType: Utilization\n    metadata:\n      value: \"50\"\n",
+    "scaleTargetRef:\n    name: d\n  minReplicaCount: 1\n  fallback:\n    failureThreshold: 3\n    "
+    "replicas: 2\n  triggers:\n  - type: cpu\n    metricType: Utilization\n    metadata:\n      "
+    "value: \"50\"\n",
     check,
 };
 
