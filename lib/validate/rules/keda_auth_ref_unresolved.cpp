@@ -1,62 +1,125 @@
 // SPDX-License-Identifier: Apache-2.0
+// authenticationRef names that no (Cluster)TriggerAuthentication among the inputs defines.
 #include "validate/rules/keda_helpers.hpp"
 
+#include "util/spellcheck.hpp"
+
 #include <fmt/format.h>
+#include <map>
 #include <set>
+#include <vector>
 
 namespace isvc::validate {
 namespace {
 
 using namespace keda;
 
+struct Known {
+  bool any_namespaced = false;
+  bool any_cluster = false;
+  std::map<std::string, std::set<std::string>> namespaced; // name -> namespaces
+  std::set<std::string> cluster;                           // names
+
+  // nullopt: the inputs cannot tell (no object of that kind at all).
+  std::optional<bool> resolves(const std::string& ns, const std::string& name,
+                               bool cluster_kind) const {
+    if (cluster_kind) {
+      return any_cluster ? std::optional<bool>(cluster.count(name) != 0) : std::nullopt;
+    }
+    if (!any_namespaced) {
+      return std::nullopt;
+    }
+    auto it = namespaced.find(name);
+    return it != namespaced.end() && it->second.count(ns) != 0;
+  }
+
+  // Where the name does exist (other kind, other namespace), else the closest name.
+  std::string hint(const std::string& ns, const std::string& name, bool cluster_kind) const {
+    auto it = namespaced.find(name);
+    if (cluster_kind && it != namespaced.end() && it->second.count(ns) != 0) {
+      return " (a TriggerAuthentication of that name exists in the namespace: drop kind: "
+             "ClusterTriggerAuthentication)";
+    }
+    if (!cluster_kind && cluster.count(name) != 0) {
+      return " (a ClusterTriggerAuthentication of that name exists: add kind: "
+             "ClusterTriggerAuthentication)";
+    }
+    if (!cluster_kind && it != namespaced.end()) {
+      return fmt::format(" (it exists in namespace \"{}\"; TriggerAuthentications are "
+                         "namespaced)",
+                         *it->second.begin());
+    }
+    std::vector<std::string_view> candidates;
+    if (cluster_kind) {
+      candidates.assign(cluster.begin(), cluster.end());
+    } else {
+      for (const auto& [n, namespaces] : namespaced) {
+        if (namespaces.count(ns) != 0) {
+          candidates.push_back(n);
+        }
+      }
+    }
+    return util::did_you_mean(name, candidates);
+  }
+};
+
+std::string missing(const Known& k, const std::string& name, bool cluster_kind,
+                    const std::string& ns) {
+  return fmt::format("{} \"{}\" not found{} among the inputs{}; KEDA cannot resolve the "
+                     "trigger's credentials and the scaler fails, so create it or fix the name",
+                     cluster_kind ? "ClusterTriggerAuthentication" : "TriggerAuthentication", name,
+                     cluster_kind ? std::string() : fmt::format(" in namespace \"{}\"", ns),
+                     k.hint(ns, name, cluster_kind));
+}
+
 void cross(const Corpus& c, CrossReporter& cr) {
-  std::set<std::string> namespaced;
-  std::set<std::string> cluster;
+  Known k;
   for (const Document* d : c.docs) {
-    if (d->type.kind == "TriggerAuthentication") {
-      namespaced.insert(d->ns() + "/" + d->name());
-    } else if (d->type.kind == "ClusterTriggerAuthentication") {
-      cluster.insert(d->name());
+    if (is_keda(*d, "TriggerAuthentication")) {
+      k.any_namespaced = true;
+      k.namespaced[d->name()].insert(d->ns());
+    } else if (is_keda(*d, "ClusterTriggerAuthentication")) {
+      k.any_cluster = true;
+      k.cluster.insert(d->name());
     }
   }
-  if (namespaced.empty() && cluster.empty()) {
+  if (!k.any_namespaced && !k.any_cluster) {
     return;
   }
-  auto resolves = [&](const std::string& ns, const std::string& name, const std::string& kind) {
-    return kind == "ClusterTriggerAuthentication" ? cluster.count(name) != 0
-                                                  : namespaced.count(ns + "/" + name) != 0;
-  };
   for (const Document* d : c.docs) {
     if (d->isvc != nullptr) {
+      // KServe copies external.authenticationRef.authenticationRef.name into the ScaledObject
+      // it generates in the InferenceService's namespace (kind TriggerAuthentication).
       for (const auto& comp : d->isvc->components) {
         for (const auto& m : comp.autoscaling.metrics) {
           const auto& n = m.external.auth_name;
-          if (n && !resolves(d->ns(), *n, "TriggerAuthentication")) {
-            cr.for_doc(*d).at(n, fmt::format("TriggerAuthentication \"{}\" not found in namespace "
-                                             "\"{}\" among the inputs",
-                                             *n, d->ns()));
+          if (*m.type != "External" || !n || n->empty()) {
+            continue;
+          }
+          if (k.resolves(d->ns(), *n, false) == false) {
+            cr.for_doc(*d).at(n, missing(k, *n, false, d->ns()));
           }
         }
       }
       continue;
     }
-    const auto* ts = d->type.kind == "ScaledObject" ? triggers(*d) : nullptr;
-    if (ts == nullptr) {
+    if (!is_keda(*d, "ScaledObject") && !is_keda(*d, "ScaledJob")) {
       continue;
     }
-    for (std::size_t i = 0; i < ts->items.size(); ++i) {
-      const auto* ref = ts->items[i].get("authenticationRef");
+    each_trigger(*d, [&](std::size_t i, const model::Node& t) {
+      const auto* ref = t.get("authenticationRef");
       const auto* name = at(ref, "name");
       std::string kind = str(at(ref, "kind"));
-      if (name != nullptr && !resolves(d->ns(), str(name), kind)) {
-        cr.for_doc(*d).at(name->mark, trigger_ptr(i, "authenticationRef") + "/name",
-                          fmt::format("{} \"{}\" not found{} among the inputs",
-                                      kind.empty() ? "TriggerAuthentication" : kind, str(name),
-                                      kind == "ClusterTriggerAuthentication"
-                                          ? std::string()
-                                          : " in namespace \"" + d->ns() + "\""));
+      if (str(name).empty() || (!kind.empty() && kind != "TriggerAuthentication" &&
+                                kind != "ClusterTriggerAuthentication")) {
+        return;
       }
-    }
+      bool cluster_kind = kind == "ClusterTriggerAuthentication";
+      if (k.resolves(d->ns(), str(name), cluster_kind) == false) {
+        cr.for_doc(*d).at(name->mark, trigger_ptr(i, "authenticationRef") + "/name",
+                          missing(k, str(name), cluster_kind, d->ns()));
+      }
+    });
   }
 }
 
@@ -67,10 +130,14 @@ extern const Rule k_rule_keda_auth_ref_unresolved = {
     diag::Severity::error,
     Applies::scaled_object,
     "authenticationRef names no TriggerAuthentication in the inputs",
-    "A trigger whose TriggerAuthentication does not exist stays not-ready and never scales. The "
-    "rule runs only when the inputs hold at least one TriggerAuthentication or "
-    "ClusterTriggerAuthentication, i.e. when a repository is linted as a whole; a single file "
-    "linted alone cannot know.",
+    "A trigger whose TriggerAuthentication does not exist cannot resolve its credentials: the "
+    "scaler fails, the ScaledObject is not ready and nothing scales. Checked for ScaledObject and "
+    "ScaledJob triggers and for InferenceService External metrics (KServe copies "
+    "external.authenticationRef into its ScaledObject). A single file linted alone cannot know "
+    "what exists in the cluster, while a GitOps repository linted as a whole should resolve, so "
+    "the rule stays on but only judges a kind the inputs define: namespaced references only when "
+    "some TriggerAuthentication is among the inputs, cluster ones only when some "
+    "ClusterTriggerAuthentication is.",
     "Create the TriggerAuthentication in the same namespace, or fix the name (and kind: "
     "ClusterTriggerAuthentication for cluster-wide ones).",
     "apiVersion: keda.sh/v1alpha1\nkind: ScaledObject\nmetadata:\n  name: so\nspec:\n  "

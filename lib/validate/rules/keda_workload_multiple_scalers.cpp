@@ -1,57 +1,196 @@
 // SPDX-License-Identifier: Apache-2.0
+// KEDA webhook verifyScaledObjects/verifyHpas (apis/keda/v1alpha1/scaledobject_webhook.go) over
+// the inputs: one ScaledObject per workload, no foreign HPA on it, no shared HPA name.
 #include "validate/rules/keda_helpers.hpp"
 
 #include <fmt/format.h>
-#include <map>
+#include <vector>
 
 namespace isvc::validate {
 namespace {
 
 using namespace keda;
 
+struct Target {
+  const Document* doc;
+  std::string workload; // "<ns>/<gvk>/<name>"
+  std::string type;     // KEDA's GVKString
+  std::string name;     // scaleTargetRef.name
+  const model::Node* name_node;
+};
+
+Target target_of(const Document& d) {
+  Target t{&d, {}, {}, {}, at(at(spec(d), "scaleTargetRef"), "name")};
+  t.workload = workload(d, &t.type);
+  t.name = str(t.name_node);
+  return t;
+}
+
+model::Mark target_mark(const Document& d, const Target& t) {
+  return t.name_node != nullptr ? t.name_node->mark : d.root().key_mark("spec");
+}
+
+// An HPA KEDA created for this ScaledObject (e.g. from `kubectl get -o yaml`) is not foreign.
+bool owned_by(const Document& hpa, const Document& so) {
+  const auto* owners = at(metadata(hpa), "ownerReferences");
+  if (owners == nullptr || !owners->is_seq()) {
+    return false;
+  }
+  for (const auto& o : owners->items) {
+    if (str(o.get("kind")) == "ScaledObject" && str(o.get("name")) == so.name()) {
+      return true;
+    }
+  }
+  return false;
+}
+
+enum class Ownership : std::uint8_t { conflict, transferred, transfer_unnamed };
+
+// How KEDA treats `so` meeting the foreign `hpa` on its workload.
+Ownership ownership(const Document& so, const Document& hpa) {
+  if (str(annotation(so, "scaledobject.keda.sh/transfer-hpa-ownership")) != "true") {
+    return Ownership::conflict;
+  }
+  return str(custom_hpa_name(so)) == hpa.name() ? Ownership::transferred
+                                                : Ownership::transfer_unnamed;
+}
+
+void report_transfer(CrossReporter& cr, const Document& so, const Target& t, const Document& hpa) {
+  // Point at the name that is wrong, else at the annotation that asked for the transfer.
+  const auto* custom = custom_hpa_name(so);
+  const auto* ann = annotation(so, "scaledobject.keda.sh/transfer-hpa-ownership");
+  cr.for_doc(so).at(
+      custom != nullptr ? custom->mark
+      : ann != nullptr  ? ann->mark
+                        : target_mark(so, t),
+      "/spec/advanced/horizontalPodAutoscalerConfig/name",
+      fmt::format("the existing hpa '{}' for workload '{}' of type '{}' must be "
+                  "specified by name in advanced settings to enable ownership "
+                  "transfer; set spec.advanced.horizontalPodAutoscalerConfig.name: {}",
+                  hpa.name(), t.name, t.type, hpa.name()));
+}
+
+// A later ScaledObject against the ScaledObjects and HPAs before it; like KEDA, at most one
+// finding per kind of clash.
+// Returns false for a second definition of an earlier ScaledObject.
+bool check_scaled_object(CrossReporter& cr, const Document& d, const Target& t,
+                         const std::vector<Target>& scaled, const std::vector<Target>& hpas) {
+  // KEDA skips an object with the incoming name (an update of itself); in the inputs the same
+  // object twice means one definition silently replaces the other on apply. Report that alone:
+  // its clashes were reported on the first definition.
+  for (const auto& o : scaled) {
+    const auto* name = at(metadata(d), "name");
+    const auto* first = at(metadata(*o.doc), "name");
+    if (o.doc->ns() == d.ns() && o.doc->name() == d.name() && name != nullptr && first != nullptr) {
+      cr.for_doc(d).at(name->mark, "/metadata/name",
+                       fmt::format("ScaledObject '{}' is defined again (first at {}:{}:{}); "
+                                   "applying both keeps only the later definition and kustomize "
+                                   "refuses the duplicate id: keep one",
+                                   d.name(), o.doc->file, first->mark.line, first->mark.col));
+      return false;
+    }
+  }
+  bool same_workload = false;
+  bool same_hpa = false;
+  for (const auto& o : scaled) {
+    if (o.doc->ns() != d.ns()) {
+      continue;
+    }
+    if (!same_workload && o.workload == t.workload) {
+      same_workload = true;
+      cr.for_doc(d).at(target_mark(d, t), "/spec/scaleTargetRef/name",
+                       fmt::format("the workload '{}' of type '{}' is already managed by the "
+                                   "ScaledObject '{}'; keep one ScaledObject per workload (merge "
+                                   "the triggers)",
+                                   t.name, t.type, o.doc->name()));
+    }
+    if (!same_hpa && hpa_name(*o.doc) == hpa_name(d)) {
+      same_hpa = true;
+      const auto* custom = custom_hpa_name(d);
+      const auto* name = at(metadata(d), "name");
+      cr.for_doc(d).at(custom != nullptr ? custom->mark
+                       : name != nullptr ? name->mark
+                                         : d.root().mark,
+                       custom != nullptr ? "/spec/advanced/horizontalPodAutoscalerConfig/name"
+                                         : "/metadata/name",
+                       fmt::format("the HPA '{}' is already managed by the ScaledObject '{}'; "
+                                   "give this ScaledObject's HPA another name",
+                                   hpa_name(d), o.doc->name()));
+    }
+  }
+  for (const auto& h : hpas) {
+    if (h.workload != t.workload || owned_by(*h.doc, d)) {
+      continue;
+    }
+    Ownership own = ownership(d, *h.doc);
+    if (own == Ownership::transferred) {
+      continue;
+    }
+    if (own == Ownership::transfer_unnamed) {
+      report_transfer(cr, d, t, *h.doc);
+    } else {
+      cr.for_doc(d).at(target_mark(d, t), "/spec/scaleTargetRef/name",
+                       fmt::format("the workload '{}' of type '{}' is already managed by the hpa "
+                                   "'{}'; delete that HPA, or take it over with the annotation "
+                                   "scaledobject.keda.sh/transfer-hpa-ownership: \"true\" and "
+                                   "spec.advanced.horizontalPodAutoscalerConfig.name: {}",
+                                   t.name, t.type, h.doc->name(), h.doc->name()));
+    }
+    return true; // KEDA stops at the first conflicting HPA
+  }
+  return true;
+}
+
+// A later HPA against the ScaledObjects before it. KEDA itself validates only ScaledObjects,
+// but the HPA would fight KEDA's own HPA over the replica count.
+void check_hpa(CrossReporter& cr, const Document& d, const Target& t,
+               const std::vector<Target>& scaled) {
+  for (const auto& o : scaled) {
+    if (o.workload != t.workload || owned_by(d, *o.doc)) {
+      continue;
+    }
+    Ownership own = ownership(*o.doc, d);
+    if (own == Ownership::transferred) {
+      continue;
+    }
+    if (own == Ownership::transfer_unnamed) {
+      // The ScaledObject asked for a transfer but did not name this HPA: fix it there.
+      report_transfer(cr, *o.doc, o, d);
+    } else {
+      cr.for_doc(d).at(target_mark(d, t), "/spec/scaleTargetRef/name",
+                       fmt::format("the workload '{}' of type '{}' is already managed by the "
+                                   "ScaledObject '{}'; delete this HPA (KEDA creates its own), or "
+                                   "annotate it validations.keda.sh/hpa-ownership: \"false\" if "
+                                   "that is intended",
+                                   t.name, t.type, o.doc->name()));
+    }
+    return; // one finding per HPA; later duplicate ScaledObjects are reported themselves
+  }
+}
+
 void cross(const Corpus& c, CrossReporter& cr) {
-  std::map<std::string, const Document*> scaled;
-  std::map<std::string, const Document*> hpas;
+  std::vector<Target> scaled;
+  std::vector<Target> hpas;
   for (const Document* d : c.docs) {
-    if (d->type.kind == "ScaledObject" && util::starts_with(d->type.api_version, "keda.sh/")) {
-      std::string type;
-      std::string w = workload(*d, &type);
-      const auto* name = at(at(spec(*d), "scaleTargetRef"), "name");
-      auto [it, fresh] = scaled.emplace(w, d);
-      if (!fresh) {
-        cr.for_doc(*d).at(name != nullptr ? name->mark : d->root().mark,
-                          "/spec/scaleTargetRef/name",
-                          fmt::format("the workload '{}' of type '{}' is already managed by the "
-                                      "ScaledObject '{}'",
-                                      str(name), type, it->second->name()));
-        continue;
+    bool so = is_keda(*d, "ScaledObject");
+    bool hpa = d->type.kind == "HorizontalPodAutoscaler" &&
+               util::starts_with(d->type.api_version, "autoscaling/");
+    // KEDA skips HPAs annotated validations.keda.sh/hpa-ownership: "false".
+    if ((!so && !hpa) ||
+        (hpa && str(annotation(*d, "validations.keda.sh/hpa-ownership")) == "false")) {
+      continue;
+    }
+    Target t = target_of(*d);
+    if (t.name.empty()) {
+      continue; // schema-required reports the missing scaleTargetRef.name
+    }
+    if (so) {
+      if (check_scaled_object(cr, *d, t, scaled, hpas)) {
+        scaled.push_back(std::move(t));
       }
-      auto h = hpas.find(w);
-      if (h != hpas.end()) {
-        cr.for_doc(*d).at(
-            name != nullptr ? name->mark : d->root().mark, "/spec/scaleTargetRef/name",
-            fmt::format("the workload '{}' of type '{}' is already managed by the hpa "
-                        "'{}'",
-                        str(name), type, h->second->name()));
-      }
-    } else if (d->type.kind == "HorizontalPodAutoscaler") {
-      const auto* ann = at(d->root().get("metadata"), "annotations");
-      if (str(at(ann, "validations.keda.sh/hpa-ownership")) == "false" ||
-          util::starts_with(d->name(), "keda-hpa-")) {
-        continue;
-      }
-      std::string type;
-      std::string w = workload(*d, &type);
-      hpas.emplace(w, d);
-      auto s = scaled.find(w);
-      const auto* name = at(at(spec(*d), "scaleTargetRef"), "name");
-      if (s != scaled.end()) {
-        cr.for_doc(*d).at(name != nullptr ? name->mark : d->root().mark,
-                          "/spec/scaleTargetRef/name",
-                          fmt::format("the workload '{}' of type '{}' is already managed by the "
-                                      "ScaledObject '{}'",
-                                      str(name), type, s->second->name()));
-      }
+    } else {
+      check_hpa(cr, *d, t, scaled);
+      hpas.push_back(std::move(t));
     }
   }
 }
@@ -63,8 +202,17 @@ extern const Rule k_rule_keda_workload_multiple_scalers = {
     diag::Severity::error,
     Applies::scaled_object,
     "two autoscalers on one workload",
-    "KEDA's webhook refuses a second ScaledObject for the same workload and a ScaledObject for a "
-    "workload an HPA already scales; two controllers would fight over replicas.",
+    "KEDA's webhook refuses a second ScaledObject for the same workload (same namespace, "
+    "scaleTargetRef apiVersion/kind defaulting to apps/v1 Deployment, and name), a ScaledObject "
+    "whose HPA name another ScaledObject already uses, and a ScaledObject for a workload an HPA "
+    "already scales (unless the HPA is annotated validations.keda.sh/hpa-ownership: \"false\" or "
+    "the ScaledObject takes it over with scaledobject.keda.sh/transfer-hpa-ownership). The same "
+    "ScaledObject (namespace and name) "
+    "defined twice is reported too: KEDA sees an update, but only the later definition survives "
+    "apply and kustomize refuses duplicate ids. Findings "
+    "go to the later document in input order: for a ScaledObject listed after an HPA that is "
+    "KEDA's rejection; for an HPA listed after a ScaledObject, two HPAs would fight over the "
+    "replica count.",
     "Keep one ScaledObject per workload and delete the other HPA (or transfer it with "
     "scaledobject.keda.sh/transfer-hpa-ownership).",
     "apiVersion: keda.sh/v1alpha1\nkind: ScaledObject\nmetadata:\n  name: so\nspec:\n  "
