@@ -57,9 +57,9 @@ add_test(NAME cli-lint-config-discovered
   WORKING_DIRECTORY ${PROJECT_SOURCE_DIR}/tests/cli/data/config-project/sub)
 
 # Seed 003's hand-written ScaledObjects: bare query, deprecated metricName, and the
-# two objects on one workload are all reported with positions.
+# same ScaledObject defined twice (the tutorial's two versions) are all reported with positions.
 isvc_cli_test(lint-seed-003-scaledobjects ARGS lint tests/cli/data/seed-003-scaledobjects.yaml EXIT 1
-  STDOUT "seed-003-scaledobjects.yaml:18:9: warning: metricName \"vllm:num_requests_waiting\" is deprecated.*seed-003-scaledobjects.yaml:19:16: error: query \"vllm:num_requests_waiting\" is not aggregated to one series.*\\[promql-not-single-series\\].*seed-003-scaledobjects.yaml:31:11: error: the workload 'vllm-llama3-deployment-vllm' of type 'apps/v1.Deployment' is already managed by the ScaledObject 'vllm-scaledobject' \\[keda-workload-multiple-scalers\\]")
+  STDOUT "seed-003-scaledobjects.yaml:18:9: warning: metricName \"vllm:num_requests_waiting\" is deprecated.*seed-003-scaledobjects.yaml:19:16: error: query \"vllm:num_requests_waiting\" is not aggregated to one series.*\\[promql-not-single-series\\].*seed-003-scaledobjects.yaml:27:9: error: ScaledObject 'vllm-scaledobject' is defined again \\(first at [^)]*seed-003-scaledobjects.yaml:5:9\\).*\\[keda-workload-multiple-scalers\\]")
 
 isvc_cli_test(render-include-input ARGS render --include-input samples/prometheus-authentication-ref.yaml
   EXIT 0 STDOUT "kind: ScaledObject.*kind: TriggerAuthentication")
