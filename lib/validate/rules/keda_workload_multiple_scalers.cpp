@@ -3,7 +3,9 @@
 // the inputs: one ScaledObject per workload, no foreign HPA on it, no shared HPA name.
 #include "validate/rules/keda_helpers.hpp"
 
+#include <deque>
 #include <fmt/format.h>
+#include <map>
 #include <vector>
 
 namespace isvc::validate {
@@ -17,14 +19,50 @@ struct Target {
   std::string type;     // KEDA's GVKString
   std::string name;     // scaleTargetRef.name
   const model::Node* name_node;
+  std::string object; // "<ns>/<metadata.name>"
+  std::string hpa;    // "<ns>/<HPA name>" (ScaledObjects only)
 };
 
-Target target_of(const Document& d) {
-  Target t{&d, {}, {}, {}, at(at(spec(d), "scaleTargetRef"), "name")};
+Target target_of(const Document& d, bool scaled_object) {
+  Target t{&d, {}, {}, {}, at(at(spec(d), "scaleTargetRef"), "name"), {}, {}};
   t.workload = workload(d, &t.type);
   t.name = str(t.name_node);
+  std::string ns = d.ns();
+  t.object = ns + "/" + d.name();
+  if (scaled_object) {
+    t.hpa = ns + "/" + hpa_name(d);
+  }
   return t;
 }
+
+// What came before in input order, indexed so a repository of thousands of ScaledObjects is
+// checked in one pass instead of comparing every pair. Targets live in deques (stable addresses).
+struct Seen {
+  std::deque<Target> scaled;
+  std::deque<Target> hpas;
+  std::map<std::string, const Target*> object;   // first ScaledObject of that namespace/name
+  std::map<std::string, const Target*> workload; // first ScaledObject on the workload
+  std::map<std::string, const Target*> hpa;      // first ScaledObject using the HPA name
+  std::map<std::string, std::vector<const Target*>> scaled_on; // workload -> ScaledObjects
+  std::map<std::string, std::vector<const Target*>> hpas_on;   // workload -> HPAs
+
+  template <class M, class K>
+  static auto find(const M& m, const K& key) -> typename M::mapped_type {
+    auto it = m.find(key);
+    return it != m.end() ? it->second : typename M::mapped_type{};
+  }
+  void add_scaled(Target t) {
+    const Target& s = scaled.emplace_back(std::move(t));
+    object.emplace(s.object, &s);
+    workload.emplace(s.workload, &s);
+    hpa.emplace(s.hpa, &s);
+    scaled_on[s.workload].push_back(&s);
+  }
+  void add_hpa(Target t) {
+    const Target& h = hpas.emplace_back(std::move(t));
+    hpas_on[h.workload].push_back(&h);
+  }
+};
 
 model::Mark target_mark(const Document& d, const Target& t) {
   return t.name_node != nullptr ? t.name_node->mark : d.root().key_mark("spec");
@@ -73,68 +111,56 @@ void report_transfer(CrossReporter& cr, const Document& so, const Target& t, con
 // A later ScaledObject against the ScaledObjects and HPAs before it; like KEDA, at most one
 // finding per kind of clash.
 // Returns false for a second definition of an earlier ScaledObject.
-bool check_scaled_object(CrossReporter& cr, const Document& d, const Target& t,
-                         const std::vector<Target>& scaled, const std::vector<Target>& hpas) {
+bool check_scaled_object(CrossReporter& cr, const Document& d, const Target& t, const Seen& seen) {
   // KEDA skips an object with the incoming name (an update of itself); in the inputs the same
   // object twice means one definition silently replaces the other on apply. Report that alone:
   // its clashes were reported on the first definition.
-  for (const auto& o : scaled) {
-    const auto* name = at(metadata(d), "name");
-    const auto* first = at(metadata(*o.doc), "name");
-    if (o.doc->ns() == d.ns() && o.doc->name() == d.name() && name != nullptr && first != nullptr) {
+  const auto* name = at(metadata(d), "name");
+  if (const Target* o = Seen::find(seen.object, t.object); o != nullptr && name != nullptr) {
+    if (const auto* first = at(metadata(*o->doc), "name"); first != nullptr) {
       cr.for_doc(d).at(name->mark, "/metadata/name",
                        fmt::format("ScaledObject '{}' is defined again (first at {}:{}:{}); "
                                    "applying both keeps only the later definition and kustomize "
                                    "refuses the duplicate id: keep one",
-                                   d.name(), o.doc->file, first->mark.line, first->mark.col));
+                                   d.name(), o->doc->file, first->mark.line, first->mark.col));
       return false;
     }
   }
-  bool same_workload = false;
-  bool same_hpa = false;
-  for (const auto& o : scaled) {
-    if (o.doc->ns() != d.ns()) {
-      continue;
-    }
-    if (!same_workload && o.workload == t.workload) {
-      same_workload = true;
-      cr.for_doc(d).at(target_mark(d, t), "/spec/scaleTargetRef/name",
-                       fmt::format("the workload '{}' of type '{}' is already managed by the "
-                                   "ScaledObject '{}'; keep one ScaledObject per workload (merge "
-                                   "the triggers)",
-                                   t.name, t.type, o.doc->name()));
-    }
-    if (!same_hpa && hpa_name(*o.doc) == hpa_name(d)) {
-      same_hpa = true;
-      const auto* custom = custom_hpa_name(d);
-      const auto* name = at(metadata(d), "name");
-      cr.for_doc(d).at(custom != nullptr ? custom->mark
-                       : name != nullptr ? name->mark
-                                         : d.root().mark,
-                       custom != nullptr ? "/spec/advanced/horizontalPodAutoscalerConfig/name"
-                                         : "/metadata/name",
-                       fmt::format("the HPA '{}' is already managed by the ScaledObject '{}'; "
-                                   "give this ScaledObject's HPA another name",
-                                   hpa_name(d), o.doc->name()));
-    }
+  if (const Target* o = Seen::find(seen.workload, t.workload); o != nullptr) {
+    cr.for_doc(d).at(target_mark(d, t), "/spec/scaleTargetRef/name",
+                     fmt::format("the workload '{}' of type '{}' is already managed by the "
+                                 "ScaledObject '{}'; keep one ScaledObject per workload (merge "
+                                 "the triggers)",
+                                 t.name, t.type, o->doc->name()));
   }
-  for (const auto& h : hpas) {
-    if (h.workload != t.workload || owned_by(*h.doc, d)) {
+  if (const Target* o = Seen::find(seen.hpa, t.hpa); o != nullptr) {
+    const auto* custom = custom_hpa_name(d);
+    cr.for_doc(d).at(custom != nullptr ? custom->mark
+                     : name != nullptr ? name->mark
+                                       : d.root().mark,
+                     custom != nullptr ? "/spec/advanced/horizontalPodAutoscalerConfig/name"
+                                       : "/metadata/name",
+                     fmt::format("the HPA '{}' is already managed by the ScaledObject '{}'; "
+                                 "give this ScaledObject's HPA another name",
+                                 hpa_name(d), o->doc->name()));
+  }
+  for (const Target* h : Seen::find(seen.hpas_on, t.workload)) {
+    if (owned_by(*h->doc, d)) {
       continue;
     }
-    Ownership own = ownership(d, *h.doc);
+    Ownership own = ownership(d, *h->doc);
     if (own == Ownership::transferred) {
       continue;
     }
     if (own == Ownership::transfer_unnamed) {
-      report_transfer(cr, d, t, *h.doc);
+      report_transfer(cr, d, t, *h->doc);
     } else {
       cr.for_doc(d).at(target_mark(d, t), "/spec/scaleTargetRef/name",
                        fmt::format("the workload '{}' of type '{}' is already managed by the hpa "
                                    "'{}'; delete that HPA, or take it over with the annotation "
                                    "scaledobject.keda.sh/transfer-hpa-ownership: \"true\" and "
                                    "spec.advanced.horizontalPodAutoscalerConfig.name: {}",
-                                   t.name, t.type, h.doc->name(), h.doc->name()));
+                                   t.name, t.type, h->doc->name(), h->doc->name()));
     }
     return true; // KEDA stops at the first conflicting HPA
   }
@@ -143,10 +169,10 @@ bool check_scaled_object(CrossReporter& cr, const Document& d, const Target& t,
 
 // A later HPA against the ScaledObjects before it. KEDA itself validates only ScaledObjects,
 // but the HPA would fight KEDA's own HPA over the replica count.
-void check_hpa(CrossReporter& cr, const Document& d, const Target& t,
-               const std::vector<Target>& scaled) {
-  for (const auto& o : scaled) {
-    if (o.workload != t.workload || owned_by(d, *o.doc)) {
+void check_hpa(CrossReporter& cr, const Document& d, const Target& t, const Seen& seen) {
+  for (const Target* so : Seen::find(seen.scaled_on, t.workload)) {
+    const Target& o = *so;
+    if (owned_by(d, *o.doc)) {
       continue;
     }
     Ownership own = ownership(*o.doc, d);
@@ -169,8 +195,7 @@ void check_hpa(CrossReporter& cr, const Document& d, const Target& t,
 }
 
 void cross(const Corpus& c, CrossReporter& cr) {
-  std::vector<Target> scaled;
-  std::vector<Target> hpas;
+  Seen seen;
   for (const Document* d : c.docs) {
     bool so = is_keda(*d, "ScaledObject");
     bool hpa = d->type.kind == "HorizontalPodAutoscaler" &&
@@ -180,17 +205,17 @@ void cross(const Corpus& c, CrossReporter& cr) {
         (hpa && str(annotation(*d, "validations.keda.sh/hpa-ownership")) == "false")) {
       continue;
     }
-    Target t = target_of(*d);
+    Target t = target_of(*d, so);
     if (t.name.empty()) {
       continue; // schema-required reports the missing scaleTargetRef.name
     }
     if (so) {
-      if (check_scaled_object(cr, *d, t, scaled, hpas)) {
-        scaled.push_back(std::move(t));
+      if (check_scaled_object(cr, *d, t, seen)) {
+        seen.add_scaled(std::move(t));
       }
     } else {
-      check_hpa(cr, *d, t, scaled);
-      hpas.push_back(std::move(t));
+      check_hpa(cr, *d, t, seen);
+      seen.add_hpa(std::move(t));
     }
   }
 }
