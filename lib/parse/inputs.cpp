@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fmt/format.h>
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <system_error>
 
@@ -27,6 +28,20 @@ void unreadable(const std::string& path, const std::string& why, diag::Sink& sin
 bool yaml_name(const fs::path& p) {
   auto ext = p.extension().string();
   return ext == ".yaml" || ext == ".yml";
+}
+
+// `lint d d/a.yaml` or a path given twice must not check (and cross-report) a file against itself.
+void drop_repeats(std::vector<std::string>& files) {
+  std::set<std::string> seen;
+  std::vector<std::string> kept;
+  for (auto& f : files) {
+    std::error_code ec;
+    std::string key = f == "-" ? f : fs::weakly_canonical(fs::path(f), ec).generic_string();
+    if (seen.insert(ec ? f : key).second) {
+      kept.push_back(std::move(f));
+    }
+  }
+  files = std::move(kept);
 }
 
 } // namespace
@@ -67,6 +82,7 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& paths, di
     std::sort(found.begin(), found.end());
     out.insert(out.end(), found.begin(), found.end());
   }
+  drop_repeats(out);
   return out;
 }
 

@@ -11,7 +11,7 @@ namespace isvc::parse {
 
 /// Expands command-line paths: files as given, directories recursively
 /// (`*.yaml`, `*.yml`, sorted), `-` for stdin. Missing paths become
-/// diagnostics (rule io-unreadable).
+/// diagnostics (rule io-unreadable). A file reached twice is kept once, first place wins.
 std::vector<std::string> expand_inputs(const std::vector<std::string>& paths, diag::Sink& sink);
 
 /// Reads a file (or stdin for "-"); false + diagnostic if unreadable.

@@ -169,6 +169,11 @@ private:
   }
 
   void advance(bool in_brackets = false) {
+    // Bounds the tree, and so every recursive walk over it, for hostile inputs (a query of
+    // 20,000 nested parentheses overflowed the stack); real autoscaling queries are far smaller.
+    if (++m_tokens > k_max_tokens) {
+      fail(m_tok.offset, fmt::format("query too long: more than {} tokens", k_max_tokens));
+    }
     m_tok = m_lex.next(in_brackets);
     if (m_lex.error()) {
       throw Failure{*m_lex.error()};
@@ -276,6 +281,16 @@ private:
   }
 
   std::unique_ptr<Expr> unary() {
+    if (m_depth >= k_max_depth) {
+      fail(m_tok.offset, fmt::format("expression nested more than {} levels deep", k_max_depth));
+    }
+    struct Deeper {
+      int& d;
+      explicit Deeper(int& depth) : d(++depth) {}
+      ~Deeper() { --d; }
+      Deeper(const Deeper&) = delete;
+      Deeper& operator=(const Deeper&) = delete;
+    } deeper(m_depth);
     if (m_tok.kind == Tok::op && (m_tok.text == "-" || m_tok.text == "+")) {
       auto node = std::make_unique<Expr>();
       node->kind = Expr::Kind::unary;
@@ -526,8 +541,12 @@ private:
                                               : "unexpected '" + m_tok.text + "'");
   }
 
+  static constexpr int k_max_depth = 128;
+  static constexpr std::size_t k_max_tokens = 20000;
   Lexer m_lex;
   Token m_tok;
+  int m_depth = 0;
+  std::size_t m_tokens = 0;
 };
 
 const Expr& unparen(const Expr& e) {

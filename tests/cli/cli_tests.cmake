@@ -80,3 +80,8 @@ isvc_cli_test(render-namespace-override ARGS render --namespace prod samples/ked
 # --disable takes one id per occurrence: the paths after it stay paths.
 isvc_cli_test(lint-disable-then-paths ARGS lint --disable kserve-replicas tests/cli/data/pre-commit-bad.yaml samples/keda-cpu-utilization.yaml
   EXIT 0 STDOUT "samples/keda-cpu-utilization.yaml:7:39: note: ")
+
+# A file reached twice (through its directory and by name) is linted once, not reported as a
+# second definition of itself.
+isvc_cli_test(lint-repeated-input ARGS lint tests/cli/data/repeat tests/cli/data/repeat/so.yaml
+  tests/cli/data/repeat//so.yaml EXIT 0 STDOUT_EMPTY STDERR "1 file, 1 document: 0 errors")

@@ -123,4 +123,18 @@ TEST_SUITE("promql") {
     CHECK(top_aggregation(*q.expr) == "avg");
     CHECK_FALSE(is_latency_quantile(*q.expr));
   }
+  TEST_CASE("hostile nesting and length end in a parse error, not a stack overflow") {
+    std::string deep = std::string(20000, '(') + "1" + std::string(20000, ')');
+    CHECK(error_of(deep.c_str()).message == "expression nested more than 128 levels deep");
+    std::string minus = std::string(50000, '-') + "1";
+    CHECK(error_of(minus.c_str()).offset == 128);
+    std::string chain;
+    for (int i = 0; i < 9000; ++i) {
+      chain += "sum(x)/sum(y)/";
+    }
+    chain += "1";
+    CHECK(error_of(chain.c_str()).message == "query too long: more than 20000 tokens");
+    std::string fine = std::string(100, '(') + "sum(x)" + std::string(100, ')');
+    CHECK(single(fine.c_str()));
+  }
 }
