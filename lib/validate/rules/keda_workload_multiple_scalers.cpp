@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // KEDA webhook verifyScaledObjects/verifyHpas (apis/keda/v1alpha1/scaledobject_webhook.go) over
 // the inputs: one ScaledObject per workload, no foreign HPA on it, no shared HPA name.
+#include "kserve/component_meta.hpp"
 #include "validate/rules/keda_helpers.hpp"
 
 #include <deque>
@@ -194,8 +195,66 @@ void check_hpa(CrossReporter& cr, const Document& d, const Target& t, const Seen
   }
 }
 
+// A scaler KServe's controller creates for an InferenceService component (class keda: a
+// ScaledObject, class hpa or no class: an HPA, both named like the Deployment).
+struct KServeScaler {
+  const Document* isvc;
+  std::string kind; // "ScaledObject" | "HorizontalPodAutoscaler"
+  std::string name;
+};
+
+std::map<std::string, KServeScaler> kserve_scalers(const Corpus& c) {
+  std::map<std::string, KServeScaler> out; // workload -> scaler
+  for (const Document* d : c.docs) {
+    if (d->isvc == nullptr || kserve::deployment_mode(*d->isvc, d->config) != "Standard") {
+      continue;
+    }
+    for (const auto& comp : d->isvc->components) {
+      if (!comp.present) {
+        continue;
+      }
+      auto meta = kserve::component_meta(*d->isvc, comp, &d->config);
+      if (meta.stopped || (meta.autoscaler_class != "keda" && meta.autoscaler_class != "hpa")) {
+        continue; // external/none: KServe leaves scaling to someone else
+      }
+      out.emplace(
+          meta.ns + "/" + gvk_string("", "") + "/" + meta.name,
+          KServeScaler{d,
+                       meta.autoscaler_class == "keda" ? "ScaledObject" : "HorizontalPodAutoscaler",
+                       meta.name});
+    }
+  }
+  return out;
+}
+
+// A hand-written ScaledObject/HPA on a Deployment KServe already scales: KEDA's webhook rejects
+// the ScaledObject (or the two HPAs fight), and KServe's reconciler puts its own object back.
+void check_kserve_owned(CrossReporter& cr,
+                        const Document& d,
+                        const Target& t,
+                        bool so,
+                        const std::map<std::string, KServeScaler>& owned) {
+  auto it = owned.find(t.workload);
+  if (it == owned.end()) {
+    return;
+  }
+  const KServeScaler& k = it->second;
+  if (d.name() == k.name && d.type.kind == k.kind) {
+    return; // KServe's own object (e.g. `render --mode kserve` output linted beside its ISVC)
+  }
+  cr.for_doc(d).at(
+      target_mark(d, t), "/spec/scaleTargetRef/name",
+      fmt::format("the workload '{}' is already scaled by KServe: InferenceService '{}' makes "
+                  "the {} '{}' for it (autoscalerClass {}); this {} would fight it, so set "
+                  "serving.kserve.io/autoscalerClass: external on the InferenceService (or let "
+                  "`isvc-scale render` write both)",
+                  t.name, k.isvc->name(), k.kind, k.name, k.kind == "ScaledObject" ? "keda" : "hpa",
+                  so ? "ScaledObject" : "HorizontalPodAutoscaler"));
+}
+
 void cross(const Corpus& c, CrossReporter& cr) {
   Seen seen;
+  const auto owned = kserve_scalers(c);
   for (const Document* d : c.docs) {
     bool so = is_keda(*d, "ScaledObject");
     bool hpa = d->type.kind == "HorizontalPodAutoscaler" &&
@@ -209,6 +268,7 @@ void cross(const Corpus& c, CrossReporter& cr) {
     if (t.name.empty()) {
       continue; // schema-required reports the missing scaleTargetRef.name
     }
+    check_kserve_owned(cr, *d, t, so, owned);
     if (so) {
       if (check_scaled_object(cr, *d, t, seen)) {
         seen.add_scaled(std::move(t));
@@ -231,7 +291,10 @@ extern const Rule k_rule_keda_workload_multiple_scalers = {
     "scaleTargetRef apiVersion/kind defaulting to apps/v1 Deployment, and name), a ScaledObject "
     "whose HPA name another ScaledObject already uses, and a ScaledObject for a workload an HPA "
     "already scales (unless the HPA is annotated validations.keda.sh/hpa-ownership: \"false\" or "
-    "the ScaledObject takes it over with scaledobject.keda.sh/transfer-hpa-ownership). The same "
+    "the ScaledObject takes it over with scaledobject.keda.sh/transfer-hpa-ownership). A "
+    "hand-written ScaledObject or HPA on the Deployment of an InferenceService that KServe "
+    "scales itself (Standard mode, autoscalerClass keda, hpa or none given) clashes with the "
+    "object KServe's controller creates and keeps reconciling. The same "
     "ScaledObject (namespace and name) "
     "defined twice is reported too: KEDA sees an update, but only the later definition survives "
     "apply and kustomize refuses duplicate ids. Findings "
