@@ -769,4 +769,14 @@ std::string top_aggregation(const Expr& e) {
   return u.kind == Expr::Kind::aggregation ? u.name : std::string();
 }
 
+bool reads_only_pod_metrics(const Expr& e) {
+  auto sels = selectors(e);
+  if (sels.empty()) {
+    return false;
+  }
+  return std::all_of(sels.begin(), sels.end(), [](const Expr* s) {
+    return s->name.rfind("vllm:", 0) == 0 && s->name != "vllm:num_incoming_requests_total";
+  });
+}
+
 } // namespace isvc::promql

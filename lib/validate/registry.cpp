@@ -25,6 +25,7 @@ extern const Rule k_rule_keda_fallback_needs_non_resource;
 extern const Rule k_rule_keda_name_too_long;
 extern const Rule k_rule_keda_only_resource_triggers_min_zero;
 extern const Rule k_rule_keda_replica_bounds;
+extern const Rule k_rule_keda_scale_to_zero_no_activation;
 extern const Rule k_rule_keda_timing_not_relevant;
 extern const Rule k_rule_keda_workload_multiple_scalers;
 extern const Rule k_rule_kserve_autoscaler_class;
@@ -98,6 +99,7 @@ const std::vector<const Rule*>& rules() {
       &k_rule_keda_name_too_long,
       &k_rule_keda_only_resource_triggers_min_zero,
       &k_rule_keda_replica_bounds,
+      &k_rule_keda_scale_to_zero_no_activation,
       &k_rule_keda_timing_not_relevant,
       &k_rule_keda_workload_multiple_scalers,
       &k_rule_kserve_autoscaler_class,
