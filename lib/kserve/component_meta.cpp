@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "kserve/component_meta.hpp"
 
+#include "kserve/internal_annotations.hpp"
 #include "util/strings.hpp"
 
 #include <array>
@@ -36,14 +37,21 @@ std::string component_name(const model::InferenceService& isvc, const model::Com
   return out;
 }
 
-ComponentMeta
-component_meta(const model::InferenceService& isvc, const model::Component& c, const Config* cfg) {
+ComponentMeta component_meta(const model::InferenceService& isvc,
+                             const model::Component& c,
+                             const Config* cfg,
+                             bool controller) {
   ComponentMeta meta;
   meta.name = component_name(isvc, c);
   meta.ns = *isvc.ns;
   for (const auto& [k, v] : isvc.annotations) {
     if (!disallowed(k)) {
       meta.annotations[k] = *v;
+    }
+  }
+  if (controller) {
+    for (auto& [k, v] : internal_annotations(isvc, c)) {
+      meta.annotations[k] = std::move(v);
     }
   }
   for (const auto& [k, v] : c.annotations) {
@@ -85,12 +93,16 @@ component_meta(const model::InferenceService& isvc, const model::Component& c, c
 
 std::string
 deployment_mode(const model::InferenceService& isvc, const Config& cfg, bool* from_annotation) {
+  // GetDeploymentMode (inferenceservice/utils/utils.go): only the exact
+  // (case-sensitive) known names count; any other value falls back to the
+  // ConfigMap default like an absent annotation.
   const auto* a = isvc.annotation(k_deployment_mode);
+  std::string mode = a != nullptr ? normalize_deployment_mode(**a) : "";
   if (from_annotation != nullptr) {
-    *from_annotation = a != nullptr;
+    *from_annotation = !mode.empty();
   }
-  if (a != nullptr) {
-    return normalize_deployment_mode(**a);
+  if (!mode.empty()) {
+    return mode;
   }
   return normalize_deployment_mode(cfg.default_deployment_mode);
 }

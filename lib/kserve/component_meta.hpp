@@ -35,13 +35,15 @@ std::string component_name(const model::InferenceService& isvc, const model::Com
 
 /// With `cfg`, the annotations are those KServe's mutating webhook stores:
 /// deploymentMode RawDeployment/Serverless rewritten to Standard/Knative, and set
-/// from the ConfigMap default (Standard or ModelMesh) when absent.
+/// from the ConfigMap default (Standard or ModelMesh) when absent. With
+/// `controller`, also the internal annotations the component reconciler adds.
 ComponentMeta component_meta(const model::InferenceService& isvc,
                              const model::Component& c,
-                             const Config* cfg = nullptr);
+                             const Config* cfg = nullptr,
+                             bool controller = false);
 
-/// The ISVC's deployment mode after the defaulter: annotation normalised, else
-/// the ConfigMap default. `from_annotation` tells which.
+/// The controller's deployment mode (GetDeploymentMode): a known annotation value
+/// normalised, else the ConfigMap default. `from_annotation` tells which.
 std::string deployment_mode(const model::InferenceService& isvc,
                             const Config& cfg,
                             bool* from_annotation = nullptr);

@@ -8,6 +8,7 @@
 #include <charconv>
 #include <fmt/format.h>
 #include <fstream>
+#include <initializer_list>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -19,14 +20,39 @@ std::string json_string(const nlohmann::json& j, const char* key) {
   return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
-// strconv.ParseInt(s, 10, 32); empty or invalid leaves the window unset.
-std::optional<std::int32_t> parse_window(const std::string& s) {
+// strconv.ParseInt(s, 10, 32) (a leading '+' is allowed); empty or invalid
+// leaves the window unset.
+std::optional<std::int32_t> parse_window(const std::string& text) {
+  std::string_view s = text;
+  if (s.size() > 1 && s.front() == '+' && s[1] != '-') {
+    s.remove_prefix(1);
+  }
   std::int32_t v = 0;
   auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v, 10);
   if (s.empty() || ec != std::errc{} || p != s.data() + s.size()) {
     return std::nullopt;
   }
   return v;
+}
+
+// json.Unmarshal into KServe's config structs, whose fields are all strings:
+// a number (or bool, list, object) there fails the whole entry; null is fine.
+void require_strings(const std::string& path,
+                     const model::Node* data,
+                     const char* entry,
+                     const char* what,
+                     const nlohmann::json& j,
+                     std::initializer_list<const char*> keys) {
+  for (const char* key : keys) {
+    auto it = j.find(key);
+    if (it == j.end() || it->is_string() || it->is_null()) {
+      continue;
+    }
+    const model::Node* n = data->get(entry);
+    throw Error(fmt::format("{}:{}:{}: unable to parse {} config json: json: cannot unmarshal {} "
+                            "into a string field (\"{}\")",
+                            path, n->mark.line, n->mark.col, what, it->type_name(), key));
+  }
 }
 
 nlohmann::json
@@ -82,6 +108,14 @@ Config load_config(const std::string& path, const std::string& text) {
   auto otel = parse_entry(path, data, "opentelemetryCollector", "otel");
   auto autoscaler = parse_entry(path, data, "autoscaler", "autoscaler");
   auto deploy = parse_entry(path, data, "deploy", "deploy");
+  require_strings(path, data, "opentelemetryCollector", "otel", otel,
+                  {"scrapeInterval", "metricReceiverEndpoint", "metricScalerEndpoint"});
+  if (otel.contains("resource") && otel["resource"].is_object()) {
+    require_strings(path, data, "opentelemetryCollector", "otel", otel["resource"],
+                    {"cpuLimit", "memoryLimit", "cpuRequest", "memoryRequest"});
+  }
+  require_strings(path, data, "autoscaler", "autoscaler", autoscaler,
+                  {"scaleUpStabilizationWindowSeconds", "scaleDownStabilizationWindowSeconds"});
   cfg.default_deployment_mode = json_string(deploy, "defaultDeploymentMode");
   cfg.scale_up_window = parse_window(json_string(autoscaler, "scaleUpStabilizationWindowSeconds"));
   cfg.scale_down_window =

@@ -23,6 +23,20 @@ bool valid_isvc_name(const std::string& s) {
   return s.back() != '-';
 }
 
+// The mode validateAutoScalingCompExtension and validateCanarySpecs compare with
+// "Standard": the stored annotation after the defaulter (legacy names rewritten,
+// set from a Standard/ModelMesh ConfigMap default when absent), not
+// GetDeploymentMode, so an unknown value such as "foo" takes the Knative branch.
+std::string webhook_mode(const model::InferenceService& isvc, const Config& cfg) {
+  const auto* a = isvc.annotation(k_deployment_mode);
+  if (a != nullptr) {
+    std::string known = normalize_deployment_mode(**a);
+    return known.empty() ? **a : known;
+  }
+  std::string dflt = normalize_deployment_mode(cfg.default_deployment_mode);
+  return dflt == "Standard" || dflt == "ModelMesh" ? dflt : "";
+}
+
 class Checker {
 public:
   explicit Checker(std::vector<Violation>& out) : m_out(out) {}
@@ -189,7 +203,17 @@ void check_hpa(Checker& ck, const model::Component& c) {
   }
 }
 
-void check_kpa(Checker& ck, const model::Component& c) {
+// validateScalingKPACompExtension: deploymentStrategy is refused before the metric.
+void check_kpa(Checker& ck, const model::InferenceService& isvc, const model::Component& c) {
+  const model::Node* spec = isvc.root != nullptr ? isvc.root->get("spec") : nullptr;
+  const model::Node* comp = spec != nullptr ? spec->get(model::to_string(c.kind)) : nullptr;
+  const model::Node* strategy = comp != nullptr ? comp->get("deploymentStrategy") : nullptr;
+  if (strategy != nullptr && !strategy->is_null_value()) {
+    ck.add_at("kserve-kpa-deployment-strategy", comp->key_mark("deploymentStrategy"),
+              util::pointer_join(c.pointer, "deploymentStrategy"),
+              "customizing deploymentStrategy is only supported for raw deployment mode");
+    return;
+  }
   std::string metric = c.scale_metric ? *c.scale_metric : "concurrency";
   if (metric != "concurrency" && metric != "rps") {
     ck.add("kserve-kpa-scalemetric", c.scale_metric,
@@ -201,22 +225,24 @@ void check_kpa(Checker& ck, const model::Component& c) {
   }
 }
 
-void check_replicas(Checker& ck, const model::Component& c) {
-  if (c.min_replicas && *c.min_replicas < 0) {
-    ck.add("kserve-replicas", c.min_replicas, "'MinReplicas' cannot be less than 0");
-  }
-  if (c.max_replicas && *c.max_replicas < 0) {
-    ck.add("kserve-replicas", c.max_replicas, "'MaxReplicas' cannot be less than 0");
-  }
-  std::int64_t min = c.min_replicas ? *c.min_replicas : 1;
-  std::int64_t max = c.max_replicas ? *c.max_replicas : 0;
-  if (min > max && max != 0) {
-    ck.add("kserve-replicas", c.min_replicas ? c.min_replicas : c.max_replicas,
-           "'MinReplicas' cannot be greater than MaxReplicas");
-  }
+// ext.Validate(): utils.FirstNonNilError over validateContainerConcurrency,
+// validateReplicas (itself first error only; nil minReplicas counts as 1), so
+// at most one of these per component.
+void check_extension(Checker& ck, const model::Component& c) {
   if (c.container_concurrency && *c.container_concurrency < 0) {
     ck.add("kserve-container-concurrency", c.container_concurrency,
            "parallelism cannot be less than 0");
+    return;
+  }
+  std::int64_t min = c.min_replicas ? *c.min_replicas : 1;
+  std::int64_t max = c.max_replicas ? *c.max_replicas : 0;
+  if (min < 0) {
+    ck.add("kserve-replicas", c.min_replicas, "'MinReplicas' cannot be less than 0");
+  } else if (max < 0) {
+    ck.add("kserve-replicas", c.max_replicas, "'MaxReplicas' cannot be less than 0");
+  } else if (min > max && max != 0) {
+    ck.add("kserve-replicas", c.min_replicas ? c.min_replicas : c.max_replicas,
+           "'MinReplicas' cannot be greater than MaxReplicas");
   }
 }
 
@@ -231,7 +257,7 @@ std::vector<Violation> validate(const model::InferenceService& isvc, const Confi
                        "consist of lower case alphanumeric characters or '-', and must start with "
                        "alphabetical character. (e.g. \"my-name\" or \"abc-123\", regex used for "
                        "validation is '{}')",
-                       *isvc.name, "^[a-z]([-a-z0-9]*[a-z0-9])?$"));
+                       *isvc.name, "[a-z]([-a-z0-9]*[a-z0-9])?")); // IsvcNameFmt
   }
   const auto* cls = isvc.annotation(k_autoscaler_class);
   if (cls != nullptr && **cls != "hpa" && **cls != "external" && **cls != "keda" &&
@@ -243,7 +269,8 @@ std::vector<Violation> validate(const model::InferenceService& isvc, const Confi
   const auto& pred = isvc.predictor();
   if (pred.present && pred.has_worker_spec && pred.has_model &&
       (cls == nullptr || **cls != "none")) {
-    std::string value = cls != nullptr ? **cls : "hpa";
+    // The raw annotation value: empty when absent (no "hpa" default here).
+    std::string value = cls != nullptr ? **cls : "";
     if (cls != nullptr) {
       ck.add("kserve-multinode-class", *cls,
              fmt::format("the InferenceService \"{}\" is invalid: Multinode only supports 'none' "
@@ -257,13 +284,13 @@ std::vector<Violation> validate(const model::InferenceService& isvc, const Confi
                       *isvc.name, value));
     }
   }
-  std::string mode = deployment_mode(isvc, cfg);
+  std::string mode = webhook_mode(isvc, cfg);
   const auto* knative_class = isvc.annotation("autoscaling.knative.dev/class");
   for (const auto& c : isvc.components) {
     if (!c.present) {
       continue;
     }
-    check_replicas(ck, c);
+    check_extension(ck, c);
     if (mode == "Standard") {
       if (cls != nullptr && **cls == "hpa") {
         check_hpa(ck, c);
@@ -273,7 +300,7 @@ std::vector<Violation> validate(const model::InferenceService& isvc, const Confi
     } else if (knative_class != nullptr && **knative_class == "hpa.autoscaling.knative.dev") {
       check_hpa(ck, c);
     } else {
-      check_kpa(ck, c);
+      check_kpa(ck, isvc, c);
     }
   }
   // validateCanarySpecs, after the components.

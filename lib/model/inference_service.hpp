@@ -117,6 +117,34 @@ struct AutoScaling {
 
 using StringMap = std::map<std::string, Field<std::string>>;
 
+/// `logger` of a component (payload logging).
+struct Logger {
+  bool present = false;
+  Field<std::string> url;
+  Field<std::string> mode;
+  /// Go keeps nil and empty lists apart: `metadataHeaders: []` still writes "".
+  bool headers_present = false;
+  std::vector<std::string> metadata_headers;
+  bool annotations_present = false;
+  std::vector<std::string> metadata_annotations;
+};
+
+/// `batcher` of a component.
+struct Batcher {
+  bool present = false;
+  Field<std::int64_t> max_batch_size;
+  Field<std::int64_t> max_latency;
+};
+
+/// `storage` of the predictor implementation (StorageSpec).
+struct StorageSpec {
+  bool present = false;
+  Field<std::string> path;
+  Field<std::string> key;
+  bool params_present = false;
+  std::map<std::string, std::string> params;
+};
+
 enum class ComponentKind : std::uint8_t { predictor, transformer, explainer };
 
 /// "predictor", "transformer", "explainer".
@@ -138,6 +166,18 @@ struct Component {
   /// `workerSpec` (multi-node) and `model` present (predictor).
   bool has_worker_spec = false;
   bool has_model = false;
+  /// GetImplementation().GetStorageUri(): `storageUri` of the implementation, or the
+  /// STORAGE_URI env of the first container for a custom one.
+  Field<std::string> storage_uri;
+  StorageSpec storage;
+  Logger logger;
+  Batcher batcher;
+  /// Facts IsMMSPredictor reads: containers given, MULTI_MODEL_SERVER=true on the
+  /// first one, an implementation at all, and whether it is HuggingFace.
+  bool has_containers = false;
+  bool multi_model_env = false;
+  bool has_implementation = false;
+  bool huggingface = false;
   /// Name of a container port declared in the component (for PodMonitor checks).
   std::vector<std::pair<std::string, std::int64_t>> ports;
   Mark mark;
@@ -151,6 +191,8 @@ struct Canary {
   Field<std::int64_t> traffic_percent;
   /// Fields a canary must not set (it runs fixed replicas), with their positions.
   std::vector<std::pair<std::string, Mark>> forbidden;
+  /// canary.predictor read like spec.predictor (what KServe merges over the stable one).
+  Component predictor;
   Mark mark;
   std::string pointer;
 };

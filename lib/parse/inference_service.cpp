@@ -3,13 +3,60 @@
 
 #include "util/strings.hpp"
 
+#include <array>
+#include <charconv>
+#include <cstdint>
 #include <fmt/format.h>
+#include <optional>
+#include <string_view>
 
 namespace isvc::parse {
 namespace {
 
 using model::Field;
 using model::Node;
+
+// An integer as kubectl's YAML reader (sigs.k8s.io/yaml on go-yaml v2, YAML
+// 1.1 style) resolves a plain scalar: underscores dropped, then
+// strconv.ParseInt(s, 0, 64), so 0x10 is 16, 0o17 and 017 are 15, 0b101 is 5.
+std::optional<std::int64_t> go_yaml_int(std::string_view text) {
+  if (text.empty() || std::string_view("+-0123456789").find(text.front()) == std::string::npos) {
+    return std::nullopt;
+  }
+  std::string plain;
+  for (char ch : text) {
+    if (ch != '_') {
+      plain += ch;
+    }
+  }
+  std::string_view s = plain;
+  bool negative = false;
+  if (!s.empty() && (s.front() == '+' || s.front() == '-')) {
+    negative = s.front() == '-';
+    s.remove_prefix(1);
+  }
+  int base = 10;
+  if (s.size() > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
+    base = 16;
+    s.remove_prefix(2);
+  } else if (s.size() > 2 && s[0] == '0' && (s[1] == 'o' || s[1] == 'O')) {
+    base = 8;
+    s.remove_prefix(2);
+  } else if (s.size() > 2 && s[0] == '0' && (s[1] == 'b' || s[1] == 'B')) {
+    base = 2;
+    s.remove_prefix(2);
+  } else if (s.size() > 1 && s[0] == '0') {
+    base = 8;
+    s.remove_prefix(1);
+  }
+  std::uint64_t v = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v, base);
+  std::uint64_t limit = negative ? std::uint64_t{1} << 63 : (std::uint64_t{1} << 63) - 1;
+  if (s.empty() || ec != std::errc{} || p != s.data() + s.size() || v > limit) {
+    return std::nullopt;
+  }
+  return negative ? static_cast<std::int64_t>(0 - v) : static_cast<std::int64_t>(v);
+}
 
 struct Reader {
   const std::string& file;
@@ -104,7 +151,10 @@ struct Reader {
                         key, n->is_scalar() ? n->value : std::string(model::describe(*n))));
       return;
     }
-    out.value = n->value;
+    // kubectl reads a plain integer as a JSON number and MetricQuantity keeps
+    // strconv.FormatInt of it: 0x10 -> "16", +5 -> "5"; quoted text stays verbatim.
+    auto number = n->quoted ? std::nullopt : go_yaml_int(n->value);
+    out.value = number ? std::to_string(*number) : n->value;
     out.set = true;
   }
 
@@ -299,8 +349,7 @@ struct Reader {
     integer(*n, "scaleTarget", p, c.scale_target);
     str(*n, "scaleMetric", p, c.scale_metric);
     integer(*n, "containerConcurrency", p, c.container_concurrency);
-    string_map(*n, "annotations", p, c.annotations);
-    string_map(*n, "labels", p, c.labels);
+    controller_fields(*n, p, c);
     collect_ports(*n, c);
     c.has_worker_spec = n->get("workerSpec") != nullptr && !n->get("workerSpec")->is_null_value();
     c.has_model = n->get("model") != nullptr && !n->get("model")->is_null_value();
@@ -330,6 +379,120 @@ struct Reader {
         a.behavior.pointer = util::pointer_join(a.pointer, "behavior");
         rules(*b, "scaleUp", a.behavior.pointer, a.behavior.scale_up);
         rules(*b, "scaleDown", a.behavior.pointer, a.behavior.scale_down);
+      }
+    }
+  }
+
+  // What the component reconcilers turn into componentMeta annotations.
+  void controller_fields(const Node& n, const std::string& p, model::Component& c) const {
+    string_map(n, "annotations", p, c.annotations);
+    string_map(n, "labels", p, c.labels);
+    implementation(n, p, c);
+    if (const Node* l = map(n, "logger", p)) {
+      std::string lp = util::pointer_join(p, "logger");
+      c.logger.present = true;
+      str(*l, "url", lp, c.logger.url);
+      str(*l, "mode", lp, c.logger.mode);
+      c.logger.headers_present = string_list(*l, "metadataHeaders", lp, c.logger.metadata_headers);
+      c.logger.annotations_present =
+          string_list(*l, "metadataAnnotations", lp, c.logger.metadata_annotations);
+    }
+    if (const Node* b = map(n, "batcher", p)) {
+      std::string bp = util::pointer_join(p, "batcher");
+      c.batcher.present = true;
+      integer(*b, "maxBatchSize", bp, c.batcher.max_batch_size);
+      integer(*b, "maxLatency", bp, c.batcher.max_latency);
+    }
+  }
+
+  bool string_list(const Node& parent,
+                   const char* key,
+                   const std::string& base,
+                   std::vector<std::string>& out) const {
+    const Node* n = seq(parent, key, base);
+    if (n == nullptr) {
+      return false;
+    }
+    for (const Node& item : n->items) {
+      if (item.is_scalar()) {
+        out.push_back(item.value);
+      }
+    }
+    return true;
+  }
+
+  // GetImplementation(): the first framework field set (PredictorSpec order), else
+  // the custom container spec; its storageUri is what the storage initializer gets.
+  void implementation(const Node& comp, const std::string& p, model::Component& c) const {
+    static constexpr std::array<const char*, 11> k_predictors = {
+        "xgboost", "pytorch",  "triton", "sklearn",     "tensorflow", "onnx",
+        "pmml",    "lightgbm", "paddle", "huggingface", "model"};
+    static constexpr std::array<const char*, 1> k_explainers = {"art"};
+    const Node* containers = comp.get("containers");
+    const Node* first = containers != nullptr && containers->is_seq() && !containers->items.empty()
+                            ? &containers->items.front()
+                            : nullptr;
+    c.has_containers = first != nullptr;
+    std::string env_uri;
+    bool has_env_uri = false;
+    if (first != nullptr) {
+      const Node* env = first->get("env");
+      for (std::size_t i = 0; env != nullptr && env->is_seq() && i < env->items.size(); ++i) {
+        const Node* name = env->items[i].get("name");
+        const Node* value = env->items[i].get("value");
+        std::string v = value != nullptr && value->is_scalar() ? value->value : "";
+        if (name == nullptr || !name->is_scalar()) {
+          continue;
+        }
+        if (name->value == "STORAGE_URI" && !has_env_uri) {
+          has_env_uri = true;
+          env_uri = v;
+        } else if (name->value == "MULTI_MODEL_SERVER" && v == "true") {
+          c.multi_model_env = true;
+        }
+      }
+    }
+    const char* const* begin = nullptr;
+    std::size_t count = 0;
+    if (c.kind == model::ComponentKind::predictor) {
+      begin = k_predictors.data();
+      count = k_predictors.size();
+    } else if (c.kind == model::ComponentKind::explainer) {
+      begin = k_explainers.data();
+      count = k_explainers.size();
+    }
+    for (std::size_t i = 0; i < count; ++i) {
+      const Node* impl = comp.get(begin[i]);
+      if (impl == nullptr || !impl->is_map()) {
+        continue;
+      }
+      std::string ip = util::pointer_join(p, begin[i]);
+      c.has_implementation = true;
+      const Node* format = impl->get("modelFormat");
+      const Node* format_name = format != nullptr ? format->get("name") : nullptr;
+      c.huggingface = std::string_view(begin[i]) == "huggingface" ||
+                      (std::string_view(begin[i]) == "model" && format_name != nullptr &&
+                       format_name->is_scalar() && format_name->value == "huggingface");
+      str(*impl, "storageUri", ip, c.storage_uri);
+      if (const Node* st = map(*impl, "storage", ip)) {
+        std::string sp = util::pointer_join(ip, "storage");
+        c.storage.present = true;
+        str(*st, "path", sp, c.storage.path);
+        str(*st, "key", sp, c.storage.key);
+        if (const Node* params = map(*st, "parameters", sp)) {
+          c.storage.params_present = true;
+          for (std::size_t k = 0; k < params->keys.size(); ++k) {
+            c.storage.params[params->keys[k].first] = params->items[k].value;
+          }
+        }
+      }
+      return;
+    }
+    if (first != nullptr) {
+      c.has_implementation = true;
+      if (has_env_uri) {
+        c.storage_uri.value = env_uri;
+        c.storage_uri.set = true;
       }
     }
   }
@@ -420,6 +583,8 @@ read_inference_service(const std::string& file, const Document& doc, diag::Sink&
           std::string pp = util::pointer_join(c.pointer, "predictor");
           r.str(*pred, "name", pp, c.name);
           r.integer(*pred, "minReplicas", pp, c.min_replicas);
+          c.predictor.kind = model::ComponentKind::predictor;
+          r.controller_fields(*pred, pp, c.predictor);
           for (const char* k : {"maxReplicas", "scaleTarget", "scaleMetric", "autoScaling"}) {
             if (pred->get(k) != nullptr && !pred->get(k)->is_null_value()) {
               c.forbidden.emplace_back(k, pred->key_mark(k));

@@ -57,9 +57,45 @@ Engine engine_for(const model::Component& c,
   return Engine::hpa;
 }
 
+// buildCanaryPredictor: the stable predictor with the canary's predictor merged
+// over it (mergo.WithOverride: set fields win, maps merge key by key), its
+// autoscaling fields zeroed and minReplicas fixed.
+model::Component canary_predictor(const model::Component& stable,
+                                  const model::Canary& canary,
+                                  std::int64_t replicas) {
+  const model::Component& over = canary.predictor;
+  model::Component c;
+  c.kind = model::ComponentKind::predictor;
+  c.present = true;
+  c.name = canary.name;
+  c.min_replicas.value = replicas;
+  c.min_replicas.set = true;
+  c.mark = canary.mark;
+  c.pointer = canary.pointer;
+  c.annotations = stable.annotations;
+  for (const auto& [k, v] : over.annotations) {
+    c.annotations[k] = v;
+  }
+  c.labels = stable.labels;
+  for (const auto& [k, v] : over.labels) {
+    c.labels[k] = v;
+  }
+  c.storage_uri =
+      over.storage_uri && !over.storage_uri->empty() ? over.storage_uri : stable.storage_uri;
+  c.storage = over.storage.present ? over.storage : stable.storage;
+  c.logger = over.logger.present ? over.logger : stable.logger;
+  c.batcher = over.batcher.present ? over.batcher : stable.batcher;
+  c.has_containers = over.has_containers || stable.has_containers;
+  c.multi_model_env = over.has_containers ? over.multi_model_env : stable.multi_model_env;
+  c.has_implementation = over.has_implementation || stable.has_implementation;
+  c.huggingface = over.has_implementation ? over.huggingface : stable.huggingface;
+  return c;
+}
+
 // What KServe reconciles for a canary rollout (kserve-mapping.md sections 2 and 9):
 // the predictor's minReplicas lowered by the canary replicas (never below 1),
-// plus one fixed-size predictor per canary (ext = {minReplicas} only).
+// then, before transformer and explainer (reconcileCanaryDeployments runs inside
+// the predictor's reconcile), one fixed-size predictor per canary.
 std::vector<model::Component> with_canaries(const model::InferenceService& isvc) {
   std::vector<model::Component> comps(isvc.components.begin(), isvc.components.end());
   if (isvc.canaries.empty()) {
@@ -74,17 +110,11 @@ std::vector<model::Component> with_canaries(const model::InferenceService& isvc)
   if (pred.min_replicas) {
     pred.min_replicas.value = std::max<std::int64_t>(*pred.min_replicas - total, 1);
   }
+  std::vector<model::Component> canaries;
   for (std::size_t i = 0; i < isvc.canaries.size(); ++i) {
-    model::Component c;
-    c.kind = model::ComponentKind::predictor;
-    c.present = true;
-    c.name = isvc.canaries[i].name;
-    c.min_replicas.value = replicas[i];
-    c.min_replicas.set = true;
-    c.mark = isvc.canaries[i].mark;
-    c.pointer = isvc.canaries[i].pointer;
-    comps.push_back(std::move(c));
+    canaries.push_back(canary_predictor(isvc.predictor(), isvc.canaries[i], replicas[i]));
   }
+  comps.insert(comps.begin() + 1, canaries.begin(), canaries.end());
   return comps;
 }
 
@@ -102,7 +132,8 @@ void render_components(const model::InferenceService& isvc,
     if (!comp.present) {
       continue;
     }
-    kserve::ComponentMeta meta = kserve::component_meta(isvc, comp, &opts.config);
+    kserve::ComponentMeta meta =
+        kserve::component_meta(isvc, comp, &opts.config, opts.mode == Mode::kserve);
     if (!opts.ns.empty()) {
       meta.ns = opts.ns;
     }
@@ -156,6 +187,32 @@ void render_components(const model::InferenceService& isvc,
   }
 }
 
+// Where a non-Standard mode came from, for the note.
+std::string mode_source(const model::InferenceService& isvc, bool annotated) {
+  if (annotated) {
+    return "";
+  }
+  const auto* a = isvc.annotation(kserve::k_deployment_mode);
+  if (a == nullptr) {
+    return " (no serving.kserve.io/deploymentMode annotation; the cluster default from the "
+           "ConfigMap applies)";
+  }
+  return fmt::format(" (serving.kserve.io/deploymentMode \"{}\" is none of Standard, Knative, "
+                     "ModelMesh, RawDeployment, Serverless, compared case-sensitively; the "
+                     "cluster default from the ConfigMap applies)",
+                     **a);
+}
+
+std::string not_standard_reason(const std::string& mode) {
+  if (mode == "ModelMesh") {
+    // controller.go: no predictor reconciler for ModelMesh; a transformer takes the
+    // non-Standard (Knative Service) path.
+    return "ModelMesh Serving runs the predictor (KServe's controller skips it; a transformer "
+           "becomes a Knative Service), KServe creates no HorizontalPodAutoscaler or ScaledObject";
+  }
+  return "Knative's KPA owns scaling, KServe creates no HorizontalPodAutoscaler or ScaledObject";
+}
+
 bool has_name(const model::InferenceService& isvc, diag::Sink& sink) {
   if (isvc.name && !isvc.name->empty()) {
     return true;
@@ -197,13 +254,9 @@ void render_isvc(const model::InferenceService& isvc,
       return;
     }
     if (mode != "Standard") {
-      out.notes.push_back(fmt::format(
-          "{}: deployment mode {}{}: Knative's KPA owns scaling, KServe creates no "
-          "HorizontalPodAutoscaler or ScaledObject",
-          label(isvc), mode.empty() ? "unknown" : mode,
-          annotated ? ""
-                    : " (no serving.kserve.io/deploymentMode annotation; the cluster default "
-                      "from the ConfigMap applies)"));
+      out.notes.push_back(fmt::format("{}: deployment mode {}{}: {}", label(isvc),
+                                      mode.empty() ? "unknown" : mode, mode_source(isvc, annotated),
+                                      not_standard_reason(mode)));
       return;
     }
     if (opts.ns.empty() && isvc.ns->empty()) {
@@ -225,10 +278,14 @@ void render_isvc(const model::InferenceService& isvc,
       return;
     }
   }
-  if (annotated && mode != "Standard") {
+  // External mode goes by the annotation as written: an unknown value is not
+  // replaced by Standard behind the user's back.
+  const auto* written = isvc.annotation(kserve::k_deployment_mode);
+  std::string written_mode = written != nullptr ? kserve::normalize_deployment_mode(**written) : "";
+  if (written != nullptr && written_mode != "Standard") {
     out.notes.push_back(fmt::format("{}: deployment mode {}: Knative's KPA owns scaling; "
                                     "isvc-scale renders nothing for it",
-                                    label(isvc), mode.empty() ? "unknown" : mode));
+                                    label(isvc), written_mode.empty() ? "unknown" : written_mode));
     return;
   }
   if (!isvc.canaries.empty()) {
@@ -259,7 +316,7 @@ void render_isvc(const model::InferenceService& isvc,
                                     "isvc-scale renders no autoscaler for it",
                                     label(isvc)));
   }
-  if (!annotated) {
+  if (written == nullptr) {
     set[kserve::k_deployment_mode] = "Standard";
     out.notes.push_back(fmt::format("{}: no serving.kserve.io/deploymentMode annotation: wrote "
                                     "Standard, which --mode external needs",

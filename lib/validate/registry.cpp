@@ -50,6 +50,7 @@ extern const Rule k_rule_kserve_keda_metric_type;
 extern const Rule k_rule_kserve_keda_scalemetric;
 extern const Rule k_rule_kserve_keda_target;
 extern const Rule k_rule_kserve_keda_threshold_text;
+extern const Rule k_rule_kserve_kpa_deployment_strategy;
 extern const Rule k_rule_kserve_kpa_rps_target;
 extern const Rule k_rule_kserve_kpa_scalemetric;
 extern const Rule k_rule_kserve_multinode_class;
@@ -124,6 +125,7 @@ const std::vector<const Rule*>& rules() {
       &k_rule_kserve_keda_scalemetric,
       &k_rule_kserve_keda_target,
       &k_rule_kserve_keda_threshold_text,
+      &k_rule_kserve_kpa_deployment_strategy,
       &k_rule_kserve_kpa_rps_target,
       &k_rule_kserve_kpa_scalemetric,
       &k_rule_kserve_multinode_class,

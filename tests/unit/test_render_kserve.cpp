@@ -59,6 +59,13 @@ const std::string k_cpu50 = "      - type: Resource\n        resource:\n        
                             "          target:\n            type: Utilization\n"
                             "            averageUtilization: 50\n";
 
+std::vector<isvc::kserve::Violation> violations(const std::string& yaml) {
+  isvc::diag::Sink sink;
+  auto f = isvc::parse::load_yaml("t", yaml, sink);
+  REQUIRE(sink.items().empty());
+  return isvc::kserve::validate(isvc::parse::read_inference_service("t", f.docs.at(0), sink), {});
+}
+
 std::string yaml_of(const Doc& d) {
   std::ostringstream out;
   isvc::emit::write_yaml(out, d);
@@ -376,5 +383,190 @@ TEST_SUITE("render::kserve") {
     std_default.default_deployment_mode = "Standard";
     auto filled = render(absent, std_default).objects.at(0)["metadata"]["annotations"];
     CHECK(filled["serving.kserve.io/deploymentMode"] == "Standard");
+  }
+  TEST_CASE("s2 internal annotations: storage URI, logger, batcher per component") {
+    std::string y = isvc_yaml(
+        k_keda,
+        "    logger:\n      url: http://sink\n      mode: request\n"
+        "      metadataHeaders: [a, b]\n    batcher:\n      maxBatchSize: 32\n"
+        "      maxLatency: 500\n" +
+            metrics(k_cpu50),
+        "  transformer:\n    logger: {mode: all}\n    batcher: {}\n"
+        "    containers:\n    - name: c\n      image: i\n      env:\n"
+        "      - {name: STORAGE_URI, value: \"gs://t\"}\n" +
+            metrics(k_cpu50) +
+            "  explainer:\n    batcher: {maxBatchSize: 4}\n    art:\n      type: SquareAttack\n"
+            "      storageUri: gs://e\n" +
+            metrics(k_cpu50));
+    y.replace(y.find("      modelFormat:"), 0, "      storageUri: gs://p/m\n");
+    auto out = render(y);
+    REQUIRE(out.objects.size() == 3);
+    auto p = out.objects[0]["metadata"]["annotations"];
+    CHECK(p["internal.serving.kserve.io/storage-initializer-sourceuri"] == "gs://p/m");
+    CHECK(p["internal.serving.kserve.io/logger"] == "true");
+    CHECK(p["internal.serving.kserve.io/logger-sink-url"] == "http://sink");
+    CHECK(p["internal.serving.kserve.io/logger-mode"] == "request");
+    CHECK(p["internal.serving.kserve.io/logger-metadata-headers"] == "a,b");
+    CHECK_FALSE(p.contains("internal.serving.kserve.io/logger-metadata-annotations"));
+    CHECK(p["internal.serving.kserve.io/batcher"] == "true");
+    CHECK(p["internal.serving.kserve.io/batcher-max-batchsize"] == "32");
+    CHECK(p["internal.serving.kserve.io/batcher-max-latency"] == "500");
+    CHECK_FALSE(p.contains("internal.serving.kserve.io/agent"));
+    auto t = out.objects[1]["metadata"]["annotations"];
+    CHECK(t["internal.serving.kserve.io/storage-initializer-sourceuri"] == "gs://t");
+    CHECK(t["internal.serving.kserve.io/logger-mode"] == "all");
+    CHECK_FALSE(t.contains("internal.serving.kserve.io/logger-sink-url"));
+    CHECK(t["internal.serving.kserve.io/batcher"] == "true");
+    CHECK_FALSE(t.contains("internal.serving.kserve.io/batcher-max-batchsize"));
+    auto e = out.objects[2]["metadata"]["annotations"];
+    CHECK(e["internal.serving.kserve.io/storage-initializer-sourceuri"] == "gs://e");
+    CHECK_FALSE(e.contains("internal.serving.kserve.io/batcher")); // explainer.go: no batcher
+  }
+  TEST_CASE("s2 internal annotations: model agent for a multi-model predictor, storage spec") {
+    auto mms = render(isvc_yaml(k_keda, metrics(k_cpu50))).objects.at(0)["metadata"]["annotations"];
+    CHECK(mms["internal.serving.kserve.io/agent"] == "true");
+    CHECK(mms["internal.serving.kserve.io/configVolumeName"] == "modelconfig-m-0");
+    CHECK(mms["internal.serving.kserve.io/configMountPath"] == "/mnt/configs");
+    CHECK(mms["internal.serving.kserve.io/modelDir"] == "/mnt/models");
+    std::string hf = isvc_yaml(k_keda, metrics(k_cpu50));
+    hf.replace(hf.find("name: sklearn"), 13, "name: huggingface");
+    auto hfa = render(hf).objects.at(0)["metadata"]["annotations"];
+    CHECK_FALSE(hfa.contains("internal.serving.kserve.io/agent"));
+    std::string st = isvc_yaml(k_keda, metrics(k_cpu50));
+    st += "      storage:\n        key: k\n        path: /models/a\n"
+          "        parameters: {type: s3, b: \"<x>\"}\n";
+    auto sa = render(st).objects.at(0)["metadata"]["annotations"];
+    CHECK(sa["internal.serving.kserve.io/storage-spec"] == "true");
+    CHECK(sa["internal.serving.kserve.io/storage-spec-key"] == "k");
+    CHECK(sa["internal.serving.kserve.io/storage-spec-param"] ==
+          "{\"b\":\"\\u003cx\\u003e\",\"type\":\"s3\"}");
+    CHECK(sa["internal.serving.kserve.io/storage-initializer-sourceuri"] ==
+          "<scheme-placeholder>://models/a");
+    CHECK_FALSE(sa.contains("internal.serving.kserve.io/agent"));
+  }
+  TEST_CASE("s1.3 deploymentMode: unknown or wrong-case value falls back to the ConfigMap") {
+    isvc::kserve::Config std_default;
+    std_default.default_deployment_mode = "Standard";
+    for (const char* v : {"foo", "standard", "rawdeployment"}) {
+      std::string y = isvc_yaml(k_keda, metrics(k_cpu50));
+      y.replace(y.find("deploymentMode: Standard"), 24, std::string("deploymentMode: ") + v);
+      CAPTURE(v);
+      CHECK(render(y, std_default).objects.size() == 1);
+      auto out = render(y);
+      CHECK(out.objects.empty());
+      REQUIRE(out.notes.size() == 1);
+      CHECK(out.notes[0].find("deployment mode Knative (serving.kserve.io/deploymentMode \"" +
+                              std::string(v) + "\" is none of") != std::string::npos);
+    }
+    std::string mm = isvc_yaml(k_keda, metrics(k_cpu50));
+    mm.replace(mm.find("deploymentMode: Standard"), 24, "deploymentMode: ModelMesh");
+    auto out = render(mm);
+    REQUIRE(out.notes.size() == 1);
+    CHECK(out.notes[0].find("deployment mode ModelMesh: ModelMesh Serving runs the predictor") !=
+          std::string::npos);
+    CHECK(out.notes[0].find("KPA") == std::string::npos);
+  }
+  TEST_CASE("s8 webhook: deploymentStrategy in Knative mode (KPA), checked before the metric") {
+    std::string y = isvc_yaml("", "    deploymentStrategy:\n      type: Recreate\n"
+                                  "    scaleMetric: cpu\n");
+    y.replace(y.find("deploymentMode: Standard"), 24, "deploymentMode: Knative");
+    auto v = violations(y);
+    REQUIRE(v.size() == 1);
+    CHECK(v[0].message ==
+          "customizing deploymentStrategy is only supported for raw deployment mode");
+    CHECK(v[0].mark.line == 10);
+    CHECK(violations(isvc_yaml("", "    deploymentStrategy:\n      type: Recreate\n")).empty());
+  }
+  TEST_CASE("s8 webhook: ext.Validate gives its first error only, concurrency before replicas") {
+    auto v = violations(isvc_yaml("", "    maxReplicas: -2\n"));
+    REQUIRE(v.size() == 1);
+    CHECK(v[0].message == "'MaxReplicas' cannot be less than 0");
+    v = violations(isvc_yaml("", "    minReplicas: -1\n    maxReplicas: -2\n"
+                                 "    containerConcurrency: -1\n"));
+    REQUIRE(v.size() == 1);
+    CHECK(v[0].message == "parallelism cannot be less than 0");
+    v = violations(isvc_yaml("", "    minReplicas: -1\n    maxReplicas: -2\n"));
+    REQUIRE(v.size() == 1);
+    CHECK(v[0].message == "'MinReplicas' cannot be less than 0");
+  }
+  TEST_CASE("s8 webhook: name message prints IsvcNameFmt without anchors") {
+    std::string y = isvc_yaml("", "");
+    y.replace(y.find("name: m\n"), 8, "name: My_Model\n");
+    auto v = violations(y);
+    REQUIRE(v.size() == 1);
+    CHECK(v[0].message ==
+          "the InferenceService \"My_Model\" is invalid: a InferenceService name must consist of "
+          "lower case alphanumeric characters or '-', and must start with alphabetical "
+          "character. (e.g. \"my-name\" or \"abc-123\", regex used for validation is "
+          "'[a-z]([-a-z0-9]*[a-z0-9])?')");
+  }
+  TEST_CASE("s8 webhook: multinode with no class annotation prints the empty value") {
+    auto v = violations(isvc_yaml("", "    workerSpec: {}\n"));
+    REQUIRE(v.size() == 1);
+    CHECK(v[0].message ==
+          "the InferenceService \"m\" is invalid: Multinode only supports 'none' autoscaler()");
+    auto h = violations(isvc_yaml(k_hpa, "    workerSpec: {}\n"));
+    REQUIRE(h.size() == 1);
+    CHECK(h[0].message ==
+          "the InferenceService \"m\" is invalid: Multinode only supports 'none' autoscaler(hpa)");
+  }
+  TEST_CASE("s9 canary: right after the stable predictor, metadata merged over the stable one") {
+    std::string y = isvc_yaml(k_hpa,
+                              "    minReplicas: 4\n    labels: {team: a, tier: x}\n"
+                              "    annotations: {a: stable, b: stable}\n",
+                              "      storageUri: gs://v1\n"
+                              "  transformer:\n    containers: [{name: c, image: i}]\n"
+                              "  canary:\n  - trafficPercent: 50\n    predictor:\n      name: v2\n"
+                              "      labels: {team: b}\n      annotations: {b: canary}\n"
+                              "      model:\n        modelFormat:\n          name: sklearn\n"
+                              "        storageUri: gs://v2\n");
+    auto out = render(y);
+    REQUIRE(out.objects.size() == 3);
+    CHECK(out.objects[0]["metadata"]["name"] == "m-predictor");
+    CHECK(out.objects[1]["metadata"]["name"] == "m-v2-predictor");
+    CHECK(out.objects[2]["metadata"]["name"] == "m-transformer");
+    auto meta = out.objects[1]["metadata"];
+    CHECK(meta["labels"]["team"] == "b");
+    CHECK(meta["labels"]["tier"] == "x");
+    CHECK(meta["annotations"]["a"] == "stable");
+    CHECK(meta["annotations"]["b"] == "canary");
+    CHECK(meta["annotations"]["internal.serving.kserve.io/storage-initializer-sourceuri"] ==
+          "gs://v2");
+    CHECK(out.objects[0]["metadata"]["annotations"]
+                     ["internal.serving.kserve.io/storage-initializer-sourceuri"] == "gs://v1");
+  }
+  TEST_CASE("s4.2 quantities: plain integers as kubectl reads them, quoted text verbatim") {
+    auto value = [](const std::string& v) {
+      auto out = render(isvc_yaml(
+          k_keda, metrics("      - type: External\n        external:\n          metric:\n"
+                          "            backend: prometheus\n            query: q\n"
+                          "          target:\n            type: Value\n            value: " +
+                          v + "\n")));
+      REQUIRE(out.objects.size() == 1);
+      return out.objects[0]["spec"]["triggers"][0]["metadata"]["threshold"].get<std::string>();
+    };
+    CHECK(value("0x10") == "16");
+    CHECK(value("+5") == "5");
+    CHECK(value("0123") == "83"); // go-yaml v2: a leading 0 is octal
+    CHECK(value("0o17") == "15");
+    CHECK(value("1_000") == "1000");
+    CHECK(value("123") == "123");
+    CHECK(value("\"0x10\"") == "0x10");
+    CHECK(value("500m") == "500m");
+  }
+  TEST_CASE("s4.3/s7 ConfigMap: windows via ParseInt (+15), JSON numbers refused") {
+    auto cfg = isvc::kserve::load_config(
+        "cm.yaml", "data:\n  autoscaler: '{\"scaleUpStabilizationWindowSeconds\": \"+15\", "
+                   "\"scaleDownStabilizationWindowSeconds\": \"-0\"}'\n");
+    CHECK(cfg.scale_up_window == 15);
+    CHECK(cfg.scale_down_window == 0);
+    CHECK_THROWS_WITH_AS(
+        isvc::kserve::load_config(
+            "cm.yaml", "data:\n  autoscaler: '{\"scaleUpStabilizationWindowSeconds\": 15}'\n"),
+        doctest::Contains("unable to parse autoscaler config json: "), isvc::Error);
+    CHECK_THROWS_WITH_AS(
+        isvc::kserve::load_config("cm.yaml", "data:\n  opentelemetryCollector: '{\"resource\": "
+                                             "{\"cpuLimit\": 1}}'\n"),
+        doctest::Contains("unable to parse otel config json: "), isvc::Error);
   }
 }

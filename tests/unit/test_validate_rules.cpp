@@ -17,13 +17,14 @@ using isvc::validate::rules;
 
 namespace {
 
-std::set<std::string> findings(const std::string& path, std::string_view rule) {
+std::multiset<std::string> findings(const std::string& path, std::string_view rule) {
   isvc::validate::LintOptions opts;
   opts.jobs = 1;
   opts.enabled.insert(std::string(rule)); // off-by-default rules are tested too
   std::istringstream in;
   auto result = isvc::validate::lint({path}, in, opts);
-  std::set<std::string> out;
+  // A multiset: a second finding at the same position is a finding too.
+  std::multiset<std::string> out;
   for (const auto& d : result.diagnostics) {
     if (d.rule == rule) {
       out.insert(std::to_string(d.mark.line) + ":" + std::to_string(d.mark.col) + " " + d.rule);
@@ -32,9 +33,9 @@ std::set<std::string> findings(const std::string& path, std::string_view rule) {
   return out;
 }
 
-std::set<std::string> expectations(const fs::path& file) {
+std::multiset<std::string> expectations(const fs::path& file) {
   std::ifstream in(file);
-  std::set<std::string> out;
+  std::multiset<std::string> out;
   std::string line;
   const std::string tag = "# expect: ";
   while (std::getline(in, line)) {
@@ -115,7 +116,7 @@ TEST_SUITE("validate::rules") {
         auto want = expectations(fires);
         CHECK_MESSAGE(!want.empty(), "fires.yaml has no '# expect: L:C ", id, "' line");
         auto got = findings(fires.string(), id);
-        auto join = [](const std::set<std::string>& s) {
+        auto join = [](const std::multiset<std::string>& s) {
           std::string out;
           for (const auto& x : s) {
             out += "[" + x + "] ";
