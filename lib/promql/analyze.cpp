@@ -5,9 +5,12 @@
 // binary operators except ^.
 #include "promql/analyze.hpp"
 
+#include "util/strings.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdlib>
 #include <fmt/format.h>
 
 namespace isvc::promql {
@@ -29,6 +32,15 @@ bool is_aggregation(std::string_view s) {
   return std::find(k_aggregations.begin(), k_aggregations.end(), s) != k_aggregations.end();
 }
 
+constexpr std::array<std::string_view, 12> k_keywords = {
+    "by",   "without", "on",  "ignoring", "group_left", "group_right",
+    "bool", "offset",  "and", "or",       "unless",     "atan2"};
+
+bool is_keyword(std::string_view s) {
+  return is_aggregation(s) ||
+         std::find(k_keywords.begin(), k_keywords.end(), s) != k_keywords.end();
+}
+
 bool ident_start(char c) {
   return std::isalpha(static_cast<unsigned char>(c)) || c == '_' || c == ':';
 }
@@ -40,21 +52,13 @@ public:
 
   // Tokens are produced on demand; `in_brackets` switches digits to durations.
   Token next(bool in_brackets) {
-    while (m_pos < m_s.size() && std::isspace(static_cast<unsigned char>(m_s[m_pos]))) {
-      ++m_pos;
-    }
+    skip_space_and_comments();
     Token t;
     t.offset = m_pos;
     if (m_pos >= m_s.size()) {
       return t;
     }
     char c = m_s[m_pos];
-    if (c == '#') { // comment to end of line
-      while (m_pos < m_s.size() && m_s[m_pos] != '\n') {
-        ++m_pos;
-      }
-      return next(in_brackets);
-    }
     if (in_brackets && c == ':') { // the subquery step separator, not a metric-name char
       ++m_pos;
       t.kind = Tok::punct;
@@ -91,6 +95,11 @@ public:
       }
       t.kind = Tok::ident;
       t.text = std::string(m_s.substr(start, m_pos - start));
+      // Prometheus matches keywords (sum, by, bool, or, ...) case-insensitively: SUM(x) is sum(x).
+      std::string lower = util::to_lower(t.text);
+      if (is_keyword(lower)) {
+        t.text = std::move(lower);
+      }
       return t;
     }
     if (c == '"' || c == '\'' || c == '`') {
@@ -142,6 +151,21 @@ public:
   void reset(std::size_t pos) { m_pos = pos; }
 
 private:
+  // A loop, not recursion: a query of many comment lines must not grow the stack.
+  void skip_space_and_comments() {
+    while (m_pos < m_s.size()) {
+      if (std::isspace(static_cast<unsigned char>(m_s[m_pos]))) {
+        ++m_pos;
+      } else if (m_s[m_pos] == '#') {
+        while (m_pos < m_s.size() && m_s[m_pos] != '\n') {
+          ++m_pos;
+        }
+      } else {
+        return;
+      }
+    }
+  }
+
   std::string_view m_s;
   std::size_t m_pos = 0;
   std::optional<ParseError> m_error;
@@ -402,6 +426,8 @@ private:
       Matcher m;
       if (m_tok.kind == Tok::ident) {
         m.label = m_tok.text;
+      } else if (m_tok.kind == Tok::string && quoted_label_follows()) {
+        m.label = m_tok.text; // Prometheus 3: {"__name__"="vllm:x", "label"="v"}
       } else if (m_tok.kind == Tok::string) {
         m.label = "__name__"; // {"metric:name"} quoted name form
         m.op = "=";
@@ -436,6 +462,15 @@ private:
     }
     advance();
     return out;
+  }
+
+  // After a quoted string in matchers: is it a label name (a matcher operator follows)?
+  bool quoted_label_follows() {
+    std::size_t save = m_lex.pos();
+    Token next = m_lex.next(false);
+    m_lex.reset(save);
+    return next.kind == Tok::op &&
+           (next.text == "=" || next.text == "!=" || next.text == "=~" || next.text == "!~");
   }
 
   std::unique_ptr<Expr> call_args(std::unique_ptr<Expr> node) {
@@ -521,10 +556,7 @@ private:
         node->name = name;
         return call_args(std::move(node));
       }
-      static constexpr std::array<std::string_view, 12> k_reserved = {
-          "by",   "without", "on",  "ignoring", "group_left", "group_right",
-          "bool", "offset",  "and", "or",       "unless",     "atan2"};
-      if (std::find(k_reserved.begin(), k_reserved.end(), name) != k_reserved.end()) {
+      if (std::find(k_keywords.begin(), k_keywords.end(), name) != k_keywords.end()) {
         fail(node->offset, "unexpected keyword \"" + name + "\"");
       }
       node->kind = Expr::Kind::selector;
@@ -598,9 +630,42 @@ void collect(const Expr& e, std::vector<const Expr*>& out) {
   }
 }
 
+// Every grouping label is fixed by an equality matcher in every selector of `arg`:
+// sum by (model_name) (x{model_name="m"}) still has one series.
+bool pinned(const Expr* arg, const std::vector<std::string>& labels) {
+  if (arg == nullptr) {
+    return false;
+  }
+  std::vector<const Expr*> sels;
+  collect(*arg, sels);
+  if (sels.empty()) {
+    return false;
+  }
+  return std::all_of(labels.begin(), labels.end(), [&](const std::string& l) {
+    return std::all_of(sels.begin(), sels.end(), [&](const Expr* s) {
+      return std::any_of(s->matchers.begin(), s->matchers.end(),
+                         [&](const Matcher& m) { return m.label == l && m.op == "="; });
+    });
+  });
+}
+
+bool positive_literal(const Expr& e) {
+  const Expr& u = unparen(e);
+  return u.kind == Expr::Kind::number && std::strtod(u.name.c_str(), nullptr) > 0;
+}
+
 bool guarded(const Expr& divisor) {
   const Expr& d = unparen(divisor);
   if (is_scalar(d)) {
+    return true;
+  }
+  // count() is at least 1 or has no result (then the division has none either, never NaN).
+  if (d.kind == Expr::Kind::aggregation && d.name == "count") {
+    return true;
+  }
+  // 1 + x over counters/rates (never negative) cannot be 0.
+  if (d.kind == Expr::Kind::binary && d.name == "+" &&
+      (positive_literal(*d.args[0]) || positive_literal(*d.args[1]))) {
     return true;
   }
   if (d.kind == Expr::Kind::call && (d.name == "clamp_min" || d.name == "clamp")) {
@@ -650,12 +715,19 @@ bool returns_single_series(const Expr& e) {
   case Expr::Kind::matrix:
   case Expr::Kind::subquery:
     return false;
-  case Expr::Kind::aggregation:
-    if (u.name == "topk" || u.name == "bottomk" || u.name == "limitk" || u.name == "limit_ratio" ||
-        u.name == "count_values") {
+  case Expr::Kind::aggregation: {
+    bool grouped_away = !u.has_grouping || (!u.without && u.grouping.empty()) ||
+                        (!u.without && pinned(u.args.back().get(), u.grouping));
+    if (u.name == "topk" || u.name == "bottomk" || u.name == "limitk") {
+      // topk(1, x) keeps one series (per group).
+      const Expr& k = unparen(*u.args[0]);
+      return u.args.size() == 2 && k.kind == Expr::Kind::number && k.name == "1" && grouped_away;
+    }
+    if (u.name == "limit_ratio" || u.name == "count_values") {
       return false;
     }
-    return !u.has_grouping || (!u.without && u.grouping.empty());
+    return grouped_away;
+  }
   case Expr::Kind::call: {
     if (u.name == "scalar" || u.name == "vector" || u.name == "time" || u.name == "pi" ||
         u.name == "absent" || u.name == "absent_over_time") {
@@ -717,8 +789,9 @@ bool is_scoped(const Expr& e, std::string_view ns, std::string_view owner, std::
     bool ns_ok = false;
     bool owner_ok = false;
     for (const auto& m : s->matchers) {
-      if (m.op != "=" && m.op != "=~") {
-        continue;
+      if ((m.op != "=" && m.op != "=~") || m.value.empty() ||
+          (m.op == "=~" && (m.value == ".*" || m.value == ".+"))) {
+        continue; // model_name="" or =~".*" selects nothing specific
       }
       bool ns_label =
           std::find(k_ns_labels.begin(), k_ns_labels.end(), m.label) != k_ns_labels.end();

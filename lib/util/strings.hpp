@@ -20,6 +20,8 @@ std::optional<std::int64_t> parse_int(std::string_view text);
 bool looks_like_float(std::string_view text);
 
 bool iequals(std::string_view a, std::string_view b);
+/// ASCII lower case.
+std::string to_lower(std::string_view s);
 bool starts_with(std::string_view s, std::string_view prefix);
 bool ends_with(std::string_view s, std::string_view suffix);
 std::string_view trim(std::string_view s);

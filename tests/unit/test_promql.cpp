@@ -48,7 +48,8 @@ TEST_SUITE("promql") {
   TEST_CASE("bare selectors, grouped aggregations and per-series functions are not") {
     for (const char* q :
          {"vllm:num_requests_running", "vllm:num_requests_waiting", "rate(x_total[1m])",
-          "sum by (pod) (x)", "sum(x) by (pod)", "sum without (pod) (x)", "topk(1, x)",
+          "sum by (pod) (x)", "sum(x) by (pod)", "sum without (pod) (x)", "topk(2, x)",
+          "topk by (pod) (1, x)", "sum by (model_name) (x{model_name=~\"m.*\"})",
           "histogram_quantile(0.95, rate(x_bucket[2m]))",
           "histogram_quantile(0.95, sum by (le, pod) (rate(x_bucket[2m])))",
           "{__name__=\"vllm:num_requests_running\"}", "sum(x) / y", "x[5m]",
@@ -136,5 +137,46 @@ TEST_SUITE("promql") {
     CHECK(error_of(chain.c_str()).message == "query too long: more than 20000 tokens");
     std::string fine = std::string(100, '(') + "sum(x)" + std::string(100, ')');
     CHECK(single(fine.c_str()));
+  }
+  TEST_CASE("one series by construction: topk(1), grouping on pinned labels, any keyword case") {
+    for (const char* q : {"topk(1, x{namespace=\"ns\"})", "bottomk(1, x)",
+                          "sum by (model_name) (x{namespace=\"ns\",model_name=\"qwen\"})", "SUM(x)",
+                          "Sum By () (x)", "sum(x) / (1 + sum(y))",
+                          "sum({\"__name__\"=\"vllm:num_requests_waiting\",namespace=\"a\"})"}) {
+      CAPTURE(q);
+      CHECK(single(q));
+    }
+    auto q = parse("sum({\"__name__\"=\"vllm:x\", \"model_name\"=\"m\", namespace=\"ns\"})");
+    REQUIRE(q.expr);
+    auto sels = selectors(*q.expr);
+    REQUIRE(sels.size() == 1);
+    CHECK(sels[0]->name == "vllm:x");
+    CHECK(sels[0]->matchers.size() == 3);
+    CHECK(sels[0]->matchers[1].label == "model_name");
+    CHECK(is_scoped(*q.expr, "ns", "m-predictor"));
+  }
+  TEST_CASE("count() and 1 + x are safe divisors; empty or match-all matchers do not scope") {
+    auto safe = parse("sum(rate(a[1m])) / count(b) + sum(c) / (1 + sum(d))");
+    REQUIRE(safe.expr);
+    CHECK(unguarded_divisions(*safe.expr).empty());
+    auto risky = parse("sum(a) / (sum(b) - 1)");
+    REQUIRE(risky.expr);
+    CHECK(unguarded_divisions(*risky.expr).size() == 1);
+    for (const char* q :
+         {"sum(x{namespace=\"ns\",model_name=\"\"})", "sum(x{namespace=\"ns\",model_name=~\".*\"})",
+          "sum(x{namespace=~\".+\",pod=~\"m-predictor-.*\"})"}) {
+      auto p = parse(q);
+      REQUIRE(p.expr);
+      CAPTURE(q);
+      CHECK_FALSE(is_scoped(*p.expr, "ns", "m-predictor"));
+    }
+  }
+  TEST_CASE("comments are skipped without recursion") {
+    std::string many;
+    for (int i = 0; i < 200000; ++i) {
+      many += "#\n";
+    }
+    many += "sum(x)";
+    CHECK(single(many.c_str()));
   }
 }
