@@ -30,9 +30,16 @@ std::vector<Preset> load() {
       throw Error("invalid preset template " + std::string(path));
     }
     const auto& root = file.docs.front().root;
-    out.push_back(Preset{field(root, "name"), field(root, "role"), field(root, "summary"),
-                         field(root, "metricType"), field(root, "threshold"), field(root, "query"),
-                         field(root, "notes")});
+    Preset p{field(root, "name"),      field(root, "role"),
+             field(root, "summary"),   field(root, "metricType"),
+             field(root, "threshold"), field(root, "query"),
+             field(root, "notes"),     {}};
+    if (const auto* labels = root.get("labels"); labels != nullptr && labels->is_seq()) {
+      for (const auto& l : labels->items) {
+        p.labels.push_back(l.value);
+      }
+    }
+    out.push_back(std::move(p));
   }
   std::sort(out.begin(), out.end(),
             [](const Preset& a, const Preset& b) { return a.name < b.name; });
