@@ -80,3 +80,9 @@ isvc_cli_test(render-namespace-override ARGS render --namespace prod samples/ked
 # --disable takes one id per occurrence: the paths after it stay paths.
 isvc_cli_test(lint-disable-then-paths ARGS lint --disable kserve-replicas tests/cli/data/pre-commit-bad.yaml samples/keda-cpu-utilization.yaml
   EXIT 0 STDOUT "samples/keda-cpu-utilization.yaml:7:39: note: ")
+# An annotation value render would emit as broken output is refused where it is written,
+# by render (nothing on stdout) and lint alike.
+isvc_cli_test(render-refuses-bad-activation-threshold ARGS render tests/cli/data/bad-activation-threshold.yaml
+  EXIT 1 STDOUT_EMPTY STDERR "bad-activation-threshold.yaml:10:41: error: annotation isvc-scale.io/activation-threshold must be a non-negative number, not \"abc\" \\[isvc-annotation-value\\]")
+isvc_cli_test(lint-bad-activation-threshold ARGS lint tests/cli/data/bad-activation-threshold.yaml
+  EXIT 1 STDOUT "bad-activation-threshold.yaml:10:41: error: annotation isvc-scale.io/activation-threshold must be a non-negative number")
