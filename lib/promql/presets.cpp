@@ -99,4 +99,11 @@ std::string expand(const Preset& p, const PresetVars& vars) {
   return q;
 }
 
+std::string activation_query(const std::string& query, const std::string& threshold) {
+  if (query.find("> bool") != std::string::npos || query.find(">bool") != std::string::npos) {
+    return query;
+  }
+  return "sum(" + query + ") > bool " + threshold;
+}
+
 } // namespace isvc::promql

@@ -109,13 +109,7 @@ std::optional<Activation> resolve_activation(const Context& ctx) {
                  "isvc-scale.io/activation-preset: vllm-router.");
       return std::nullopt;
     }
-    // A query that already yields 0/1 is used as written; anything else is
-    // turned into one so that a high rate cannot act as a load signal.
-    if (q.find("> bool") != std::string::npos || q.find(">bool") != std::string::npos) {
-      a.query = q;
-    } else {
-      a.query = fmt::format("sum({}) > bool {}", q, threshold);
-    }
+    a.query = promql::activation_query(q, threshold);
   }
   a.server_address = e.activation_server_address ? *e.activation_server_address
                                                  : first_prometheus_server(ctx.comp);
