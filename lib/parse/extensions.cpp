@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "parse/extensions.hpp"
 
+#include "promql/analyze.hpp"
 #include "promql/presets.hpp"
 #include "util/spellcheck.hpp"
 #include "util/strings.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+#include <regex>
 
 namespace isvc::parse {
 namespace {
@@ -16,18 +18,45 @@ void report(const model::InferenceService& isvc,
             const char* rule,
             std::string message,
             std::string fix,
-            diag::Sink& sink) {
+            diag::Sink& sink,
+            diag::Severity severity = diag::Severity::error) {
   diag::Diagnostic d;
   d.file = isvc.file;
   d.doc = isvc.doc;
   d.mark = at.mark;
   d.pointer = at.pointer;
-  d.severity = diag::Severity::error;
+  d.severity = severity;
   d.rule = rule;
   d.message = std::move(message);
   d.fix = std::move(fix);
   d.object = {*isvc.api_version, "InferenceService", *isvc.ns, *isvc.name};
   sink.add(std::move(d));
+}
+
+// Position of the annotation's key (not its value), for findings about the key.
+model::Field<std::string> at_key(const model::InferenceService& isvc,
+                                 const std::string& key,
+                                 const model::Field<std::string>& value) {
+  model::Field<std::string> f = value;
+  const model::Node* md = isvc.root != nullptr ? isvc.root->get("metadata") : nullptr;
+  const model::Node* ann = md != nullptr ? md->get("annotations") : nullptr;
+  if (ann != nullptr && ann->is_map()) {
+    f.mark = ann->key_mark(key);
+  }
+  return f;
+}
+
+// KEDA reads activationThreshold with json.Unmarshal: JSON number grammar.
+bool non_negative_json_number(std::string_view s) {
+  static const std::regex k_number(R"((0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?)");
+  return std::regex_match(s.begin(), s.end(), k_number);
+}
+
+// prometheus-operator's Duration pattern (PodMonitor endpoints[].interval), non-empty.
+bool prometheus_duration(std::string_view s) {
+  static const std::regex k_duration(
+      R"((0|(([0-9]+)y)?(([0-9]+)w)?(([0-9]+)d)?(([0-9]+)h)?(([0-9]+)m)?(([0-9]+)s)?(([0-9]+)ms)?))");
+  return !s.empty() && std::regex_match(s.begin(), s.end(), k_duration);
 }
 
 } // namespace
@@ -41,18 +70,19 @@ model::Extensions read_extensions(const model::InferenceService& isvc, diag::Sin
   auto as_string = [](model::Field<std::string>& out, const model::Field<std::string>& in) {
     out = in;
   };
+  // unit: what the number counts; min: the ScaledObject CRD's minimum for the field.
   auto as_int = [&](model::Field<std::int64_t>& out, const model::Field<std::string>& in,
-                    const std::string& key) {
+                    const std::string& key, const char* unit, std::int64_t min,
+                    const char* example) {
     auto v = util::parse_int(util::trim(*in));
     out.mark = in.mark;
     out.pointer = in.pointer;
     out.node = in.node;
-    if (!v || *v < 0) {
+    if (!v || *v < min) {
       report(isvc, in, "isvc-annotation-value",
-             fmt::format("annotation {} must be a whole number of seconds or replicas >= 0, not "
-                         "\"{}\"",
-                         key, *in),
-             "Write a non-negative integer in quotes, e.g. \"300\".", sink);
+             fmt::format("annotation {} must be a whole number of {} >= {}, not \"{}\"", key, unit,
+                         min, *in),
+             fmt::format("Write an integer >= {} in quotes, e.g. \"{}\".", min, example), sink);
       return;
     }
     out.value = *v;
@@ -72,17 +102,24 @@ model::Extensions read_extensions(const model::InferenceService& isvc, diag::Sin
         ext.autoscaler.set = false;
       }
     } else if (sub == "polling-interval") {
-      as_int(ext.polling_interval, value, key);
+      as_int(ext.polling_interval, value, key, "seconds", 1, "30");
     } else if (sub == "cooldown-period") {
-      as_int(ext.cooldown_period, value, key);
+      as_int(ext.cooldown_period, value, key, "seconds", 0, "300");
     } else if (sub == "initial-cooldown-period") {
-      as_int(ext.initial_cooldown_period, value, key);
+      as_int(ext.initial_cooldown_period, value, key, "seconds", 0, "300");
     } else if (sub == "fallback-failure-threshold") {
-      as_int(ext.fallback_failure_threshold, value, key);
+      as_int(ext.fallback_failure_threshold, value, key, "failed metric reads", 0, "3");
     } else if (sub == "fallback-replicas") {
-      as_int(ext.fallback_replicas, value, key);
+      as_int(ext.fallback_replicas, value, key, "replicas", 0, "2");
     } else if (sub == "activation-query") {
       as_string(ext.activation_query, value);
+      auto parsed = promql::parse(*value);
+      if (parsed.error) {
+        report(isvc, value, "promql-parse-error",
+               fmt::format("PromQL does not parse: {} (at offset {})", parsed.error->message,
+                           parsed.error->offset),
+               "Fix the query syntax; try it in the Prometheus UI.", sink);
+      }
     } else if (sub == "activation-preset") {
       as_string(ext.activation_preset, value);
       const auto* preset = promql::find_preset(*value);
@@ -102,19 +139,36 @@ model::Extensions read_extensions(const model::InferenceService& isvc, diag::Sin
       }
     } else if (sub == "activation-threshold") {
       as_string(ext.activation_threshold, value);
+      if (!non_negative_json_number(util::trim(*value))) {
+        report(isvc, value, "isvc-annotation-value",
+               fmt::format("annotation {} must be a non-negative number, not \"{}\"", key, *value),
+               "Write a number >= 0 in quotes, e.g. \"0\" or \"0.5\" (KEDA reads it as JSON).",
+               sink);
+        ext.activation_threshold.set = false;
+      }
     } else if (sub == "activation-server-address") {
       as_string(ext.activation_server_address, value);
     } else if (sub == "podmonitor-labels") {
       as_string(ext.podmonitor_labels, value);
     } else if (sub == "scrape-interval") {
       as_string(ext.scrape_interval, value);
+      if (!prometheus_duration(util::trim(*value))) {
+        report(isvc, value, "isvc-annotation-value",
+               fmt::format("annotation {} must be a Prometheus duration such as 15s or 1m, not "
+                           "\"{}\"",
+                           key, *value),
+               "Write a number with a unit (ms, s, m, h), e.g. \"15s\".", sink);
+        ext.scrape_interval.set = false;
+      }
     } else if (sub == "model-name") {
       as_string(ext.model_name, value);
     } else if (sub == "graphite-query-time") {
       as_string(ext.graphite_query_time, value);
     } else {
-      std::string hint = util::closest(sub, names);
-      report(isvc, value, "isvc-unknown-annotation",
+      // The engine's own names for the KEDA fields are the likeliest slips.
+      std::string hint =
+          sub == "cooldown" ? std::string("cooldown-period") : util::closest(sub, names);
+      report(isvc, at_key(isvc, key, value), "isvc-unknown-annotation",
              fmt::format("unknown annotation {}{}", key,
                          hint.empty()
                              ? ""
@@ -122,6 +176,27 @@ model::Extensions read_extensions(const model::InferenceService& isvc, diag::Sin
              "Use one of the annotations listed in `man isvc-scale` (EXTENSION ANNOTATIONS).",
              sink);
     }
+  }
+  if (ext.activation_query && ext.activation_preset) {
+    const auto& later = ext.activation_query.mark.line > ext.activation_preset.mark.line
+                            ? ext.activation_query
+                            : ext.activation_preset;
+    report(isvc, later, "isvc-annotation-value",
+           "isvc-scale.io/activation-preset and isvc-scale.io/activation-query are both set: "
+           "which one wakes the service would be a guess",
+           "Keep one of the two annotations.", sink);
+  }
+  const auto& max = isvc.predictor().max_replicas;
+  if (ext.fallback_replicas && max && *ext.fallback_replicas > *max) {
+    model::Field<std::string> at;
+    at.mark = ext.fallback_replicas.mark;
+    at.pointer = ext.fallback_replicas.pointer;
+    report(isvc, at, "isvc-annotation-value",
+           fmt::format("isvc-scale.io/fallback-replicas ({}) exceeds maxReplicas ({}): KEDA caps "
+                       "the fallback at maxReplicaCount",
+                       *ext.fallback_replicas, *max),
+           "Lower isvc-scale.io/fallback-replicas to maxReplicas or less.", sink,
+           diag::Severity::warning);
   }
   return ext;
 }

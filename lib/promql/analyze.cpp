@@ -798,7 +798,7 @@ bool is_scoped(const Expr& e, std::string_view ns, std::string_view owner, std::
       if (ns_label) {
         ns_ok = ns_ok || ns.empty() || m.value == ns || (m.op == "=~" && mentions(m.value, ns));
       }
-      if (m.label == "model_name" && (model.empty() || m.value == model)) {
+      if ((m.label == "model_name" || m.label == "model") && (model.empty() || m.value == model)) {
         owner_ok = true;
       }
       if (std::find(k_owner_labels.begin(), k_owner_labels.end(), m.label) !=

@@ -71,10 +71,10 @@ std::vector<const Expr*> selectors(const Expr& e);
 /// destination_service_namespace, destination_workload_namespace or
 /// exported_namespace equal to `ns`, or a regex mentioning it; an Envoy cluster
 /// name containing "/<ns>/"; any such matcher when `ns` is empty) AND on this
-/// service: `model_name`, or one of pod, deployment, service, job, app,
+/// service: `model_name` (the router's `model`), or one of pod, deployment, service, job, app,
 /// destination_service_name, destination_workload, destination_service,
 /// inference_pool, route, envoy_cluster_name, kserve_component, server whose
-/// value mentions `owner`. When `model` is given, a model_name matcher must name it.
+/// value mentions `owner`. When `model` is given, a model_name/model matcher must name it.
 bool is_scoped(const Expr& e,
                std::string_view ns,
                std::string_view owner,

@@ -30,9 +30,16 @@ std::vector<Preset> load() {
       throw Error("invalid preset template " + std::string(path));
     }
     const auto& root = file.docs.front().root;
-    out.push_back(Preset{field(root, "name"), field(root, "role"), field(root, "summary"),
-                         field(root, "metricType"), field(root, "threshold"), field(root, "query"),
-                         field(root, "notes")});
+    Preset p{field(root, "name"),      field(root, "role"),
+             field(root, "summary"),   field(root, "metricType"),
+             field(root, "threshold"), field(root, "query"),
+             field(root, "notes"),     {}};
+    if (const auto* labels = root.get("labels"); labels != nullptr && labels->is_seq()) {
+      for (const auto& l : labels->items) {
+        p.labels.push_back(l.value);
+      }
+    }
+    out.push_back(std::move(p));
   }
   std::sort(out.begin(), out.end(),
             [](const Preset& a, const Preset& b) { return a.name < b.name; });
@@ -90,6 +97,13 @@ std::string expand(const Preset& p, const PresetVars& vars) {
   replace_all(q, "{{model}}", escape(vars.model));
   replace_all(q, "{{threshold}}", vars.threshold);
   return q;
+}
+
+std::string activation_query(const std::string& query, const std::string& threshold) {
+  if (query.find("> bool") != std::string::npos || query.find(">bool") != std::string::npos) {
+    return query;
+  }
+  return "sum(" + query + ") > bool " + threshold;
 }
 
 } // namespace isvc::promql

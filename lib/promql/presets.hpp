@@ -16,6 +16,8 @@ struct Preset {
   std::string threshold;   ///< typical target
   std::string query; ///< with {{namespace}}, {{isvc}}, {{component}}, {{model}}, {{threshold}}
   std::string notes;
+  /// Labels the query's selectors match on, as documented in the preset file.
+  std::vector<std::string> labels;
 };
 
 /// Values substituted into a preset.
@@ -36,6 +38,11 @@ std::vector<std::string_view> preset_names();
 
 /// The query with placeholders replaced; values are escaped for PromQL strings.
 std::string expand(const Preset& p, const PresetVars& vars);
+
+/// The activation query render emits for a hand-written one: a query already
+/// written as `... > bool N` is used as is; anything else becomes
+/// `sum(<query>) > bool <threshold>`, so that a high rate cannot act as a load signal.
+std::string activation_query(const std::string& query, const std::string& threshold);
 
 /// "preset:<name>" in a metric query names a load preset.
 inline constexpr std::string_view k_preset_prefix = "preset:";

@@ -22,15 +22,25 @@ std::string first_prometheus_server(const model::Component& c) {
   return "";
 }
 
-// Every selector reads a metric exported by the vLLM pods themselves (the
-// production-stack router's request counter is the exception: it lives in the router).
+// Every selector reads a metric that exists only while a model server runs: the
+// vLLM pods' own (the production-stack router's request counter is the
+// exception: it lives in the router) or the llm-d EPP's flow-control series,
+// which the EPP reports only with a ready backend (llm-d/llm-d PR #2492).
+bool backend_emitted(const std::string& name) {
+  if (util::starts_with(name, "vllm:")) {
+    return name != "vllm:num_incoming_requests_total";
+  }
+  return util::starts_with(name, "llm_d_epp_flow_control_") ||
+         util::starts_with(name, "inference_extension_flow_control_");
+}
+
 bool pod_local(const promql::Expr& e) {
   auto sels = promql::selectors(e);
   if (sels.empty()) {
     return false;
   }
   for (const auto* s : sels) {
-    if (!util::starts_with(s->name, "vllm:") || s->name == "vllm:num_incoming_requests_total") {
+    if (!backend_emitted(s->name)) {
       return false;
     }
   }
@@ -63,8 +73,8 @@ std::optional<Activation> resolve_activation(const Context& ctx) {
                "minReplicas: 0 needs an activation source: the pods' own metrics vanish at zero "
                "replicas and KEDA reads an empty result as 0, so nothing would ever wake the "
                "service",
-               "Add isvc-scale.io/activation-preset (vllm-router, istio, envoy-gateway, "
-               "llm-d-epp) or isvc-scale.io/activation-query with a query on a metric that exists "
+               "Add isvc-scale.io/activation-preset (vllm-router, istio, envoy-gateway) or "
+               "isvc-scale.io/activation-query with a query on a metric that exists "
                "while no pod runs, or set minReplicas: 1.");
     return std::nullopt;
   }
@@ -92,19 +102,14 @@ std::optional<Activation> resolve_activation(const Context& ctx) {
     }
     if (parsed.expr && pod_local(*parsed.expr)) {
       ctx.refuse(e.activation_query.mark, e.activation_query.pointer, k_rule,
-                 "the activation query reads only the model server's own vllm:* metrics, which "
-                 "vanish with the last pod: it can never wake the service",
+                 "the activation query reads only metrics that exist while a model server runs "
+                 "(vLLM's own vllm:* series, the llm-d EPP's flow-control queue), which vanish "
+                 "with the last pod: it can never wake the service",
                  "Use a metric that exists at zero pods (router, gateway, queue), e.g. "
                  "isvc-scale.io/activation-preset: vllm-router.");
       return std::nullopt;
     }
-    // A query that already yields 0/1 is used as written; anything else is
-    // turned into one so that a high rate cannot act as a load signal.
-    if (q.find("> bool") != std::string::npos || q.find(">bool") != std::string::npos) {
-      a.query = q;
-    } else {
-      a.query = fmt::format("sum({}) > bool {}", q, threshold);
-    }
+    a.query = promql::activation_query(q, threshold);
   }
   a.server_address = e.activation_server_address ? *e.activation_server_address
                                                  : first_prometheus_server(ctx.comp);

@@ -3,11 +3,14 @@
 
 #include "kserve/component_meta.hpp"
 #include "kserve/webhook.hpp"
+#include "model/extensions.hpp"
 #include "parse/extensions.hpp"
 #include "render/isvc_reemit.hpp"
 #include "render/renderers.hpp"
+#include "util/strings.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 namespace isvc::render {
 namespace {
@@ -258,6 +261,18 @@ void render_isvc(const model::InferenceService& isvc,
                                       mode.empty() ? "unknown" : mode, mode_source(isvc, annotated),
                                       not_standard_reason(mode)));
       return;
+    }
+    // KServe reads none of our annotations: say what is lost (ignore-check.* is lint's own).
+    std::vector<std::string> ignored;
+    for (const auto& [key, value] : isvc.annotations) {
+      if (util::starts_with(key, model::k_ext_prefix)) {
+        ignored.push_back(key);
+      }
+    }
+    if (!ignored.empty()) {
+      out.notes.push_back(fmt::format("{}: KServe ignores {}; render with --mode external to keep "
+                                      "them",
+                                      label(isvc), fmt::join(ignored, ", ")));
     }
     if (opts.ns.empty() && isvc.ns->empty()) {
       out.notes.push_back(fmt::format("{}: no metadata.namespace: KServe uses the namespace the "

@@ -64,7 +64,7 @@ isvc_cli_test(lint-seed-003-scaledobjects ARGS lint tests/cli/data/seed-003-scal
 isvc_cli_test(render-include-input ARGS render --include-input samples/prometheus-authentication-ref.yaml
   EXIT 0 STDOUT "kind: ScaledObject.*kind: TriggerAuthentication")
 isvc_cli_test(render-refuses-scale-to-zero-without-activation ARGS render tests/cli/data/scale-to-zero-no-activation.yaml
-  EXIT 1 STDOUT_EMPTY STDERR "scale-to-zero-no-activation.yaml:11:18: error: minReplicas: 0 needs an activation source.*fix: Add isvc-scale.io/activation-preset \\(vllm-router, istio, envoy-gateway, llm-d-epp\\)")
+  EXIT 1 STDOUT_EMPTY STDERR "scale-to-zero-no-activation.yaml:11:18: error: minReplicas: 0 needs an activation source.*fix: Add isvc-scale.io/activation-preset \\(vllm-router, istio, envoy-gateway\\) or")
 
 isvc_cli_test(render-kserve-config ARGS render --mode kserve -v --kserve-config tests/cli/data/kserve-config.yaml samples/keda-cpu-utilization.yaml
   EXIT 0 STDOUT "scaleUp:\n          stabilizationWindowSeconds: 15\n        scaleDown:\n          stabilizationWindowSeconds: 45"
@@ -85,3 +85,10 @@ isvc_cli_test(lint-disable-then-paths ARGS lint --disable kserve-replicas tests/
 # second definition of itself.
 isvc_cli_test(lint-repeated-input ARGS lint tests/cli/data/repeat tests/cli/data/repeat/so.yaml
   tests/cli/data/repeat//so.yaml EXIT 0 STDOUT_EMPTY STDERR "1 file, 1 document: 0 errors")
+
+# An annotation value render would emit as broken output is refused where it is written,
+# by render (nothing on stdout) and lint alike.
+isvc_cli_test(render-refuses-bad-activation-threshold ARGS render tests/cli/data/bad-activation-threshold.yaml
+  EXIT 1 STDOUT_EMPTY STDERR "bad-activation-threshold.yaml:10:41: error: annotation isvc-scale.io/activation-threshold must be a non-negative number, not \"abc\" \\[isvc-annotation-value\\]")
+isvc_cli_test(lint-bad-activation-threshold ARGS lint tests/cli/data/bad-activation-threshold.yaml
+  EXIT 1 STDOUT "bad-activation-threshold.yaml:10:41: error: annotation isvc-scale.io/activation-threshold must be a non-negative number")

@@ -143,5 +143,69 @@ TEST_SUITE("parse::InferenceService") {
           "'isvc-scale.io/cooldown-period'?)");
     CHECK(sink.items()[1].rule == "isvc-annotation-value");
     CHECK(sink.items()[1].mark.line == 8);
+    CHECK(sink.items()[1].message.find("whole number of seconds >= 1") != std::string::npos);
+  }
+  TEST_CASE("extension annotations: the unknown-annotation caret is on the key; cooldown") {
+    auto p = read_isvc("apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\nmetadata:\n"
+                       "  name: m\n  annotations:\n    isvc-scale.io/cooldown: \"360\"\n"
+                       "spec:\n  predictor: {}\n");
+    isvc::diag::Sink sink;
+    isvc::parse::read_extensions(p->isvc, sink);
+    REQUIRE(sink.items().size() == 1);
+    CHECK(sink.items()[0].rule == "isvc-unknown-annotation");
+    CHECK(sink.items()[0].message.find("did you mean 'isvc-scale.io/cooldown-period'") !=
+          std::string::npos);
+    CHECK(sink.items()[0].mark.line == 6);
+    CHECK(sink.items()[0].mark.col == 5);
+  }
+  TEST_CASE("extension annotations: values render would turn into broken output are refused") {
+    struct Case {
+      std::string annotation;
+      std::string rule;
+      std::string message;
+      isvc::diag::Severity severity = isvc::diag::Severity::error;
+    };
+    const std::vector<Case> cases = {
+        {"isvc-scale.io/activation-threshold: abc", "isvc-annotation-value",
+         "must be a non-negative number"},
+        {"isvc-scale.io/activation-threshold: \"-1\"", "isvc-annotation-value",
+         "must be a non-negative number"},
+        {"isvc-scale.io/polling-interval: \"0\"", "isvc-annotation-value",
+         "whole number of seconds >= 1"},
+        {"isvc-scale.io/fallback-replicas: x", "isvc-annotation-value",
+         "whole number of replicas >= 0"},
+        {"isvc-scale.io/scrape-interval: \"15\"", "isvc-annotation-value", "Prometheus duration"},
+        {"isvc-scale.io/activation-query: sum(rate(x[1m]", "promql-parse-error",
+         "PromQL does not parse"},
+        {"isvc-scale.io/fallback-replicas: \"9\"", "isvc-annotation-value",
+         "exceeds maxReplicas (4)", isvc::diag::Severity::warning},
+        {"isvc-scale.io/activation-preset: istio\n    isvc-scale.io/activation-query: "
+         "sum(rate(istio_requests_total[1m]))",
+         "isvc-annotation-value", "both set"},
+    };
+    for (const auto& c : cases) {
+      CAPTURE(c.annotation);
+      auto p = read_isvc("apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\n"
+                         "metadata:\n  name: m\n  annotations:\n    " +
+                         c.annotation + "\nspec:\n  predictor:\n    maxReplicas: 4\n");
+      isvc::diag::Sink sink;
+      isvc::parse::read_extensions(p->isvc, sink);
+      REQUIRE(sink.items().size() == 1);
+      CHECK(sink.items()[0].rule == c.rule);
+      CHECK(sink.items()[0].severity == c.severity);
+      CHECK(sink.items()[0].mark.line >= 6);
+      CHECK(sink.items()[0].message.find(c.message) != std::string::npos);
+    }
+    // What stays allowed: cooldown 0 (CRD minimum 0), 0.5 thresholds, 1m30s intervals.
+    auto ok = read_isvc("apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\n"
+                        "metadata:\n  name: m\n  annotations:\n"
+                        "    isvc-scale.io/cooldown-period: \"0\"\n"
+                        "    isvc-scale.io/activation-threshold: \"0.5\"\n"
+                        "    isvc-scale.io/scrape-interval: 1m30s\n"
+                        "spec:\n  predictor: {}\n");
+    isvc::diag::Sink sink;
+    auto ext = isvc::parse::read_extensions(ok->isvc, sink);
+    CHECK(sink.items().empty());
+    CHECK(*ext.cooldown_period == 0);
   }
 }

@@ -4,9 +4,81 @@
 #include "promql/analyze.hpp"
 #include "promql/presets.hpp"
 
+#include <algorithm>
 #include <doctest/doctest.h>
+#include <map>
+#include <regex>
+#include <set>
 
 using namespace isvc::promql;
+
+namespace {
+
+// The labels each metric really has, read from its exporter's source (not
+// from the presets): a preset matching on any other label matches nothing.
+// namespace is added by the Prometheus scrape target for every metric.
+const std::map<std::string, std::set<std::string>>& k_metric_labels() {
+  static const std::map<std::string, std::set<std::string>> m = {
+      // production-stack src/vllm_router/services/metrics_service/__init__.py: Counter(...,
+      // ["model"])
+      {"vllm:num_incoming_requests_total", {"namespace", "model"}},
+      // Istio standard metrics
+      {"istio_requests_total",
+       {"destination_service_namespace", "destination_service_name", "destination_workload",
+        "destination_workload_namespace", "reporter", "response_code", "source_workload"}},
+      // Envoy cluster stats, tagged with the cluster name
+      {"envoy_cluster_upstream_rq_total", {"envoy_cluster_name", "namespace"}},
+      {"envoy_cluster_upstream_cx_none_healthy", {"envoy_cluster_name", "namespace"}},
+      // llm-d EPP flow-control metrics
+      {"llm_d_epp_flow_control_queue_size",
+       {"namespace", "fairness_id", "priority", "outcome", "inference_pool", "model_name",
+        "target_model_name"}},
+      // vLLM engine metrics carry model_name (and engine with data parallelism)
+      {"vllm:kv_cache_usage_perc", {"namespace", "model_name", "engine"}},
+      {"vllm:num_requests_waiting", {"namespace", "model_name", "engine"}},
+      {"vllm:num_requests_running", {"namespace", "model_name", "engine"}},
+      {"vllm:generation_tokens_total", {"namespace", "model_name", "engine"}},
+      {"vllm:time_to_first_token_seconds_bucket", {"namespace", "model_name", "engine", "le"}},
+  };
+  return m;
+}
+
+// Label values the series of InferenceService llama (team-a) carry, and those
+// of a sibling whose name starts the same (llama-70b), which must not match.
+struct Values {
+  std::vector<std::string> own;
+  std::vector<std::string> sibling;
+};
+const std::map<std::string, Values>& k_label_values() {
+  static const std::map<std::string, Values> m = {
+      {"namespace", {{"team-a"}, {"team-b"}}},
+      {"destination_service_namespace", {{"team-a"}, {"team-b"}}},
+      {"destination_service_name",
+       {{"llama-predictor", "llama-predictor-00001", "llama-predictor-private"},
+        {"llama-70b-predictor", "llama-70b", "llama"}}},
+      {"envoy_cluster_name",
+       {{"httproute/team-a/llama/rule/0"},
+        {"httproute/team-a/llama-70b/rule/0", "httproute/team-b/llama/rule/0"}}},
+      {"inference_pool", {{"llama"}, {"llama-70b", "llama-70b-pool"}}},
+      {"model_name", {{"meta-llama/Llama-3.1-8B"}, {"meta-llama/Llama-3.1-70B"}}},
+      {"model", {{"meta-llama/Llama-3.1-8B"}, {"meta-llama/Llama-3.1-70B"}}},
+  };
+  return m;
+}
+
+// PromQL matchers are fully anchored; std::regex_match is too (RE2 and
+// ECMAScript agree on the constructs the presets use).
+bool matches(const Matcher& m, const std::string& v) {
+  if (m.op == "=") {
+    return v == m.value;
+  }
+  if (m.op == "=~") {
+    return std::regex_match(v, std::regex(m.value));
+  }
+  return true;
+}
+
+} // namespace
 
 TEST_SUITE("promql::presets") {
   TEST_CASE("the expected presets exist, with roles and metric types") {
@@ -48,6 +120,61 @@ TEST_SUITE("promql::presets") {
         CHECK(q.find("> bool 0") != std::string::npos);
       }
     }
+  }
+
+  TEST_CASE("preset selectors use only labels their metrics have, documented in the preset") {
+    PresetVars v{"team-a", "llama", "llama-predictor", "meta-llama/Llama-3.1-8B", "0"};
+    for (const auto& p : presets()) {
+      CAPTURE(p.name);
+      auto parsed = parse(expand(p, v));
+      REQUIRE(parsed.expr);
+      std::set<std::string> used;
+      for (const auto* s : selectors(*parsed.expr)) {
+        CAPTURE(s->name);
+        auto known = k_metric_labels().find(s->name);
+        REQUIRE_MESSAGE(known != k_metric_labels().end(), "metric missing from the label table");
+        for (const auto& m : s->matchers) {
+          CAPTURE(m.label);
+          CHECK(known->second.count(m.label) == 1);
+          used.insert(m.label);
+        }
+      }
+      std::set<std::string> documented(p.labels.begin(), p.labels.end());
+      CHECK(used == documented);
+    }
+  }
+
+  TEST_CASE("preset matchers select this InferenceService and not a sibling named alike") {
+    PresetVars v{"team-a", "llama", "llama-predictor", "meta-llama/Llama-3.1-8B", "0"};
+    for (const auto& p : presets()) {
+      CAPTURE(p.name);
+      auto parsed = parse(expand(p, v));
+      REQUIRE(parsed.expr);
+      for (const auto* s : selectors(*parsed.expr)) {
+        for (const auto& m : s->matchers) {
+          CAPTURE(m.label);
+          CAPTURE(m.value);
+          auto values = k_label_values().find(m.label);
+          REQUIRE_MESSAGE(values != k_label_values().end(), "no sample values for this label");
+          for (const auto& own : values->second.own) {
+            CAPTURE(own);
+            CHECK(matches(m, own));
+          }
+          for (const auto& sibling : values->second.sibling) {
+            CAPTURE(sibling);
+            CHECK_FALSE(matches(m, sibling));
+          }
+        }
+      }
+    }
+  }
+
+  TEST_CASE("llm-d-epp is not an activation source: the EPP is silent without a ready backend") {
+    const auto* p = find_preset("llm-d-epp");
+    REQUIRE(p != nullptr);
+    CHECK(p->role == "load");
+    CHECK(p->notes.find("flowControl") != std::string::npos);
+    CHECK(p->notes.find("cannot wake") != std::string::npos);
   }
 
   TEST_CASE("values are escaped for PromQL strings") {

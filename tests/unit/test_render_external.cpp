@@ -82,16 +82,26 @@ TEST_SUITE("render::external") {
     CHECK(act["metadata"]["activationThreshold"] == "0");
     CHECK(act["metadata"]["serverAddress"] == "http://p:9090");
     CHECK(act["metadata"]["query"] ==
-          "sum(rate(vllm:num_incoming_requests_total{namespace=\"ml\",server=~\".*m-predictor.*\"}"
-          "[1m])) > bool 0");
+          "sum(rate(vllm:num_incoming_requests_total{namespace=\"ml\",model=\"m\"}[1m])) > bool 0");
   }
   TEST_CASE("scale to zero without an activation source is refused with the options") {
     auto out = render_external("", k_queue);
     REQUIRE(out.diags.size() == 1);
     CHECK(out.diags[0].rule == "isvc-scale-to-zero-no-activation");
     CHECK(out.diags[0].mark.line == 11);
-    CHECK(out.diags[0].fix.find("vllm-router, istio, envoy-gateway, llm-d-epp") !=
-          std::string::npos);
+    CHECK(out.diags[0].fix.find("vllm-router, istio, envoy-gateway)") != std::string::npos);
+    CHECK(out.diags[0].fix.find("llm-d-epp") == std::string::npos);
+  }
+  TEST_CASE("the llm-d EPP queue is no activation source: silent without a ready backend") {
+    auto preset = render_external("    isvc-scale.io/activation-preset: llm-d-epp\n", k_queue);
+    REQUIRE_FALSE(preset.diags.empty());
+    CHECK(preset.diags[0].rule == "isvc-annotation-value");
+    CHECK(preset.diags[0].message.find("it is a load preset") != std::string::npos);
+    auto query = render_external("    isvc-scale.io/activation-query: "
+                                 "sum(llm_d_epp_flow_control_queue_size{namespace=\"ml\"})\n",
+                                 k_queue);
+    REQUIRE(query.diags.size() == 1);
+    CHECK(query.diags[0].rule == "isvc-scale-to-zero-no-activation");
   }
   TEST_CASE("pod-local and latency activation queries never count as activation") {
     auto pod = render_external(

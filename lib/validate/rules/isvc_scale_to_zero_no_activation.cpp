@@ -17,7 +17,7 @@ void check(const Document& d, Reporter& r) {
       r.at(c.min_replicas,
            "minReplicas 0 needs an activation source: the pods' own metrics vanish at zero "
            "replicas and KEDA reads an empty result as 0, so nothing would ever wake the service; "
-           "choose isvc-scale.io/activation-preset (vllm-router, istio, envoy-gateway, llm-d-epp), "
+           "choose isvc-scale.io/activation-preset (vllm-router, istio, envoy-gateway), "
            "isvc-scale.io/activation-query, or minReplicas: 1");
     }
   }
@@ -32,10 +32,14 @@ extern const Rule k_rule_isvc_scale_to_zero_no_activation = {
     "scale to zero with no signal that exists at zero pods",
     "At zero replicas the pods' own metrics (vllm:*, latency histograms, OTel pushes) vanish; KEDA "
     "reads an empty result as 0 (ignoreNullValues defaults to true), 0 is inactive, so nothing "
-    "ever wakes the service. A keepalive trigger on a router, gateway or queue metric is needed; "
-    "it also keeps one replica while requests flow. Cold starts then cost image pull plus model "
-    "load on the first request.",
-    "Add isvc-scale.io/activation-preset (vllm-router, istio, envoy-gateway, llm-d-epp) or "
+    "ever wakes the service. A keepalive trigger on a router or gateway metric is needed; it also "
+    "keeps one replica while requests flow. llm-d's EPP queue does not qualify: the EPP reports "
+    "llm_d_epp_flow_control_queue_size only while a backend is ready. Cold starts then cost image "
+    "pull plus model load on the first request. Choosing cooldowns: cooldownPeriod only governs "
+    "the last step, 1 to 0, after the activation trigger goes quiet; make it longer than the gaps "
+    "between bursts you want served warm and long against the cold start (300-600 s is common). "
+    "N to 1 follows the HPA's scaleDown stabilization window (default 300 s), not cooldownPeriod.",
+    "Add isvc-scale.io/activation-preset (vllm-router, istio, envoy-gateway) or "
     "isvc-scale.io/activation-query with a query on a metric that exists while no pod runs, or set "
     "minReplicas: 1.",
     "apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\nmetadata:\n  name: m\n  "

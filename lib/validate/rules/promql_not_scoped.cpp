@@ -9,11 +9,22 @@ namespace {
 
 void check(const Document& d, Reporter& r) {
   for (const auto& s : query_sites(d)) {
-    if (s.kind != QueryKind::promql || s.activation) {
-      continue; // activation sources (router, gateway) are scoped by their own labels
+    if (s.kind != QueryKind::promql) {
+      continue;
     }
     auto p = promql::parse(s.text);
     if (!p.expr || promql::is_scoped(*p.expr, s.ns, s.owner)) {
+      continue;
+    }
+    if (s.activation) {
+      r.at(s.mark, s.pointer,
+           fmt::format("activation query is not scoped to {}{}: every selector needs a namespace "
+                       "matcher and one naming this service (model, destination_service_name, "
+                       "envoy_cluster_name, ...), or requests to any service wake this one",
+                       s.owner.empty() ? std::string("this workload") : s.owner,
+                       s.ns.empty() ? std::string() : " in namespace " + s.ns),
+           "Filter each selector on this service, or use isvc-scale.io/activation-preset "
+           "(scoped for you).");
       continue;
     }
     r.at(s.mark, s.pointer,
@@ -37,7 +48,8 @@ extern const Rule k_rule_promql_not_scoped = {
     Applies::any,
     "Prometheus query is not scoped to this InferenceService",
     "Prometheus holds the metrics of every pod it scrapes: sum(vllm:num_requests_waiting) adds up "
-    "all models in all namespaces, so one busy model scales every other one.",
+    "all models in all namespaces, so one busy model scales every other one; an unscoped "
+    "activation query wakes the service for requests meant for any other.",
     "Filter every selector on namespace and model_name (or the pod/deployment of this service).",
     "apiVersion: keda.sh/v1alpha1\nkind: ScaledObject\nmetadata:\n  name: so\n  namespace: ml\n"
     "spec:\n  scaleTargetRef:\n    name: d\n  triggers:\n  - type: prometheus\n"

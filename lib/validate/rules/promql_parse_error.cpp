@@ -15,6 +15,9 @@ void check(const Document& d, Reporter& r) {
     if (s.kind != QueryKind::promql) {
       continue;
     }
+    if (d.isvc != nullptr && s.activation && !s.preset) {
+      continue; // the annotation reader reports it, for render and lint alike
+    }
     if (util::starts_with(s.text, promql::k_preset_prefix)) {
       std::string name = s.text.substr(promql::k_preset_prefix.size());
       r.at(s.mark, s.pointer,

@@ -101,10 +101,14 @@ void from_isvc(const Document& d, std::vector<QuerySite>& out) {
   }
   if (d.ext != nullptr && d.ext->activation_query && d.ext->activation_query.node != nullptr) {
     QuerySite s;
-    s.text = *d.ext->activation_query;
-    s.mark = d.ext->activation_query.mark;
-    s.pointer = d.ext->activation_query.pointer;
-    s.offset_base = offset_base(*d.ext->activation_query.node, d.source);
+    // Judge what render emits (it may wrap the query in sum(...) > bool N).
+    const auto& ext = *d.ext;
+    s.text = promql::activation_query(*ext.activation_query,
+                                      ext.activation_threshold ? *ext.activation_threshold : "0");
+    s.mark = ext.activation_query.mark;
+    s.pointer = ext.activation_query.pointer;
+    s.offset_base =
+        s.text == *ext.activation_query ? offset_base(*ext.activation_query.node, d.source) : -1;
     s.metric_type = "AverageValue";
     s.activation = true;
     s.ns = *isvc.ns;
