@@ -848,7 +848,12 @@ bool reads_only_pod_metrics(const Expr& e) {
     return false;
   }
   return std::all_of(sels.begin(), sels.end(), [](const Expr* s) {
-    return s->name.rfind("vllm:", 0) == 0 && s->name != "vllm:num_incoming_requests_total";
+    if (util::starts_with(s->name, "vllm:")) {
+      return s->name != "vllm:num_incoming_requests_total"; // lives in the router
+    }
+    // The llm-d EPP reports flow-control series only with a ready backend (llm-d/llm-d #2492).
+    return util::starts_with(s->name, "llm_d_epp_flow_control_") ||
+           util::starts_with(s->name, "inference_extension_flow_control_");
   });
 }
 

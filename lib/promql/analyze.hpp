@@ -88,9 +88,10 @@ std::vector<std::size_t> unguarded_divisions(const Expr& e);
 /// histogram_quantile/quantile_over_time at the top: empty or NaN at zero traffic.
 bool is_latency_quantile(const Expr& e);
 
-/// True if every selector reads a metric the vLLM pods export themselves (`vllm:*`, except the
-/// production-stack router's vllm:num_incoming_requests_total): such a query has no series
-/// while zero pods run, so it can never wake a scaled-to-zero service.
+/// True if every selector reads a metric that exists only while a model server runs: the vLLM
+/// pods' own `vllm:*` (except the production-stack router's vllm:num_incoming_requests_total)
+/// or the llm-d EPP's flow-control series. Such a query has no series while zero pods run, so
+/// it can never wake a scaled-to-zero service.
 bool reads_only_pod_metrics(const Expr& e);
 
 /// Top-level aggregation operator after parentheses ("sum", "avg", ...) or "".

@@ -22,31 +22,6 @@ std::string first_prometheus_server(const model::Component& c) {
   return "";
 }
 
-// Every selector reads a metric that exists only while a model server runs: the
-// vLLM pods' own (the production-stack router's request counter is the
-// exception: it lives in the router) or the llm-d EPP's flow-control series,
-// which the EPP reports only with a ready backend (llm-d/llm-d PR #2492).
-bool backend_emitted(const std::string& name) {
-  if (util::starts_with(name, "vllm:")) {
-    return name != "vllm:num_incoming_requests_total";
-  }
-  return util::starts_with(name, "llm_d_epp_flow_control_") ||
-         util::starts_with(name, "inference_extension_flow_control_");
-}
-
-bool pod_local(const promql::Expr& e) {
-  auto sels = promql::selectors(e);
-  if (sels.empty()) {
-    return false;
-  }
-  for (const auto* s : sels) {
-    if (!backend_emitted(s->name)) {
-      return false;
-    }
-  }
-  return true;
-}
-
 } // namespace
 
 promql::PresetVars preset_vars(const Context& ctx, std::string threshold) {
@@ -100,7 +75,7 @@ std::optional<Activation> resolve_activation(const Context& ctx) {
                  "isvc-scale.io/activation-preset: istio.");
       return std::nullopt;
     }
-    if (parsed.expr && pod_local(*parsed.expr)) {
+    if (parsed.expr && promql::reads_only_pod_metrics(*parsed.expr)) {
       ctx.refuse(e.activation_query.mark, e.activation_query.pointer, k_rule,
                  "the activation query reads only metrics that exist while a model server runs "
                  "(vLLM's own vllm:* series, the llm-d EPP's flow-control queue), which vanish "
