@@ -15,6 +15,7 @@ extern const Rule k_rule_isvc_max_replicas_zero;
 extern const Rule k_rule_isvc_preset_needs_external;
 extern const Rule k_rule_isvc_scale_to_zero_hpa;
 extern const Rule k_rule_isvc_scale_to_zero_no_activation;
+extern const Rule k_rule_isvc_suppression_unknown_rule;
 extern const Rule k_rule_isvc_unknown_annotation;
 extern const Rule k_rule_keda_auth_modes_without_ref;
 extern const Rule k_rule_keda_auth_ref_unresolved;
@@ -90,6 +91,7 @@ const std::vector<const Rule*>& rules() {
       &k_rule_isvc_preset_needs_external,
       &k_rule_isvc_scale_to_zero_hpa,
       &k_rule_isvc_scale_to_zero_no_activation,
+      &k_rule_isvc_suppression_unknown_rule,
       &k_rule_isvc_unknown_annotation,
       &k_rule_keda_auth_modes_without_ref,
       &k_rule_keda_auth_ref_unresolved,
