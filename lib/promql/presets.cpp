@@ -2,9 +2,11 @@
 #include "promql/presets.hpp"
 
 #include "parse/yaml_loader.hpp"
+#include "promql/analyze.hpp"
 #include "util/error.hpp"
 
 #include <algorithm>
+#include <set>
 
 namespace isvc::embedded {
 extern const std::pair<std::string_view, std::string_view> k_preset_files[];
@@ -79,6 +81,41 @@ const Preset* find_preset(std::string_view name) {
     }
   }
   return nullptr;
+}
+
+namespace {
+
+// Metric names read by the activation presets, collected once from the templates themselves.
+const std::set<std::string>& activation_metrics() {
+  static const std::set<std::string> k_names = [] {
+    std::set<std::string> names;
+    for (const auto& p : presets()) {
+      if (p.role != "activation") {
+        continue;
+      }
+      auto parsed = parse(expand(p, PresetVars{"ns", "isvc", "isvc-predictor", "model", "0"}));
+      if (parsed.expr) {
+        for (const Expr* s : selectors(*parsed.expr)) {
+          names.insert(s->name);
+        }
+      }
+    }
+    return names;
+  }();
+  return k_names;
+}
+
+} // namespace
+
+bool wakes_from_zero(std::string_view query) {
+  auto parsed = parse(query);
+  if (!parsed.expr || is_latency_quantile(*parsed.expr)) {
+    return false;
+  }
+  const auto& known = activation_metrics();
+  auto sels = selectors(*parsed.expr);
+  return std::any_of(sels.begin(), sels.end(),
+                     [&](const Expr* s) { return known.count(s->name) != 0; });
 }
 
 std::vector<std::string_view> preset_names() {

@@ -44,6 +44,12 @@ std::string expand(const Preset& p, const PresetVars& vars);
 /// `sum(<query>) > bool <threshold>`, so that a high rate cannot act as a load signal.
 std::string activation_query(const std::string& query, const std::string& threshold);
 
+/// True if the query reads a request counter one of the activation presets reads (router,
+/// Istio, Envoy Gateway): those series exist while zero pods run, so a load trigger on them
+/// wakes the service by itself (KEDA activates at value > activationThreshold, default 0).
+/// Latency quantiles over them do not: they are empty while nothing is served.
+bool wakes_from_zero(std::string_view query);
+
 /// "preset:<name>" in a metric query names a load preset.
 inline constexpr std::string_view k_preset_prefix = "preset:";
 

@@ -41,6 +41,17 @@ bool preset_scopable(const Context& ctx, const model::Field<std::string>& at) {
   return false;
 }
 
+const model::Metric* waking_load_metric(const model::Component& c) {
+  for (const auto& m : c.autoscaling.metrics) {
+    if (m.type && *m.type == "External" && m.external.backend &&
+        *m.external.backend == "prometheus" && m.external.query &&
+        promql::wakes_from_zero(*m.external.query)) {
+      return &m;
+    }
+  }
+  return nullptr;
+}
+
 std::optional<Activation> resolve_activation(const Context& ctx) {
   const auto& e = ctx.ext;
   if (!e.activation_query && !e.activation_preset) {

@@ -21,6 +21,11 @@ promql::PresetVars preset_vars(const Context& ctx, std::string threshold = "0");
 /// False (after a diagnostic at `at`) when presets cannot be scoped: no namespace.
 bool preset_scopable(const Context& ctx, const model::Field<std::string>& at);
 
+/// The first External prometheus metric whose query reads a router or gateway request counter
+/// (promql::wakes_from_zero): with minReplicas 0 it wakes the service itself, no keepalive
+/// trigger is needed. nullptr if none.
+const model::Metric* waking_load_metric(const model::Component& c);
+
 /// Resolves `isvc-scale.io/activation-query|preset` for a component with
 /// minReplicas 0; nullopt after a diagnostic listing the options.
 std::optional<Activation> resolve_activation(const Context& ctx);

@@ -36,7 +36,10 @@ std::optional<emit::Doc> external_scaled_object(const Context& ctx) {
     }
   }
   std::int64_t min = c.min_replicas ? *c.min_replicas : 1;
-  if (min == 0) {
+  // A load trigger on a gateway counter already wakes the service; an explicit activation
+  // source still adds its keepalive.
+  bool wakes = waking_load_metric(c) != nullptr && !e.activation_query && !e.activation_preset;
+  if (min == 0 && !wakes) {
     auto a = resolve_activation(ctx);
     if (!a) {
       return std::nullopt;

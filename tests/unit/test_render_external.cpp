@@ -92,6 +92,31 @@ TEST_SUITE("render::external") {
     CHECK(out.diags[0].fix.find("vllm-router, istio, envoy-gateway)") != std::string::npos);
     CHECK(out.diags[0].fix.find("llm-d-epp") == std::string::npos);
   }
+  TEST_CASE("a load trigger on a gateway request counter wakes the service by itself") {
+    auto gw = [](const std::string& query) {
+      return "    minReplicas: 0\n    maxReplicas: 3\n    autoScaling:\n      metrics:\n"
+             "      - type: External\n        external:\n          metric:\n"
+             "            backend: prometheus\n            serverAddress: http://p:9090\n"
+             "            query: " +
+             query +
+             "\n          target:\n            type: AverageValue\n            averageValue: "
+             "\"10\"\n            value: \"10\"\n";
+    };
+    auto out = render_external("", gw("sum(rate(istio_requests_total{destination_service_namespace="
+                                      "\"ml\",destination_service_name=\"m-predictor\"}[1m]))"));
+    REQUIRE(out.diags.empty());
+    const auto& spec = out.objects[1]["spec"];
+    CHECK(spec["minReplicaCount"] == 0);
+    REQUIRE(spec["triggers"].size() == 1); // no keepalive added: this trigger activates at > 0
+    CHECK(spec["triggers"][0]["metricType"] == "AverageValue");
+    // A latency quantile over the same gateway is empty while nothing is served.
+    auto lat = render_external(
+        "", gw("histogram_quantile(0.95, sum by (le) (rate(istio_request_duration_milliseconds_"
+               "bucket{destination_service_namespace=\"ml\",destination_service_name=\"m-"
+               "predictor\"}[1m])))"));
+    REQUIRE(lat.diags.size() == 1);
+    CHECK(lat.diags[0].rule == "isvc-scale-to-zero-no-activation");
+  }
   TEST_CASE("the llm-d EPP queue is no activation source: silent without a ready backend") {
     auto preset = render_external("    isvc-scale.io/activation-preset: llm-d-epp\n", k_queue);
     REQUIRE_FALSE(preset.diags.empty());

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
+#include "render/activation.hpp"
 #include "validate/rules/isvc_helpers.hpp"
 
 #include <fmt/format.h>
@@ -13,7 +14,8 @@ void check(const Document& d, Reporter& r) {
     return;
   }
   for (const auto& c : d.isvc->components) {
-    if (c.present && c.min_replicas && *c.min_replicas == 0 && keda_scaled(d, c)) {
+    if (c.present && c.min_replicas && *c.min_replicas == 0 && keda_scaled(d, c) &&
+        render::waking_load_metric(c) == nullptr) {
       r.at(c.min_replicas,
            "minReplicas 0 needs an activation source: the pods' own metrics vanish at zero "
            "replicas and KEDA reads an empty result as 0, so nothing would ever wake the service; "
