@@ -41,6 +41,25 @@ bool preset_scopable(const Context& ctx, const model::Field<std::string>& at) {
   return false;
 }
 
+std::optional<ActivationProblem> activation_query_problem(const std::string& query) {
+  auto parsed = promql::parse(query);
+  if (parsed.expr && promql::is_latency_quantile(*parsed.expr)) {
+    return ActivationProblem{"a latency quantile cannot wake a service: it is empty while no "
+                             "request is served",
+                             "Use a request counter on a router or gateway, e.g. "
+                             "isvc-scale.io/activation-preset: istio."};
+  }
+  if (parsed.expr && promql::reads_only_pod_metrics(*parsed.expr)) {
+    return ActivationProblem{
+        "the activation query reads only metrics that exist while a model server runs (vLLM's "
+        "own vllm:* series, the llm-d EPP's flow-control queue), which vanish with the last "
+        "pod: it can never wake the service",
+        "Use a metric that exists at zero pods (router, gateway, queue), e.g. "
+        "isvc-scale.io/activation-preset: vllm-router."};
+  }
+  return std::nullopt;
+}
+
 const model::Metric* waking_load_metric(const model::Component& c) {
   for (const auto& m : c.autoscaling.metrics) {
     if (m.type && *m.type == "External" && m.external.backend &&
@@ -77,22 +96,9 @@ std::optional<Activation> resolve_activation(const Context& ctx) {
     a.query = promql::expand(*p, preset_vars(ctx, threshold));
   } else {
     const std::string& q = *e.activation_query;
-    auto parsed = promql::parse(q);
-    if (parsed.expr && promql::is_latency_quantile(*parsed.expr)) {
-      ctx.refuse(e.activation_query.mark, e.activation_query.pointer, k_rule,
-                 "a latency quantile cannot wake a service: it is empty while no request is "
-                 "served",
-                 "Use a request counter on a router or gateway, e.g. "
-                 "isvc-scale.io/activation-preset: istio.");
-      return std::nullopt;
-    }
-    if (parsed.expr && promql::reads_only_pod_metrics(*parsed.expr)) {
-      ctx.refuse(e.activation_query.mark, e.activation_query.pointer, k_rule,
-                 "the activation query reads only metrics that exist while a model server runs "
-                 "(vLLM's own vllm:* series, the llm-d EPP's flow-control queue), which vanish "
-                 "with the last pod: it can never wake the service",
-                 "Use a metric that exists at zero pods (router, gateway, queue), e.g. "
-                 "isvc-scale.io/activation-preset: vllm-router.");
+    if (auto why = activation_query_problem(q)) {
+      ctx.refuse(e.activation_query.mark, e.activation_query.pointer, k_rule, why->message,
+                 why->fix);
       return std::nullopt;
     }
     a.query = promql::activation_query(q, threshold);

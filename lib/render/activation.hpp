@@ -21,6 +21,16 @@ promql::PresetVars preset_vars(const Context& ctx, std::string threshold = "0");
 /// False (after a diagnostic at `at`) when presets cannot be scoped: no namespace.
 bool preset_scopable(const Context& ctx, const model::Field<std::string>& at);
 
+/// Why an activation query cannot wake a service.
+struct ActivationProblem {
+  std::string message;
+  std::string fix;
+};
+
+/// A latency quantile or a query over pod-local metrics can never wake a service at zero
+/// replicas; nullopt for anything else (unknown metrics get the benefit of the doubt).
+std::optional<ActivationProblem> activation_query_problem(const std::string& query);
+
 /// The first External prometheus metric whose query reads a router or gateway request counter
 /// (promql::wakes_from_zero): with minReplicas 0 it wakes the service itself, no keepalive
 /// trigger is needed. nullptr if none.

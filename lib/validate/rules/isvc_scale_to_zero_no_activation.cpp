@@ -10,7 +10,14 @@ namespace {
 using namespace isvc_rules;
 
 void check(const Document& d, Reporter& r) {
-  if (d.ext != nullptr && (d.ext->activation_query || d.ext->activation_preset)) {
+  if (d.ext != nullptr && d.ext->activation_query) {
+    // Judged like render judges it, whatever the replicas: the annotation says "wake on this".
+    if (auto why = render::activation_query_problem(*d.ext->activation_query)) {
+      r.at(d.ext->activation_query, why->message, why->fix);
+    }
+    return;
+  }
+  if (d.ext != nullptr && d.ext->activation_preset) {
     return;
   }
   for (const auto& c : d.isvc->components) {
