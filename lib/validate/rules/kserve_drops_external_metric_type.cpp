@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
+#include "promql/analyze.hpp"
 #include "validate/rules/isvc_helpers.hpp"
 
 #include <fmt/format.h>
@@ -7,6 +8,12 @@ namespace isvc::validate {
 namespace {
 
 using namespace isvc_rules;
+
+// A query whose result is a total over replicas (top-level sum): per replica is AverageValue.
+bool total(const std::string& query) {
+  auto parsed = promql::parse(query);
+  return parsed.expr && promql::top_aggregation(*parsed.expr) == "sum";
+}
 
 void check(const Document& d, Reporter& r) {
   for (const auto& c : d.isvc->components) {
@@ -17,11 +24,24 @@ void check(const Document& d, Reporter& r) {
       bool ext = m.type && *m.type == "External";
       bool pod = m.type && *m.type == "PodMetric";
       const auto& t = ext ? m.external.target : m.podmetric.target;
-      if ((ext || pod) && t.type && *t.type == "Value") {
-        r.at(t.type, "KServe drops target.type Value for KEDA triggers: KEDA applies AverageValue, "
-                     "so the threshold is divided by the replicas; `isvc-scale render --mode "
-                     "external` writes metricType: Value");
+      if (!(ext || pod) || !t.type || *t.type != "Value") {
+        continue;
       }
+      if (ext && m.external.query && total(*m.external.query)) {
+        // Value on a sum is itself a mistake (promql-metric-type-mismatch); KServe's
+        // AverageValue happens to be the better reading, so do not steer to Value.
+        r.at(t.type,
+             "KServe drops target.type Value for KEDA triggers and KEDA applies "
+             "AverageValue (the total divided by the replicas), which suits this sum() "
+             "better than Value would; write target.type: AverageValue so the file says "
+             "what runs",
+             "Set target.type: AverageValue (and averageValue) for a per-replica target.");
+        continue;
+      }
+      r.at(t.type, "KServe drops target.type Value for KEDA triggers: KEDA applies AverageValue, "
+                   "so the metric is divided by the current replicas and the service settles "
+                   "at metric/threshold replicas instead of holding the metric at the "
+                   "threshold; `isvc-scale render --mode external` writes metricType: Value");
     }
   }
 }
@@ -34,7 +54,10 @@ extern const Rule k_rule_kserve_drops_external_metric_type = {
     Applies::inference_service,
     "target.type Value on a KEDA External/PodMetric metric",
     "KServe never writes metricType on External/PodMetric triggers (KServe issue #6169), so KEDA "
-    "uses AverageValue: the threshold becomes per replica, not for the whole service.",
+    "uses AverageValue: the HPA divides the metric by the replicas, so the threshold becomes a "
+    "per-replica target instead of a level for the whole service. For a level (avg, max, a "
+    "ratio) that scales wrongly; for a sum() it is what was probably meant, and the file should "
+    "say AverageValue.",
     "Render with `isvc-scale render --mode external` (explicit metricType), or write the threshold "
     "per replica.",
     "apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\nmetadata:\n  name: m\n  "
