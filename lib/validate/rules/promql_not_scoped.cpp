@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "promql/analyze.hpp"
+#include "promql/presets.hpp"
 #include "validate/rules/query_sites.hpp"
 
 #include <fmt/format.h>
@@ -25,6 +26,20 @@ void check(const Document& d, Reporter& r) {
                        s.ns.empty() ? std::string() : " in namespace " + s.ns),
            "Filter each selector on this service, or use isvc-scale.io/activation-preset "
            "(scoped for you).");
+      continue;
+    }
+    if (promql::wakes_from_zero(s.text)) {
+      // Router/gateway series carry the router's or gateway's pod labels: pod=~"<model>-.*"
+      // would match nothing and the trigger would read 0 for good.
+      r.at(s.mark, s.pointer,
+           fmt::format("query on router/gateway requests is not scoped to {}{}: it counts the "
+                       "requests for every service behind that router or gateway",
+                       s.owner.empty() ? std::string("this workload") : s.owner,
+                       s.ns.empty() ? std::string() : " in namespace " + s.ns),
+           "Filter on the labels the router or gateway writes: model=\"<model>\" for the vLLM "
+           "production-stack router, destination_service_namespace/destination_service_name for "
+           "Istio, envoy_cluster_name=~\"httproute/<namespace>/<route>/.*\" for Envoy Gateway "
+           "(not pod=, which names the router's own pods).");
       continue;
     }
     r.at(s.mark, s.pointer,
