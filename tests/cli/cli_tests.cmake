@@ -92,3 +92,7 @@ isvc_cli_test(render-refuses-bad-activation-threshold ARGS render tests/cli/data
   EXIT 1 STDOUT_EMPTY STDERR "bad-activation-threshold.yaml:10:41: error: annotation isvc-scale.io/activation-threshold must be a non-negative number, not \"abc\" \\[isvc-annotation-value\\]")
 isvc_cli_test(lint-bad-activation-threshold ARGS lint tests/cli/data/bad-activation-threshold.yaml
   EXIT 1 STDOUT "bad-activation-threshold.yaml:10:41: error: annotation isvc-scale.io/activation-threshold must be a non-negative number")
+
+# autoscalerClass kpa: KServe's message, and a fix that says where KPA comes from.
+isvc_cli_test(lint-kpa-class ARGS lint --no-config tests/rules/kserve-autoscaler-class/fires.yaml EXIT 1
+  STDOUT "error: \\[kpa\\] is not a supported autoscaler class type \\[kserve-autoscaler-class\\].*fix: KPA is not selected with this annotation: in Knative mode it is the default")

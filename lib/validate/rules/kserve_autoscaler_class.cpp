@@ -1,9 +1,30 @@
 // SPDX-License-Identifier: Apache-2.0
+#include "kserve/component_meta.hpp"
+#include "util/strings.hpp"
 #include "validate/rules/kserve_webhook.hpp"
 
 namespace isvc::validate {
 namespace {
-void check(const Document& d, Reporter& r) { report_webhook(d, r, "kserve-autoscaler-class"); }
+
+void check(const Document& d, Reporter& r) {
+  if (d.violations == nullptr) {
+    return;
+  }
+  const auto* cls = d.isvc->annotation(kserve::k_autoscaler_class);
+  bool kpa = cls != nullptr && util::iequals(**cls, "kpa");
+  for (const auto& v : *d.violations) {
+    if (v.check != "kserve-autoscaler-class") {
+      continue;
+    }
+    // kpa is KServe's own constant but in neither list: say where KPA does come from.
+    r.at(v.mark, v.pointer, v.message,
+         kpa ? "KPA is not selected with this annotation: in Knative mode it is the default (or "
+               "autoscaling.knative.dev/class: kpa.autoscaling.knative.dev); in Standard mode "
+               "there is no KPA, use hpa or keda."
+             : std::string());
+  }
+}
+
 } // namespace
 
 extern const Rule k_rule_kserve_autoscaler_class = {
