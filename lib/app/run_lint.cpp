@@ -179,10 +179,12 @@ int run_lint(const LintRequest& req, std::istream& in, std::ostream& out, std::o
     input_error = input_error || d.rule == "yaml-syntax" || d.rule == "io-unreadable";
     failing = failing || d.severity >= fail_on;
   }
-  err << fmt::format("isvc-scale: {} file{}, {} document{}: {} error{}, {} warning{}\n",
-                     result.files, result.files == 1 ? "" : "s", result.documents,
-                     result.documents == 1 ? "" : "s", errors, errors == 1 ? "" : "s", warnings,
-                     warnings == 1 ? "" : "s");
+  std::size_t notes = result.diagnostics.size() - errors - warnings;
+  err << fmt::format(
+      "isvc-scale: {} file{}, {} document{}: {} error{}, {} warning{}{}\n", result.files,
+      result.files == 1 ? "" : "s", result.documents, result.documents == 1 ? "" : "s", errors,
+      errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s",
+      notes == 0 ? std::string() : fmt::format(", {} note{}", notes, notes == 1 ? "" : "s"));
   if (input_error) {
     return 2;
   }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "diag/formats.hpp"
 
+#include "util/strings.hpp"
+
 #include <fmt/format.h>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -72,7 +74,7 @@ void write_sarif(std::ostream& out, const Report& r) {
     region["startLine"] = std::max<std::uint32_t>(d.mark.line, 1);
     region["startColumn"] = std::max<std::uint32_t>(d.mark.col, 1);
     ojson phys = ojson::object();
-    phys["artifactLocation"] = ojson{{"uri", d.file}};
+    phys["artifactLocation"] = ojson{{"uri", util::uri_escape(d.file)}};
     phys["region"] = std::move(region);
     ojson loc = ojson::object();
     loc["physicalLocation"] = std::move(phys);

@@ -3,6 +3,7 @@
 
 #include <cctype>
 #include <charconv>
+#include <fmt/format.h>
 
 namespace isvc::util {
 
@@ -87,6 +88,19 @@ bool looks_like_float(std::string_view s) {
     }
   }
   return digits && (dot || exp);
+}
+
+std::string uri_escape(std::string_view path) {
+  std::string out;
+  for (char c : path) {
+    auto u = static_cast<unsigned char>(c);
+    if (std::isalnum(u) != 0 || c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
+      out += c;
+    } else {
+      out += fmt::format("%{:02X}", u);
+    }
+  }
+  return out;
 }
 
 std::string to_lower(std::string_view s) {

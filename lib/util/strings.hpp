@@ -20,6 +20,8 @@ std::optional<std::int64_t> parse_int(std::string_view text);
 bool looks_like_float(std::string_view text);
 
 bool iequals(std::string_view a, std::string_view b);
+/// Percent-encodes everything but RFC 3986 unreserved characters and "/" (a relative URI).
+std::string uri_escape(std::string_view path);
 /// ASCII lower case.
 std::string to_lower(std::string_view s);
 bool starts_with(std::string_view s, std::string_view prefix);
