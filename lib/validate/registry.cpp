@@ -5,6 +5,8 @@
 
 namespace isvc::validate {
 
+extern const Rule k_rule_hpa_behavior_invalid;
+extern const Rule k_rule_hpa_metric_invalid;
 extern const Rule k_rule_hpa_replica_bounds;
 extern const Rule k_rule_isvc_annotation_value;
 extern const Rule k_rule_isvc_deployment_mode_unset;
@@ -80,6 +82,8 @@ extern const Rule k_rule_yaml_syntax;
 
 const std::vector<const Rule*>& rules() {
   static const std::vector<const Rule*> k_rules = {
+      &k_rule_hpa_behavior_invalid,
+      &k_rule_hpa_metric_invalid,
       &k_rule_hpa_replica_bounds,
       &k_rule_isvc_annotation_value,
       &k_rule_isvc_deployment_mode_unset,
