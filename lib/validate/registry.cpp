@@ -57,6 +57,7 @@ extern const Rule k_rule_kserve_kpa_rps_target;
 extern const Rule k_rule_kserve_kpa_scalemetric;
 extern const Rule k_rule_kserve_multinode_class;
 extern const Rule k_rule_kserve_name;
+extern const Rule k_rule_kserve_podmetric_query_wrapped;
 extern const Rule k_rule_kserve_replicas;
 extern const Rule k_rule_kserve_utilization_range;
 extern const Rule k_rule_otel_sidecar_annotation;
@@ -134,6 +135,7 @@ const std::vector<const Rule*>& rules() {
       &k_rule_kserve_kpa_scalemetric,
       &k_rule_kserve_multinode_class,
       &k_rule_kserve_name,
+      &k_rule_kserve_podmetric_query_wrapped,
       &k_rule_kserve_replicas,
       &k_rule_kserve_utilization_range,
       &k_rule_otel_sidecar_annotation,
