@@ -72,6 +72,11 @@ std::optional<SimpleQuery> parse_simple(std::string_view text) {
     if (key.back() == '!' || (!value.empty() && (value.front() == '~' || value.front() == '='))) {
       return std::nullopt; // != , =~ , !~ are not exact matches
     }
+    // The add-on splits each label on '=' and wants two parts, and its admission policy
+    // allows no '=' in a value: so x{a="b"}{namespace="n"} (value `"b"}{namespace="n"`) fails.
+    if (value.find('=') != std::string_view::npos) {
+      return std::nullopt;
+    }
     if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') &&
         value.back() == value.front()) {
       value = value.substr(1, value.size() - 2);

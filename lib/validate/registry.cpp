@@ -5,6 +5,8 @@
 
 namespace isvc::validate {
 
+extern const Rule k_rule_hpa_behavior_invalid;
+extern const Rule k_rule_hpa_metric_invalid;
 extern const Rule k_rule_hpa_replica_bounds;
 extern const Rule k_rule_isvc_annotation_value;
 extern const Rule k_rule_isvc_deployment_mode_unset;
@@ -56,6 +58,7 @@ extern const Rule k_rule_kserve_kpa_rps_target;
 extern const Rule k_rule_kserve_kpa_scalemetric;
 extern const Rule k_rule_kserve_multinode_class;
 extern const Rule k_rule_kserve_name;
+extern const Rule k_rule_kserve_podmetric_query_wrapped;
 extern const Rule k_rule_kserve_replicas;
 extern const Rule k_rule_kserve_utilization_range;
 extern const Rule k_rule_otel_sidecar_annotation;
@@ -81,6 +84,8 @@ extern const Rule k_rule_yaml_syntax;
 
 const std::vector<const Rule*>& rules() {
   static const std::vector<const Rule*> k_rules = {
+      &k_rule_hpa_behavior_invalid,
+      &k_rule_hpa_metric_invalid,
       &k_rule_hpa_replica_bounds,
       &k_rule_isvc_annotation_value,
       &k_rule_isvc_deployment_mode_unset,
@@ -132,6 +137,7 @@ const std::vector<const Rule*>& rules() {
       &k_rule_kserve_kpa_scalemetric,
       &k_rule_kserve_multinode_class,
       &k_rule_kserve_name,
+      &k_rule_kserve_podmetric_query_wrapped,
       &k_rule_kserve_replicas,
       &k_rule_kserve_utilization_range,
       &k_rule_otel_sidecar_annotation,

@@ -43,6 +43,10 @@ TEST_SUITE("util") {
     CHECK(q->labels[0].second == "m");
     CHECK_FALSE(isvc::promql::parse_simple("rate(x[1m])"));
     CHECK_FALSE(isvc::promql::parse_simple("x{a!=\"b\"}"));
+    // KServe's blind wrapping of a query that has a selector: two selectors, '=' in a "value".
+    CHECK_FALSE(isvc::promql::parse_simple(
+        "sum(x{a=\"b\"}{namespace=\"ml\", deployment=\"m-predictor\"})"));
+    CHECK_FALSE(isvc::promql::parse_simple("x{a=\"b=c\"}"));
     CHECK(isvc::promql::to_string(*q) == "avg(vllm:num_requests_running{model_name=\"m\"})");
   }
 }
