@@ -96,3 +96,6 @@ isvc_cli_test(lint-bad-activation-threshold ARGS lint tests/cli/data/bad-activat
 # autoscalerClass kpa: KServe's message, and a fix that says where KPA comes from.
 isvc_cli_test(lint-kpa-class ARGS lint --no-config tests/rules/kserve-autoscaler-class/fires.yaml EXIT 1
   STDOUT "error: \\[kpa\\] is not a supported autoscaler class type \\[kserve-autoscaler-class\\].*fix: KPA is not selected with this annotation: in Knative mode it is the default")
+# The summary counts notes too (seed 003's timing settings KEDA calls not relevant).
+isvc_cli_test(lint-summary-notes ARGS lint tests/cli/data/seed-003-scaledobjects.yaml EXIT 1
+  STDERR "1 file, 2 documents: 3 errors, 6 warnings, 2 notes")

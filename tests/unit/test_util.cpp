@@ -49,4 +49,10 @@ TEST_SUITE("util") {
     CHECK_FALSE(isvc::promql::parse_simple("x{a=\"b=c\"}"));
     CHECK(isvc::promql::to_string(*q) == "avg(vllm:num_requests_running{model_name=\"m\"})");
   }
+  TEST_CASE("uri_escape keeps a relative path and encodes what a URI cannot hold") {
+    CHECK(isvc::util::uri_escape("manifests/team-a/model_1.yaml") ==
+          "manifests/team-a/model_1.yaml");
+    CHECK(isvc::util::uri_escape("a b,c:d%.yaml") == "a%20b%2Cc%3Ad%25.yaml");
+    CHECK(isvc::util::uri_escape("<stdin>") == "%3Cstdin%3E");
+  }
 }
