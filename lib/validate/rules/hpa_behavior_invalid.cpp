@@ -4,6 +4,8 @@
 // the OpenAPI schema has none of these bounds or enums, only required fields.
 #include "validate/rules/hpa_helpers.hpp"
 
+#include <algorithm>
+
 namespace isvc::validate {
 namespace {
 
@@ -92,20 +94,28 @@ void check_rules(const model::Node& rules,
   }
 }
 
-void check(const Document& d, Reporter& r) {
-  if (!hpa::is_v2(d)) {
-    return;
-  }
-  const auto* behavior = at(spec(d), "behavior");
+void check_behavior(const model::Node* behavior, const std::string& path, Reporter& r) {
   if (behavior == nullptr || !behavior->is_map()) {
     return;
   }
   for (const char* side : {"scaleUp", "scaleDown"}) {
     const auto* rules = behavior->get(side);
     if (rules != nullptr && rules->is_map()) {
-      check_rules(*rules, fmt::format("spec.behavior.{}", side),
-                  util::pointer_join("/spec/behavior", side), r);
+      std::string ptr = util::pointer_join(path, side);
+      std::string dotted = ptr.substr(1);
+      std::replace(dotted.begin(), dotted.end(), '/', '.');
+      check_rules(*rules, dotted, ptr, r);
     }
+  }
+}
+
+void check(const Document& d, Reporter& r) {
+  if (hpa::is_v2(d)) {
+    check_behavior(at(spec(d), "behavior"), "/spec/behavior", r);
+  } else if (is_keda(d, "ScaledObject")) {
+    // KEDA copies it verbatim into the HPA it creates, which the API server then rejects.
+    check_behavior(at(at(at(spec(d), "advanced"), "horizontalPodAutoscalerConfig"), "behavior"),
+                   "/spec/advanced/horizontalPodAutoscalerConfig/behavior", r);
   }
 }
 
@@ -114,14 +124,16 @@ void check(const Document& d, Reporter& r) {
 extern const Rule k_rule_hpa_behavior_invalid = {
     "hpa-behavior-invalid",
     diag::Severity::error,
-    Applies::hpa,
-    "HPA spec.behavior values the API server rejects",
+    Applies::any,
+    "HPA behavior values the API server rejects",
     "The autoscaling/v2 OpenAPI schema only says which behavior fields exist; the API server "
     "checks the values in Go (validateScalingRules, validateScalingPolicy): "
     "stabilizationWindowSeconds in 0..3600, selectPolicy one of Max, Min, Disabled, at least "
     "one policy when `policies` is given (an explicit empty list is not defaulted), and each "
     "policy of type Pods or Percent with value > 0 and periodSeconds in 1..1800. kubectl apply "
-    "fails, so the old HPA (or none) stays in place.",
+    "fails, so the old HPA (or none) stays in place. A ScaledObject's "
+    "spec.advanced.horizontalPodAutoscalerConfig.behavior is checked the same way: KEDA copies "
+    "it into its HPA, whose creation then fails and the ScaledObject never becomes ready.",
     "Keep stabilizationWindowSeconds in 0..3600 and periodSeconds in 1..1800, use value > 0, "
     "type Pods or Percent and selectPolicy Max, Min or Disabled.",
     "apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: h\nspec:\n  "
