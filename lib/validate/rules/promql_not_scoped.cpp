@@ -8,6 +8,12 @@
 namespace isvc::validate {
 namespace {
 
+// "<workload> in namespace <ns>", what the query should have been scoped to.
+std::string subject(const QuerySite& s) {
+  return (s.owner.empty() ? std::string("this workload") : s.owner) +
+         (s.ns.empty() ? std::string() : " in namespace " + s.ns);
+}
+
 void check(const Document& d, Reporter& r) {
   for (const auto& s : query_sites(d)) {
     if (s.kind != QueryKind::promql) {
@@ -19,11 +25,10 @@ void check(const Document& d, Reporter& r) {
     }
     if (s.activation) {
       r.at(s.mark, s.pointer,
-           fmt::format("activation query is not scoped to {}{}: every selector needs a namespace "
+           fmt::format("activation query is not scoped to {}: every selector needs a namespace "
                        "matcher and one naming this service (model, destination_service_name, "
                        "envoy_cluster_name, ...), or requests to any service wake this one",
-                       s.owner.empty() ? std::string("this workload") : s.owner,
-                       s.ns.empty() ? std::string() : " in namespace " + s.ns),
+                       subject(s)),
            "Filter each selector on this service, or use isvc-scale.io/activation-preset "
            "(scoped for you).");
       continue;
@@ -32,10 +37,9 @@ void check(const Document& d, Reporter& r) {
       // Router/gateway series carry the router's or gateway's pod labels: pod=~"<model>-.*"
       // would match nothing and the trigger would read 0 for good.
       r.at(s.mark, s.pointer,
-           fmt::format("query on router/gateway requests is not scoped to {}{}: it counts the "
+           fmt::format("query on router/gateway requests is not scoped to {}: it counts the "
                        "requests for every service behind that router or gateway",
-                       s.owner.empty() ? std::string("this workload") : s.owner,
-                       s.ns.empty() ? std::string() : " in namespace " + s.ns),
+                       subject(s)),
            "Filter on the labels the router or gateway writes: model=\"<model>\" for the vLLM "
            "production-stack router, destination_service_namespace/destination_service_name for "
            "Istio, envoy_cluster_name=~\"httproute/<namespace>/<route>/.*\" for Envoy Gateway "
@@ -43,11 +47,10 @@ void check(const Document& d, Reporter& r) {
       continue;
     }
     r.at(s.mark, s.pointer,
-         fmt::format("query is not scoped to {}{}: every selector needs a namespace matcher and "
+         fmt::format("query is not scoped to {}: every selector needs a namespace matcher and "
                      "a model_name (or pod/deployment/service) matcher, or the load of every "
                      "model in the cluster drives this one",
-                     s.owner.empty() ? std::string("this workload") : s.owner,
-                     s.ns.empty() ? std::string() : " in namespace " + s.ns),
+                     subject(s)),
          fmt::format("Add {{namespace=\"{}\", model_name=\"<model>\"}} (or pod=~\"{}-.*\") to each "
                      "selector.",
                      s.ns.empty() ? std::string("<namespace>") : s.ns,
