@@ -125,7 +125,30 @@ private:
     }
     Frame f = std::move(m_stack.back());
     m_stack.pop_back();
+    if (f.node.is_map()) {
+      drop_nulls(f.node);
+    }
     complete(std::move(f.node), f.anchor);
+  }
+
+  // Kubernetes drops null-valued object fields before validation (CRD
+  // structural-schema pruning, PruneNonNullableNullsWithoutDefaults; built-in
+  // types decode null as unset), so `field: ~` means "absent" to every
+  // consumer. Null list items are not pruned there and stay.
+  static void drop_nulls(Node& map) {
+    std::size_t out = 0;
+    for (std::size_t i = 0; i < map.items.size(); ++i) {
+      if (map.items[i].is_null_value()) {
+        continue;
+      }
+      if (out != i) {
+        map.items[out] = std::move(map.items[i]);
+        map.keys[out] = std::move(map.keys[i]);
+      }
+      ++out;
+    }
+    map.items.resize(out);
+    map.keys.resize(out);
   }
 
   void complete(Node n, YAML::anchor_t anchor) {
