@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "parse/yaml_loader.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <map>
+#include <set>
 #include <sstream>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
@@ -106,8 +108,11 @@ private:
     Node node;
     YAML::anchor_t anchor = 0;
     bool have_key = false;
+    bool key_is_merge = false;
     std::string key;
     Mark key_mark;
+    /// Entries whose key is a plain `<<` (YAML 1.1 merge key).
+    std::vector<std::size_t> merges;
   };
 
   void open(Node::Kind kind, const YAML::Mark& mark, YAML::anchor_t anchor) {
@@ -126,9 +131,73 @@ private:
     Frame f = std::move(m_stack.back());
     m_stack.pop_back();
     if (f.node.is_map()) {
+      apply_merges(f);
       drop_nulls(f.node);
     }
     complete(std::move(f.node), f.anchor);
+  }
+
+  // YAML 1.1 merge keys, which kubectl applies (sigs.k8s.io/yaml on go-yaml
+  // v2; yaml-cpp leaves `<<` as a plain key): a mapping, or a list of them,
+  // adds the keys not written explicitly; earlier mappings in the list win.
+  // Merged keys and values keep the marks of the text they were written in.
+  void apply_merges(Frame& f) {
+    if (f.merges.empty()) {
+      return;
+    }
+    Node& map = f.node;
+    std::vector<bool> is_merge(map.keys.size(), false);
+    for (std::size_t i : f.merges) {
+      is_merge[i] = true;
+    }
+    std::set<std::string> present;
+    for (std::size_t i = 0; i < map.keys.size(); ++i) {
+      if (!is_merge[i]) {
+        present.insert(map.keys[i].first);
+      }
+    }
+    std::vector<std::pair<std::string, Mark>> keys;
+    std::vector<Node> items;
+    auto take = [&](Node& source) {
+      for (std::size_t j = 0; j < source.keys.size(); ++j) {
+        if (present.insert(source.keys[j].first).second) {
+          keys.push_back(std::move(source.keys[j]));
+          items.push_back(std::move(source.items[j]));
+        }
+      }
+    };
+    for (std::size_t i = 0; i < map.keys.size(); ++i) {
+      if (!is_merge[i]) {
+        keys.push_back(std::move(map.keys[i]));
+        items.push_back(std::move(map.items[i]));
+        continue;
+      }
+      Node& value = map.items[i];
+      if (value.is_map()) {
+        take(value);
+        continue;
+      }
+      if (value.is_seq() && std::all_of(value.items.begin(), value.items.end(),
+                                        [](const Node& n) { return n.is_map(); })) {
+        for (Node& source : value.items) {
+          take(source);
+        }
+        continue;
+      }
+      const Node* bad = &value;
+      for (const Node& n : value.items) {
+        if (!n.is_map()) {
+          bad = &n;
+          break;
+        }
+      }
+      report(bad->mark, "yaml-syntax",
+             fmt::format("merge key \"<<\" needs a mapping or a list of mappings, not {}",
+                         model::describe(*bad)),
+             "Merge a mapping (<<: *anchor) or a list of mappings (<<: [*a, *b]).");
+    }
+    map.keys = std::move(keys);
+    map.items = std::move(items);
   }
 
   // Kubernetes drops null-valued object fields before validation (CRD
@@ -170,12 +239,14 @@ private:
     if (!top.have_key) {
       top.have_key = true;
       top.key_mark = n.mark;
+      top.key_is_merge = n.is_scalar() && !n.quoted && n.value == "<<";
       if (n.kind == Node::Kind::scalar) {
         top.key = std::move(n.value);
       } else if (n.kind == Node::Kind::null) {
         top.key.clear();
       } else {
-        report(n.mark, "yaml-syntax", "mapping keys must be scalars");
+        report(n.mark, "yaml-syntax", "mapping keys must be scalars",
+               "Fix the YAML syntax at this position.");
         top.key = "?";
       }
       return;
@@ -185,15 +256,19 @@ private:
       if (k == top.key) {
         report(top.key_mark, "yaml-duplicate-key",
                fmt::format("duplicate key \"{}\" (first defined at line {}, column {})", k, m.line,
-                           m.col));
+                           m.col),
+               "Remove or rename the repeated key; YAML readers disagree on which value wins.");
         break;
       }
+    }
+    if (top.key_is_merge) {
+      top.merges.push_back(top.node.keys.size());
     }
     top.node.keys.emplace_back(std::move(top.key), top.key_mark);
     top.node.items.push_back(std::move(n));
   }
 
-  void report(Mark mark, const char* rule, std::string message) {
+  void report(Mark mark, const char* rule, std::string message, std::string fix) {
     diag::Diagnostic d;
     d.file = m_path;
     d.mark = mark;
@@ -201,7 +276,7 @@ private:
     d.rule = rule;
     d.message = std::move(message);
     d.doc = m_doc;
-    d.fix = "Remove or rename the repeated key; YAML readers disagree on which value wins.";
+    d.fix = std::move(fix);
     m_sink.add(std::move(d));
   }
 

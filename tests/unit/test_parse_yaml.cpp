@@ -70,6 +70,52 @@ TEST_SUITE("parse::yaml") {
     REQUIRE(n.docs.size() == 1);
     CHECK(n.docs[0].root.is_null_value());
   }
+  TEST_CASE("merge keys: explicit keys win, earlier maps win, marks point at the source") {
+    // YAML 1.1 merge keys, as kubectl (sigs.k8s.io/yaml on go-yaml v2) applies them.
+    Sink sink;
+    auto f = load_yaml("f.yaml",
+                       "a: &a {k: 1, x: 1}\n"
+                       "b: &b {k: 2, j: 2}\n"
+                       "m:\n"
+                       "  <<: *a\n"
+                       "  x: 3\n"
+                       "n: {<<: [*a, *b], z: 0}\n"
+                       "q: {\"<<\": 1}\n",
+                       sink);
+    CHECK(sink.items().empty());
+    REQUIRE(f.docs.size() == 1);
+    const auto* m = f.docs[0].root.get("m");
+    REQUIRE(m != nullptr);
+    REQUIRE(m->keys.size() == 2);
+    CHECK(m->get("<<") == nullptr);
+    CHECK(m->get("k")->value == "1");
+    CHECK(m->key_mark("k").line == 1);
+    CHECK(m->key_mark("k").col == 8);
+    CHECK(m->get("k")->mark.col == 11);
+    CHECK(m->get("x")->value == "3");
+    CHECK(m->get("x")->mark.line == 5);
+    const auto* n = f.docs[0].root.get("n");
+    REQUIRE(n->keys.size() == 4);
+    CHECK(n->keys[0].first == "k");
+    CHECK(n->get("k")->value == "1");
+    CHECK(n->get("j")->value == "2");
+    CHECK(n->key_mark("j").line == 2);
+    CHECK(n->get("z")->value == "0");
+    // A quoted "<<" is an ordinary key.
+    CHECK(f.docs[0].root.get("q")->get("<<")->value == "1");
+    auto j = isvc::parse::to_json(f.docs[0].root);
+    CHECK(j["m"].dump() == R"({"k":1,"x":3})");
+  }
+  TEST_CASE("merge key with a value that is not a mapping is a syntax error") {
+    Sink sink;
+    load_yaml("f.yaml", "m:\n  <<: [{a: 1}, 2]\n", sink);
+    REQUIRE(sink.items().size() == 1);
+    CHECK(sink.items()[0].rule == "yaml-syntax");
+    CHECK(sink.items()[0].message ==
+          "merge key \"<<\" needs a mapping or a list of mappings, not a scalar");
+    CHECK(sink.items()[0].mark.line == 2);
+    CHECK(sink.items()[0].mark.col == 16);
+  }
   TEST_CASE("multi-document files count empty documents") {
     Sink sink;
     auto f = load_yaml("f.yaml", "a: 1\n---\n---\nb: 2\n", sink);
