@@ -41,6 +41,13 @@ void Sink::sort() {
     return std::tie(a.file, a.mark.line, a.mark.col, a.rule, a.message) <
            std::tie(b.file, b.mark.line, b.mark.col, b.rule, b.message);
   });
+  // One piece of source text reached twice (an alias, `- *trigger`) is one
+  // finding: it is fixed once, where it is written.
+  auto same = [](const Diagnostic& a, const Diagnostic& b) {
+    return std::tie(a.file, a.mark.line, a.mark.col, a.rule, a.message) ==
+           std::tie(b.file, b.mark.line, b.mark.col, b.rule, b.message);
+  };
+  m_items.erase(std::unique(m_items.begin(), m_items.end(), same), m_items.end());
 }
 
 } // namespace isvc::diag

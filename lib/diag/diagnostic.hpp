@@ -48,7 +48,8 @@ public:
   std::vector<Diagnostic>& items() { return m_items; }
   bool has_errors() const;
   std::size_t size() const { return m_items.size(); }
-  /// Sort by file, line, column, rule (stable, deterministic output).
+  /// Sort by file, line, column, rule (stable, deterministic output) and drop
+  /// repeats of the same file, position, rule and message.
   void sort();
 
 private:

@@ -38,8 +38,20 @@ struct Excerpt {
   std::size_t caret = 0; // byte index of the column in `text`
 };
 
+// Columns count characters (code points): the byte index of column `col`.
+std::size_t byte_index(std::string_view line, std::uint32_t col) {
+  std::size_t at = 0;
+  for (std::uint32_t c = 1; c < col && at < line.size(); ++c) {
+    ++at;
+    while (at < line.size() && continuation_byte(line[at])) {
+      ++at;
+    }
+  }
+  return at;
+}
+
 Excerpt excerpt(std::string_view line, std::uint32_t col) {
-  std::size_t at = col > 0 ? std::min<std::size_t>(col - 1, line.size()) : 0;
+  std::size_t at = byte_index(line, col);
   if (line.size() <= k_max_echo) {
     return {std::string(line), at};
   }

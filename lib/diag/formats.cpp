@@ -91,6 +91,8 @@ void write_sarif(std::ostream& out, const Report& r) {
   driver["rules"] = std::move(rules);
   ojson run = ojson::object();
   run["tool"] = ojson{{"driver", std::move(driver)}};
+  // Columns count Unicode code points (the loader converts yaml-cpp's byte columns).
+  run["columnKind"] = "unicodeCodePoints";
   run["results"] = std::move(results);
   ojson doc = ojson::object();
   doc["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";

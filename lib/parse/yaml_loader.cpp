@@ -1,9 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "parse/yaml_loader.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <map>
+#include <optional>
+#include <set>
 #include <sstream>
+#include <string_view>
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
@@ -24,9 +29,111 @@ struct TooLarge {
 
 struct Unbalanced {};
 
-Mark to_mark(const YAML::Mark& m) {
-  return Mark{static_cast<std::uint32_t>(m.line + 1), static_cast<std::uint32_t>(m.column + 1)};
+// A byte kubectl's YAML reader refuses (go-yaml: "invalid leading UTF-8
+// octet", "control characters are not allowed"); yaml-cpp reads them.
+struct BadByte {
+  std::size_t offset = 0;
+  std::string message;
+};
+
+// Checks the text is UTF-8 without C0/C1 control characters other than tab,
+// LF, CR and NEL (YAML 1.1/1.2 "printable"). A leading BOM is fine.
+std::optional<BadByte> check_encoding(std::string_view text) {
+  auto byte = [&text](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+  std::size_t i = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+  while (i < text.size()) {
+    unsigned char b = byte(i);
+    if (b < 0x80) {
+      if ((b < 0x20 && b != '\t' && b != '\n' && b != '\r') || b == 0x7F) {
+        return BadByte{i, fmt::format("control character U+{:04X} is not allowed in YAML", b)};
+      }
+      ++i;
+      continue;
+    }
+    // Well-formed sequences (Unicode 15, table 3-7): no overlongs, surrogates
+    // or code points above U+10FFFF.
+    std::size_t len = b >= 0xC2 && b <= 0xDF   ? 2
+                      : b >= 0xE0 && b <= 0xEF ? 3
+                      : b >= 0xF0 && b <= 0xF4 ? 4
+                                               : 0;
+    unsigned char lo = b == 0xE0 ? 0xA0 : b == 0xF0 ? 0x90 : 0x80;
+    unsigned char hi = b == 0xED ? 0x9F : b == 0xF4 ? 0x8F : 0xBF;
+    bool ok = len != 0 && i + len <= text.size() && byte(i + 1) >= lo && byte(i + 1) <= hi;
+    for (std::size_t k = 2; ok && k < len; ++k) {
+      ok = (byte(i + k) & 0xC0U) == 0x80U;
+    }
+    if (!ok) {
+      return BadByte{i, fmt::format("invalid UTF-8 byte 0x{:02X}; YAML input must be UTF-8", b)};
+    }
+    if (b == 0xC2 && byte(i + 1) < 0xA0 && byte(i + 1) != 0x85) {
+      return BadByte{i,
+                     fmt::format("control character U+{:04X} is not allowed in YAML", byte(i + 1))};
+    }
+    i += len;
+  }
+  return std::nullopt;
 }
+
+bool continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0U) == 0x80U; }
+
+// yaml-cpp marks count bytes; editors and SARIF count characters. Converts
+// byte columns to code-point columns: free on ASCII-only lines, and on other
+// lines incremental from the previous mark (marks mostly arrive in order), so
+// a long single-line file stays linear.
+class Columns {
+public:
+  explicit Columns(std::string_view text) : m_text(text) {
+    // yaml-cpp's columns on line 1 start after a BOM.
+    std::size_t start = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+    m_starts.push_back(start);
+    bool ascii = true;
+    for (std::size_t i = start; i < text.size(); ++i) {
+      if (text[i] == '\n') {
+        m_ascii.push_back(ascii);
+        m_starts.push_back(i + 1);
+        ascii = true;
+      } else if (static_cast<unsigned char>(text[i]) >= 0x80) {
+        ascii = false;
+      }
+    }
+    m_ascii.push_back(ascii);
+  }
+
+  Mark to_mark(const YAML::Mark& m) const {
+    if (m.line < 0 || m.column < 0) {
+      return Mark{};
+    }
+    auto line = static_cast<std::size_t>(m.line);
+    auto col = static_cast<std::size_t>(m.column);
+    return Mark{static_cast<std::uint32_t>(line + 1),
+                static_cast<std::uint32_t>(chars_before(line, col) + 1)};
+  }
+
+private:
+  std::size_t chars_before(std::size_t line, std::size_t col) const {
+    if (line >= m_starts.size() || m_ascii[line]) {
+      return col;
+    }
+    if (m_cursor.line != line || m_cursor.byte > col) {
+      m_cursor = Cursor{line, 0, 0};
+    }
+    std::size_t base = m_starts[line];
+    for (; m_cursor.byte < col && base + m_cursor.byte < m_text.size(); ++m_cursor.byte) {
+      m_cursor.chars += continuation_byte(m_text[base + m_cursor.byte]) ? 0 : 1;
+    }
+    return m_cursor.chars + (col - m_cursor.byte);
+  }
+
+  struct Cursor {
+    std::size_t line = 0;
+    std::size_t byte = 0;
+    std::size_t chars = 0;
+  };
+  std::string_view m_text;
+  std::vector<std::size_t> m_starts;
+  std::vector<bool> m_ascii;
+  mutable Cursor m_cursor;
+};
 
 std::size_t count_nodes(const Node& n) {
   std::size_t total = 1;
@@ -38,8 +145,8 @@ std::size_t count_nodes(const Node& n) {
 
 class Builder : public YAML::EventHandler {
 public:
-  Builder(const std::string& path, int doc_index, diag::Sink& sink)
-      : m_path(path), m_doc(doc_index), m_sink(sink) {}
+  Builder(const std::string& path, int doc_index, const Columns& columns, diag::Sink& sink)
+      : m_path(path), m_doc(doc_index), m_columns(columns), m_sink(sink) {}
 
   Node take_root() { return std::move(m_root); }
   bool saw_events() const { return m_nodes > 0; }
@@ -106,8 +213,11 @@ private:
     Node node;
     YAML::anchor_t anchor = 0;
     bool have_key = false;
+    bool key_is_merge = false;
     std::string key;
     Mark key_mark;
+    /// Entries whose key is a plain `<<` (YAML 1.1 merge key).
+    std::vector<std::size_t> merges;
   };
 
   void open(Node::Kind kind, const YAML::Mark& mark, YAML::anchor_t anchor) {
@@ -125,7 +235,94 @@ private:
     }
     Frame f = std::move(m_stack.back());
     m_stack.pop_back();
+    if (f.node.is_map()) {
+      apply_merges(f);
+      drop_nulls(f.node);
+    }
     complete(std::move(f.node), f.anchor);
+  }
+
+  // YAML 1.1 merge keys, which kubectl applies (sigs.k8s.io/yaml on go-yaml
+  // v2; yaml-cpp leaves `<<` as a plain key): a mapping, or a list of them,
+  // adds the keys not written explicitly; earlier mappings in the list win.
+  // Merged keys and values keep the marks of the text they were written in.
+  void apply_merges(Frame& f) {
+    if (f.merges.empty()) {
+      return;
+    }
+    Node& map = f.node;
+    std::vector<bool> is_merge(map.keys.size(), false);
+    for (std::size_t i : f.merges) {
+      is_merge[i] = true;
+    }
+    std::set<std::string> present;
+    for (std::size_t i = 0; i < map.keys.size(); ++i) {
+      if (!is_merge[i]) {
+        present.insert(map.keys[i].first);
+      }
+    }
+    std::vector<std::pair<std::string, Mark>> keys;
+    std::vector<Node> items;
+    auto take = [&](Node& source) {
+      for (std::size_t j = 0; j < source.keys.size(); ++j) {
+        if (present.insert(source.keys[j].first).second) {
+          keys.push_back(std::move(source.keys[j]));
+          items.push_back(std::move(source.items[j]));
+        }
+      }
+    };
+    for (std::size_t i = 0; i < map.keys.size(); ++i) {
+      if (!is_merge[i]) {
+        keys.push_back(std::move(map.keys[i]));
+        items.push_back(std::move(map.items[i]));
+        continue;
+      }
+      Node& value = map.items[i];
+      if (value.is_map()) {
+        take(value);
+        continue;
+      }
+      if (value.is_seq() && std::all_of(value.items.begin(), value.items.end(),
+                                        [](const Node& n) { return n.is_map(); })) {
+        for (Node& source : value.items) {
+          take(source);
+        }
+        continue;
+      }
+      const Node* bad = &value;
+      for (const Node& n : value.items) {
+        if (!n.is_map()) {
+          bad = &n;
+          break;
+        }
+      }
+      report(bad->mark, "yaml-syntax",
+             fmt::format("merge key \"<<\" needs a mapping or a list of mappings, not {}",
+                         model::describe(*bad)),
+             "Merge a mapping (<<: *anchor) or a list of mappings (<<: [*a, *b]).");
+    }
+    map.keys = std::move(keys);
+    map.items = std::move(items);
+  }
+
+  // Kubernetes drops null-valued object fields before validation (CRD
+  // structural-schema pruning, PruneNonNullableNullsWithoutDefaults; built-in
+  // types decode null as unset), so `field: ~` means "absent" to every
+  // consumer. Null list items are not pruned there and stay.
+  static void drop_nulls(Node& map) {
+    std::size_t out = 0;
+    for (std::size_t i = 0; i < map.items.size(); ++i) {
+      if (map.items[i].is_null_value()) {
+        continue;
+      }
+      if (out != i) {
+        map.items[out] = std::move(map.items[i]);
+        map.keys[out] = std::move(map.keys[i]);
+      }
+      ++out;
+    }
+    map.items.resize(out);
+    map.keys.resize(out);
   }
 
   void complete(Node n, YAML::anchor_t anchor) {
@@ -147,12 +344,14 @@ private:
     if (!top.have_key) {
       top.have_key = true;
       top.key_mark = n.mark;
+      top.key_is_merge = n.is_scalar() && !n.quoted && n.value == "<<";
       if (n.kind == Node::Kind::scalar) {
         top.key = std::move(n.value);
       } else if (n.kind == Node::Kind::null) {
         top.key.clear();
       } else {
-        report(n.mark, "yaml-syntax", "mapping keys must be scalars");
+        report(n.mark, "yaml-syntax", "mapping keys must be scalars",
+               "Fix the YAML syntax at this position.");
         top.key = "?";
       }
       return;
@@ -162,15 +361,19 @@ private:
       if (k == top.key) {
         report(top.key_mark, "yaml-duplicate-key",
                fmt::format("duplicate key \"{}\" (first defined at line {}, column {})", k, m.line,
-                           m.col));
+                           m.col),
+               "Remove or rename the repeated key; YAML readers disagree on which value wins.");
         break;
       }
+    }
+    if (top.key_is_merge) {
+      top.merges.push_back(top.node.keys.size());
     }
     top.node.keys.emplace_back(std::move(top.key), top.key_mark);
     top.node.items.push_back(std::move(n));
   }
 
-  void report(Mark mark, const char* rule, std::string message) {
+  void report(Mark mark, const char* rule, std::string message, std::string fix) {
     diag::Diagnostic d;
     d.file = m_path;
     d.mark = mark;
@@ -178,12 +381,15 @@ private:
     d.rule = rule;
     d.message = std::move(message);
     d.doc = m_doc;
-    d.fix = "Remove or rename the repeated key; YAML readers disagree on which value wins.";
+    d.fix = std::move(fix);
     m_sink.add(std::move(d));
   }
 
+  Mark to_mark(const YAML::Mark& m) const { return m_columns.to_mark(m); }
+
   const std::string& m_path;
   int m_doc;
+  const Columns& m_columns;
   diag::Sink& m_sink;
   std::vector<Frame> m_stack;
   std::map<YAML::anchor_t, Node> m_anchors;
@@ -191,11 +397,10 @@ private:
   std::size_t m_nodes = 0;
 };
 
-void syntax_error(
-    LoadedFile& file, diag::Sink& sink, const YAML::Mark& mark, std::string message, int doc) {
+void syntax_error(LoadedFile& file, diag::Sink& sink, Mark mark, std::string message, int doc) {
   diag::Diagnostic d;
   d.file = file.path;
-  d.mark = mark.line < 0 ? Mark{1, 1} : to_mark(mark);
+  d.mark = mark.line == 0 ? Mark{1, 1} : mark;
   d.severity = diag::Severity::error;
   d.rule = "yaml-syntax";
   d.message = std::move(message);
@@ -205,19 +410,60 @@ void syntax_error(
   file.complete = false;
 }
 
+// The start of 0-based `line` in `text`, or npos.
+std::size_t line_start(std::string_view text, int line) {
+  std::size_t pos = 0;
+  for (int l = 0; l < line && pos != std::string_view::npos; ++l) {
+    pos = text.find('\n', pos);
+    pos = pos == std::string_view::npos ? pos : pos + 1;
+  }
+  return pos;
+}
+
+// yaml-cpp says "illegal map value" or "illegal tab when looking for
+// indentation" for a tab-indented line; name the tab instead.
+bool tab_indent(std::string_view text, const YAML::Mark& mark, YAML::Mark& tab) {
+  std::size_t start = line_start(text, mark.line);
+  if (mark.line < 0 || start == std::string_view::npos) {
+    return false;
+  }
+  for (std::size_t i = start; i < text.size() && (text[i] == ' ' || text[i] == '\t'); ++i) {
+    if (text[i] == '\t') {
+      tab = mark;
+      tab.column = static_cast<int>(i - start);
+      return true;
+    }
+  }
+  return false;
+}
+
 } // namespace
 
 LoadedFile load_yaml(std::string path, std::string text, diag::Sink& sink) {
   LoadedFile file;
   file.path = std::move(path);
   file.text = std::move(text);
+  if (auto bad = check_encoding(file.text)) {
+    std::string_view before = std::string_view(file.text).substr(0, bad->offset);
+    std::size_t nl = before.rfind('\n');
+    std::size_t start = nl == std::string_view::npos ? 0 : nl + 1;
+    // Columns count characters (code points), as editors and SARIF do.
+    auto line = std::count(before.begin(), before.end(), '\n');
+    auto col = std::count_if(before.begin() + static_cast<std::ptrdiff_t>(start), before.end(),
+                             [](char c) { return !continuation_byte(c); });
+    syntax_error(file, sink,
+                 Mark{static_cast<std::uint32_t>(line + 1), static_cast<std::uint32_t>(col + 1)},
+                 std::move(bad->message), -1);
+    return file;
+  }
+  Columns columns(file.text);
   std::istringstream in(file.text);
   YAML::Parser parser(in);
   int index = 0;
   model::Mark last;
   try {
     while (true) {
-      Builder builder(file.path, index, sink);
+      Builder builder(file.path, index, columns, sink);
       if (!parser.HandleNextDocument(builder)) {
         break;
       }
@@ -227,21 +473,31 @@ LoadedFile load_yaml(std::string path, std::string text, diag::Sink& sink) {
       bool repeated = !file.docs.empty() && root.mark.line == last.line &&
                       root.mark.col == last.col && root.kind == file.docs.back().root.kind;
       if (!builder.saw_events() || repeated) {
-        syntax_error(file, sink, YAML::Mark{},
-                     "unexpected ',', ']' or '}' outside a flow collection", index);
+        syntax_error(file, sink, Mark{}, "unexpected ',', ']' or '}' outside a flow collection",
+                     index);
         break;
       }
       last = root.mark;
       file.docs.push_back(Document{std::move(root), index});
       ++index;
     }
+  } catch (const YAML::DeepRecursion& e) {
+    syntax_error(
+        file, sink, columns.to_mark(e.mark),
+        fmt::format("nesting is deeper than the YAML reader's limit ({} levels)", e.depth() - 1),
+        index);
   } catch (const YAML::Exception& e) {
-    syntax_error(file, sink, e.mark, e.msg, index);
+    YAML::Mark tab;
+    if (tab_indent(file.text, e.mark, tab)) {
+      syntax_error(file, sink, columns.to_mark(tab),
+                   "tab characters are not allowed for indentation in YAML", index);
+    } else {
+      syntax_error(file, sink, columns.to_mark(e.mark), e.msg, index);
+    }
   } catch (const Unbalanced&) {
-    syntax_error(file, sink, YAML::Mark{}, "unbalanced flow collection ('[' or '{' missing)",
-                 index);
+    syntax_error(file, sink, Mark{}, "unbalanced flow collection ('[' or '{' missing)", index);
   } catch (const TooLarge& e) {
-    syntax_error(file, sink, e.mark,
+    syntax_error(file, sink, columns.to_mark(e.mark),
                  "document expands to too many nodes (alias expansion limit reached)", index);
   }
   return file;

@@ -28,6 +28,8 @@ struct LoadedFile {
 /// Parses every document of `text`. Syntax errors, duplicate keys and alias
 /// bombs become diagnostics (rules yaml-syntax, yaml-duplicate-key); parsing
 /// stops at the first syntax error, keeping the documents before it.
+/// Null-valued map entries are dropped (Kubernetes treats them as absent);
+/// null list items and null documents are kept.
 LoadedFile load_yaml(std::string path, std::string text, diag::Sink& sink);
 
 } // namespace isvc::parse

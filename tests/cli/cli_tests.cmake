@@ -24,6 +24,12 @@ isvc_cli_test(render-duplicate-key ARGS render tests/cli/data/duplicate-key.yaml
   STDERR "duplicate-key.yaml:10:5: error: duplicate key \"minReplicas\" \\(first defined at line 9, column 5\\) \\[yaml-duplicate-key\\]")
 isvc_cli_test(render-one-bad-input-renders-nothing
   ARGS render samples/keda-cpu-utilization.yaml tests/cli/data/broken-second-doc.yaml EXIT 2 STDOUT_EMPTY)
+isvc_cli_test(lint-null-values-are-unset ARGS lint --no-config tests/cli/data/null-values.yaml
+  EXIT 0 STDOUT_EMPTY)
+isvc_cli_test(lint-merge-keys-apply ARGS lint --no-config tests/cli/data/merge-keys.yaml
+  EXIT 0 STDOUT_EMPTY)
+isvc_cli_test(render-merge-keys-apply ARGS render --mode kserve tests/cli/data/merge-keys.yaml
+  EXIT 0 STDOUT "team: ml\n +tier: gpu")
 isvc_cli_test(render-stdin ARGS render - --mode kserve STDIN samples/keda-cpu-utilization.yaml EXIT 0
   STDOUT "# Source: <stdin>#0")
 isvc_cli_test(render-json ARGS render -o json samples/keda-cpu-utilization.yaml EXIT 0

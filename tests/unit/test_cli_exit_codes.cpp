@@ -113,6 +113,22 @@ TEST_SUITE("app::exit-codes") {
     CHECK(lint({write_tmp("broken.yaml", "a: [1,\n").string()}).rc == 2);
     CHECK(lint({"no/such/file.yaml"}).rc == 2);
   }
+  TEST_CASE("lint and render: NUL bytes and invalid UTF-8 are unparsable (exit 2)") {
+    std::string nul = k_good;
+    nul.replace(nul.find("name: good"), 10, std::string("name: go\0od", 11));
+    auto r = lint({write_tmp("nul.yaml", nul).string()});
+    CHECK(r.rc == 2);
+    CHECK(r.out.find("nul.yaml:4:11: error: control character U+0000 is not allowed in YAML "
+                     "[yaml-syntax]") != std::string::npos);
+    std::string utf = k_good;
+    utf.replace(utf.find("name: good"), 10, "name: go\xC3(od");
+    auto u = render({write_tmp("utf.yaml", utf).string()});
+    CHECK(u.rc == 2);
+    CHECK(u.out.empty());
+    CHECK(u.err.find("utf.yaml:4:11: error: invalid UTF-8 byte 0xC3; YAML input must be UTF-8 "
+                     "[yaml-syntax]") != std::string::npos);
+    CHECK(lint({write_tmp("bom.yaml", "\xEF\xBB\xBF" + std::string(k_good)).string()}).rc == 0);
+  }
   TEST_CASE("lint: unknown rule ids are a usage error with a suggestion") {
     isvc::app::LintRequest req;
     req.paths = {write_tmp("good.yaml", k_good).string()};

@@ -33,9 +33,11 @@ TEST_SUITE("diag::text") {
     CHECK(out == "f.yaml:1:1001: warning: m [r]\n    1 | ..." + std::string(60, 'a') + "X" +
                      std::string(59, 'b') + "...\n      | " + std::string(63, ' ') + "^\n");
   }
-  TEST_CASE("the caret counts characters, not UTF-8 bytes") {
-    // "ñ" is two bytes: byte column 8 is the fourth character after the two ñ.
-    CHECK(text_of(1, 8, "a: ññ b") ==
-          "f.yaml:1:8: warning: m [r]\n    1 | a: ññ b\n      |      ^\n");
+  TEST_CASE("columns count characters, not UTF-8 bytes") {
+    // "ñ" is two bytes; column 6 is the space after the two ñ (byte 8).
+    CHECK(text_of(1, 6, "a: ññ b") ==
+          "f.yaml:1:6: warning: m [r]\n    1 | a: ññ b\n      |      ^\n");
+    CHECK(text_of(1, 7, "a: ññ b") ==
+          "f.yaml:1:7: warning: m [r]\n    1 | a: ññ b\n      |       ^\n");
   }
 }

@@ -22,7 +22,13 @@ int offset_base(const model::Node& n, std::string_view source) {
   if (pos == std::string_view::npos) {
     return -1;
   }
-  pos += n.mark.col - 1;
+  // Marks count characters; step over n.mark.col - 1 code points.
+  for (std::uint32_t c = 1; c < n.mark.col && pos < source.size() && source[pos] != '\n'; ++c) {
+    ++pos;
+    while (pos < source.size() && (static_cast<unsigned char>(source[pos]) & 0xC0U) == 0x80U) {
+      ++pos;
+    }
+  }
   std::size_t base = n.quoted ? 1 : 0;
   if (pos + base + n.value.size() > source.size() ||
       source.substr(pos + base, n.value.size()) != n.value) {
@@ -157,8 +163,12 @@ model::Mark QuerySite::at(std::size_t offset) const {
   if (offset_base < 0) {
     return mark;
   }
-  return model::Mark{mark.line, mark.col + static_cast<std::uint32_t>(offset_base) +
-                                    static_cast<std::uint32_t>(offset)};
+  // `offset` is a byte offset into the query; columns count code points.
+  std::uint32_t chars = 0;
+  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+    chars += (static_cast<unsigned char>(text[i]) & 0xC0U) == 0x80U ? 0 : 1;
+  }
+  return model::Mark{mark.line, mark.col + static_cast<std::uint32_t>(offset_base) + chars};
 }
 
 std::vector<QuerySite> query_sites(const Document& d) {
