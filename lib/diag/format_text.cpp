@@ -50,10 +50,22 @@ std::size_t byte_index(std::string_view line, std::uint32_t col) {
   return at;
 }
 
+// Control bytes (NUL, ESC, ...) are shown as '?': echoing them would drive the terminal.
+std::string printable(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    auto u = static_cast<unsigned char>(c);
+    if ((u < 0x20 && c != '\t') || u == 0x7F) {
+      c = '?';
+    }
+  }
+  return out;
+}
+
 Excerpt excerpt(std::string_view line, std::uint32_t col) {
   std::size_t at = byte_index(line, col);
   if (line.size() <= k_max_echo) {
-    return {std::string(line), at};
+    return {printable(line), at};
   }
   std::size_t begin = at > k_before ? at - k_before : 0;
   while (begin > 0 && continuation_byte(line[begin])) {
@@ -68,7 +80,7 @@ Excerpt excerpt(std::string_view line, std::uint32_t col) {
     e.text = "...";
   }
   e.caret = e.text.size() + (at - begin);
-  e.text.append(line.substr(begin, end - begin));
+  e.text.append(printable(line.substr(begin, end - begin)));
   if (end < line.size()) {
     e.text += "...";
   }

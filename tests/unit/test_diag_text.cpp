@@ -40,4 +40,8 @@ TEST_SUITE("diag::text") {
     CHECK(text_of(1, 7, "a: ññ b") ==
           "f.yaml:1:7: warning: m [r]\n    1 | a: ññ b\n      |       ^\n");
   }
+  TEST_CASE("control bytes in the echoed line are shown as '?'") {
+    std::string src = std::string("a: \x1b[31m") + '\0' + "x";
+    CHECK(text_of(1, 4, src) == "f.yaml:1:4: warning: m [r]\n    1 | a: ?[31m?x\n      |    ^\n");
+  }
 }
