@@ -10,6 +10,7 @@
 
 #include <deque>
 #include <memory>
+#include <set>
 
 namespace isvc::validate {
 namespace {
@@ -188,8 +189,23 @@ LintResult lint(const std::vector<std::string>& paths, std::istream& in, const L
       }
     }
     st->sink.sort();
-    for (auto& d : st->sink.items()) {
-      if (keep(d)) {
+    // Where KServe's webhook and the schema judge the very same field (`scaleMetric: qps` fails
+    // both the CRD enum and the KPA check) report it once, with KServe's rule, which names the
+    // fix; the schema finding stays wherever no kept webhook finding covers it.
+    auto& items = st->sink.items();
+    std::vector<bool> kept(items.size());
+    std::set<std::pair<int, std::string>> webhook_nodes;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      kept[i] = keep(items[i]);
+      if (kept[i] && util::starts_with(items[i].rule, "kserve-") && !items[i].pointer.empty()) {
+        webhook_nodes.emplace(items[i].doc, items[i].pointer);
+      }
+    }
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      auto& d = items[i];
+      bool shadowed =
+          util::starts_with(d.rule, "schema-") && webhook_nodes.count({d.doc, d.pointer}) != 0;
+      if (kept[i] && !shadowed) {
         result.diagnostics.push_back(std::move(d));
       }
     }

@@ -105,3 +105,7 @@ isvc_cli_test(lint-kpa-class ARGS lint --no-config tests/rules/kserve-autoscaler
 # The summary counts notes too (seed 003's timing settings KEDA calls not relevant).
 isvc_cli_test(lint-summary-notes ARGS lint tests/cli/data/seed-003-scaledobjects.yaml EXIT 1
   STDERR "1 file, 2 documents: 3 errors, 6 warnings, 2 notes")
+# One finding per field: KServe's webhook rule covers the schema's enum finding on scaleMetric,
+# which comes back when that rule is disabled.
+isvc_cli_test(lint-webhook-covers-schema ARGS lint --disable kserve-kpa-scalemetric samples/knative-kpa-qps.yaml
+  EXIT 1 STDOUT "10:18: error: /spec/predictor/scaleMetric must be one of cpu, memory, concurrency, rps \\[schema-enum\\]")
