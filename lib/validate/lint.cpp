@@ -194,17 +194,26 @@ LintResult lint(const std::vector<std::string>& paths, std::istream& in, const L
     // fix; the schema finding stays wherever no kept webhook finding covers it.
     auto& items = st->sink.items();
     std::vector<bool> kept(items.size());
+    // Render's refusal of a field either already rejects only restates it, too.
     std::set<std::pair<int, std::string>> webhook_nodes;
+    std::set<std::pair<int, std::string>> schema_nodes;
     for (std::size_t i = 0; i < items.size(); ++i) {
       kept[i] = keep(items[i]);
-      if (kept[i] && util::starts_with(items[i].rule, "kserve-") && !items[i].pointer.empty()) {
-        webhook_nodes.emplace(items[i].doc, items[i].pointer);
+      if (kept[i] && !items[i].pointer.empty()) {
+        if (util::starts_with(items[i].rule, "kserve-")) {
+          webhook_nodes.emplace(items[i].doc, items[i].pointer);
+        } else if (util::starts_with(items[i].rule, "schema-")) {
+          schema_nodes.emplace(items[i].doc, items[i].pointer);
+        }
       }
     }
     for (std::size_t i = 0; i < items.size(); ++i) {
       auto& d = items[i];
+      std::pair<int, std::string> node{d.doc, d.pointer};
+      bool judged = webhook_nodes.count(node) != 0;
       bool shadowed =
-          util::starts_with(d.rule, "schema-") && webhook_nodes.count({d.doc, d.pointer}) != 0;
+          (util::starts_with(d.rule, "schema-") && judged) ||
+          (d.rule == "render-unrenderable" && (judged || schema_nodes.count(node) != 0));
       if (kept[i] && !shadowed) {
         result.diagnostics.push_back(std::move(d));
       }
