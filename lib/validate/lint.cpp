@@ -114,6 +114,36 @@ bool suppressed(const diag::Diagnostic& d,
   return false;
 }
 
+// Findings that only restate another one on the very same field. The API server rejects a
+// schema violation before KServe's webhook runs, but where both judge a field (`scaleMetric:
+// qps` fails the CRD enum and the KPA check) KServe's rule names the fix, so it is kept and the
+// schema finding dropped (it returns when that rule is disabled). Render's refusal of a field
+// either already rejects adds nothing either.
+std::vector<bool> restated(const std::vector<diag::Diagnostic>& items,
+                           const std::vector<bool>& kept) {
+  std::set<std::pair<int, std::string>> webhook_nodes;
+  std::set<std::pair<int, std::string>> schema_nodes;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (!kept[i] || items[i].pointer.empty()) {
+      continue;
+    }
+    if (util::starts_with(items[i].rule, "kserve-")) {
+      webhook_nodes.emplace(items[i].doc, items[i].pointer);
+    } else if (util::starts_with(items[i].rule, "schema-")) {
+      schema_nodes.emplace(items[i].doc, items[i].pointer);
+    }
+  }
+  std::vector<bool> out(items.size(), false);
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const auto& d = items[i];
+    std::pair<int, std::string> node{d.doc, d.pointer};
+    bool judged = webhook_nodes.count(node) != 0;
+    out[i] = (util::starts_with(d.rule, "schema-") && judged) ||
+             (d.rule == "render-unrenderable" && (judged || schema_nodes.count(node) != 0));
+  }
+  return out;
+}
+
 } // namespace
 
 bool rule_active(std::string_view rule, bool default_on, const LintOptions& opts) {
@@ -189,33 +219,15 @@ LintResult lint(const std::vector<std::string>& paths, std::istream& in, const L
       }
     }
     st->sink.sort();
-    // Where KServe's webhook and the schema judge the very same field (`scaleMetric: qps` fails
-    // both the CRD enum and the KPA check) report it once, with KServe's rule, which names the
-    // fix; the schema finding stays wherever no kept webhook finding covers it.
     auto& items = st->sink.items();
     std::vector<bool> kept(items.size());
-    // Render's refusal of a field either already rejects only restates it, too.
-    std::set<std::pair<int, std::string>> webhook_nodes;
-    std::set<std::pair<int, std::string>> schema_nodes;
     for (std::size_t i = 0; i < items.size(); ++i) {
       kept[i] = keep(items[i]);
-      if (kept[i] && !items[i].pointer.empty()) {
-        if (util::starts_with(items[i].rule, "kserve-")) {
-          webhook_nodes.emplace(items[i].doc, items[i].pointer);
-        } else if (util::starts_with(items[i].rule, "schema-")) {
-          schema_nodes.emplace(items[i].doc, items[i].pointer);
-        }
-      }
     }
+    auto shadowed = restated(items, kept);
     for (std::size_t i = 0; i < items.size(); ++i) {
-      auto& d = items[i];
-      std::pair<int, std::string> node{d.doc, d.pointer};
-      bool judged = webhook_nodes.count(node) != 0;
-      bool shadowed =
-          (util::starts_with(d.rule, "schema-") && judged) ||
-          (d.rule == "render-unrenderable" && (judged || schema_nodes.count(node) != 0));
-      if (kept[i] && !shadowed) {
-        result.diagnostics.push_back(std::move(d));
+      if (kept[i] && !shadowed[i]) {
+        result.diagnostics.push_back(std::move(items[i]));
       }
     }
     result.documents += st->file.docs.size();
