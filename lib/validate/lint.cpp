@@ -9,6 +9,7 @@
 #include "validate/schema.hpp"
 
 #include <deque>
+#include <map>
 #include <memory>
 #include <set>
 
@@ -192,6 +193,11 @@ LintResult lint(const std::vector<std::string>& paths, std::istream& in, const L
     }
   }
 
+  std::map<std::string, std::vector<diag::Diagnostic*>> cross_by_file;
+  for (auto& d : cross.items()) {
+    cross_by_file[d.file].push_back(&d);
+  }
+
   auto keep = [&](diag::Diagnostic& d) {
     const Rule* r = find_rule(d.rule);
     if (r != nullptr && !rule_active(d.rule, r->default_on, opts)) {
@@ -213,9 +219,9 @@ LintResult lint(const std::vector<std::string>& paths, std::istream& in, const L
   }
   for (auto& st : states) {
     // Cross findings are merged into their file so output stays in input order.
-    for (auto& d : cross.items()) {
-      if (d.file == st->file.path) {
-        st->sink.add(d);
+    if (auto it = cross_by_file.find(st->file.path); it != cross_by_file.end()) {
+      for (auto* d : it->second) {
+        st->sink.add(std::move(*d));
       }
     }
     st->sink.sort();
