@@ -44,6 +44,19 @@ void check_rule_id(const std::string& id, const std::string& where) {
   }
 }
 
+// Input that does not parse or cannot be read was never checked: that is never a clean result.
+void check_disablable(const std::string& id, const std::string& where) {
+  if (id == "yaml-syntax" || id == "io-unreadable") {
+    throw Error(fmt::format("{}: {} cannot be disabled: input that cannot be read or parsed is "
+                            "never checked, so it always fails with exit code 2",
+                            where, id));
+  }
+}
+
+std::string at(const std::string& path, const model::Node& n) {
+  return fmt::format("{}:{}:{}", path, n.mark.line, n.mark.col);
+}
+
 struct FileConfig {
   std::vector<std::string> disable;
   std::vector<std::string> enable;
@@ -62,12 +75,20 @@ string_list(const model::Node* n, const std::string& path, const char* key) {
                             n->mark.col, key));
   }
   for (const auto& item : n->items) {
+    if (!item.is_scalar()) {
+      throw Error(fmt::format("{}: {} entries must be rule ids", at(path, item), key));
+    }
+    check_rule_id(item.value, at(path, item));
     out.push_back(item.value);
   }
   return out;
 }
 
 FileConfig load_file_config(const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    throw Error("config file " + path + " is a directory");
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     throw Error("cannot open config file " + path);
@@ -81,8 +102,13 @@ FileConfig load_file_config(const std::string& path) {
     throw Error(fmt::format("{}:{}:{}: {}", path, d.mark.line, d.mark.col, d.message));
   }
   FileConfig cfg;
-  if (file.docs.empty() || !file.docs.front().root.is_map()) {
-    return cfg;
+  if (file.docs.empty() || file.docs.front().root.is_null_value()) {
+    return cfg; // an empty config changes nothing
+  }
+  if (!file.docs.front().root.is_map()) {
+    throw Error(fmt::format("{}: the config must be a mapping (disable, enable, severity, "
+                            "fail-on)",
+                            at(path, file.docs.front().root)));
   }
   const auto& root = file.docs.front().root;
   static const std::vector<std::string_view> k_keys = {"disable", "enable", "severity", "fail-on"};
@@ -94,15 +120,19 @@ FileConfig load_file_config(const std::string& path) {
   }
   cfg.disable = string_list(root.get("disable"), path, "disable");
   cfg.enable = string_list(root.get("enable"), path, "enable");
-  for (const auto& id : cfg.disable) {
-    check_rule_id(id, path);
+  if (const auto* dis = root.get("disable"); dis != nullptr) {
+    for (const auto& item : dis->items) {
+      check_disablable(item.value, at(path, item));
+    }
   }
-  for (const auto& id : cfg.enable) {
-    check_rule_id(id, path);
-  }
-  if (const auto* sev = root.get("severity"); sev != nullptr && sev->is_map()) {
+  if (const auto* sev = root.get("severity"); sev != nullptr) {
+    if (!sev->is_map()) {
+      throw Error(
+          fmt::format("{}: severity must map rule ids to error, warning or note", at(path, *sev)));
+    }
     for (std::size_t i = 0; i < sev->keys.size(); ++i) {
-      check_rule_id(sev->keys[i].first, path);
+      check_rule_id(sev->keys[i].first, fmt::format("{}:{}:{}", path, sev->keys[i].second.line,
+                                                    sev->keys[i].second.col));
       diag::Severity s{};
       if (!diag::parse_severity(sev->items[i].value, s)) {
         throw Error(fmt::format("{}:{}:{}: severity must be error, warning or note", path,
@@ -113,7 +143,7 @@ FileConfig load_file_config(const std::string& path) {
   }
   if (const auto* f = root.get("fail-on"); f != nullptr) {
     diag::Severity s{};
-    if (!diag::parse_severity(f->value, s)) {
+    if (!diag::parse_severity(f->value, s) || s == diag::Severity::note) {
       throw Error(fmt::format("{}:{}:{}: fail-on must be error or warning", path, f->mark.line,
                               f->mark.col));
     }
@@ -151,6 +181,7 @@ int run_lint(const LintRequest& req, std::istream& in, std::ostream& out, std::o
   }
   for (const auto& id : req.disable) {
     check_rule_id(id, "--disable");
+    check_disablable(id, "--disable");
     opts.disabled.insert(id);
     opts.enabled.erase(id);
   }

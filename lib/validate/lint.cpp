@@ -199,6 +199,9 @@ LintResult lint(const std::vector<std::string>& paths, std::istream& in, const L
   }
 
   auto keep = [&](diag::Diagnostic& d) {
+    if (d.rule == "yaml-syntax" || d.rule == "io-unreadable") {
+      return true; // input that was never checked: exit 2 whatever the configuration says
+    }
     const Rule* r = find_rule(d.rule);
     if (r != nullptr && !rule_active(d.rule, r->default_on, opts)) {
       return false;
@@ -210,7 +213,7 @@ LintResult lint(const std::vector<std::string>& paths, std::istream& in, const L
     if (sev != opts.severity.end()) {
       d.severity = sev->second;
     }
-    return d.rule == "yaml-syntax" || d.rule == "io-unreadable" || !suppressed(d, by_file, index);
+    return !suppressed(d, by_file, index);
   };
   for (auto& d : top.items()) {
     if (keep(d)) {

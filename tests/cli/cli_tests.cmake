@@ -48,7 +48,7 @@ isvc_cli_test(lint-disable ARGS lint --disable kserve-replicas tests/cli/data/pr
 isvc_cli_test(lint-disable-typo ARGS lint --disable kserve-replica samples EXIT 2
   STDERR "unknown rule 'kserve-replica' \\(did you mean 'kserve-replicas'\\?\\)")
 isvc_cli_test(lint-config-typo ARGS lint --config tests/cli/data/bad-config.yaml samples EXIT 2
-  STDERR "bad-config.yaml: unknown rule 'kserve-replica' \\(did you mean 'kserve-replicas'\\?\\)")
+  STDERR "bad-config.yaml:1:11: unknown rule 'kserve-replica' \\(did you mean 'kserve-replicas'\\?\\)")
 isvc_cli_test(lint-config-explicit ARGS lint --config tests/cli/data/config-project/.isvc-scale.yaml
   tests/cli/data/pre-commit-bad.yaml EXIT 0)
 isvc_cli_test(lint-stdin ARGS lint - STDIN tests/cli/data/pre-commit-bad.yaml EXIT 1
@@ -109,3 +109,12 @@ isvc_cli_test(lint-summary-notes ARGS lint tests/cli/data/seed-003-scaledobjects
 # which comes back when that rule is disabled.
 isvc_cli_test(lint-webhook-covers-schema ARGS lint --disable kserve-kpa-scalemetric samples/knative-kpa-qps.yaml
   EXIT 1 STDOUT "10:18: error: /spec/predictor/scaleMetric must be one of cpu, memory, concurrency, rps \\[schema-enum\\]")
+
+# Input that does not parse is never a clean result, whatever is disabled.
+isvc_cli_test(lint-yaml-syntax-not-disablable ARGS lint --no-config --disable yaml-syntax tests/cli/data/broken-second-doc.yaml
+  EXIT 2 STDERR "yaml-syntax cannot be disabled")
+# Config files: fail-on takes error or warning only, severity is a mapping; positions given.
+isvc_cli_test(lint-config-bad-fail-on ARGS lint --config tests/cli/data/config-bad-fail-on.yaml samples/keda-cpu-utilization.yaml
+  EXIT 2 STDERR "config-bad-fail-on.yaml:2:10: fail-on must be error or warning")
+isvc_cli_test(lint-config-severity-list ARGS lint --config tests/cli/data/config-severity-list.yaml samples/keda-cpu-utilization.yaml
+  EXIT 2 STDERR "config-severity-list.yaml:2:11: severity must map rule ids to error, warning or note")
