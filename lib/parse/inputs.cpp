@@ -30,6 +30,34 @@ bool yaml_name(const fs::path& p) {
   return ext == ".yaml" || ext == ".yml";
 }
 
+// Walks `dir` (hidden directories such as .git skipped). A directory that cannot be read is
+// reported, not skipped: its files were never checked.
+void collect_dir(const fs::path& dir, std::vector<std::string>& found, diag::Sink& sink) {
+  std::vector<fs::path> pending{dir};
+  while (!pending.empty()) {
+    fs::path cur = std::move(pending.back());
+    pending.pop_back();
+    std::error_code ec;
+    fs::directory_iterator it(cur, ec);
+    for (fs::directory_iterator end; !ec && it != end; it.increment(ec)) {
+      const auto& path = it->path();
+      std::string name = path.filename().string();
+      std::error_code type_ec;
+      if (it->is_directory(type_ec)) {
+        // Linked directories are not followed (a link to a parent would never end).
+        if ((name.empty() || name[0] != '.') && !it->is_symlink(type_ec)) {
+          pending.push_back(path);
+        }
+      } else if (it->is_regular_file(type_ec) && yaml_name(path)) {
+        found.push_back(path.generic_string());
+      }
+    }
+    if (ec) {
+      unreadable(cur.generic_string(), "cannot read directory: " + ec.message(), sink);
+    }
+  }
+}
+
 // `lint d d/a.yaml` or a path given twice must not check (and cross-report) a file against itself.
 void drop_repeats(std::vector<std::string>& files) {
   std::set<std::string> seen;
@@ -64,21 +92,7 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& paths, di
       continue;
     }
     std::vector<std::string> found;
-    for (fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec),
-         end;
-         !ec && it != end; it.increment(ec)) {
-      const auto& name = it->path().filename().string();
-      if (it->is_directory() && !name.empty() && name[0] == '.') {
-        it.disable_recursion_pending(); // .git and friends
-        continue;
-      }
-      if (it->is_regular_file() && yaml_name(it->path())) {
-        found.push_back(it->path().generic_string());
-      }
-    }
-    if (ec) {
-      unreadable(p, ec.message(), sink);
-    }
+    collect_dir(p, found, sink);
     std::sort(found.begin(), found.end());
     out.insert(out.end(), found.begin(), found.end());
   }

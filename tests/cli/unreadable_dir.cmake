@@ -1,0 +1,26 @@
+# A directory lint cannot read is reported (io-unreadable, exit 2), not skipped as if empty.
+# Root reads everything, so as root the binary runs as nobody (util-linux setpriv).
+set(dir "${WORK}/unreadable-dir")
+file(REMOVE_RECURSE "${dir}")
+file(MAKE_DIRECTORY "${dir}/locked")
+file(WRITE "${dir}/locked/a.yaml" "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n")
+file(CHMOD "${dir}" PERMISSIONS OWNER_READ OWNER_WRITE OWNER_EXECUTE GROUP_READ GROUP_EXECUTE
+     WORLD_READ WORLD_EXECUTE)
+file(CHMOD "${dir}/locked" PERMISSIONS OWNER_WRITE)
+execute_process(COMMAND id -u OUTPUT_VARIABLE uid OUTPUT_STRIP_TRAILING_WHITESPACE)
+set(run "${BIN}")
+if(uid STREQUAL "0")
+  find_program(SETPRIV setpriv)
+  if(NOT SETPRIV)
+    message("setpriv not found: cannot drop root, skipping")
+    file(CHMOD "${dir}/locked" PERMISSIONS OWNER_READ OWNER_WRITE OWNER_EXECUTE)
+    return()
+  endif()
+  set(run ${SETPRIV} --reuid=65534 --regid=65534 --clear-groups ${BIN})
+endif()
+execute_process(COMMAND ${run} lint --no-config "${dir}" RESULT_VARIABLE rc OUTPUT_VARIABLE out
+                ERROR_VARIABLE err)
+file(CHMOD "${dir}/locked" PERMISSIONS OWNER_READ OWNER_WRITE OWNER_EXECUTE)
+if(NOT rc EQUAL 2 OR NOT out MATCHES "unreadable-dir/locked:1:1: error: cannot read directory: .*\\[io-unreadable\\]")
+  message(FATAL_ERROR "want exit 2 and an io-unreadable finding, got ${rc}\n${out}\n${err}")
+endif()
