@@ -60,19 +60,19 @@ bool is_input_error(const diag::Diagnostic& d) {
   return d.rule == "yaml-syntax" || d.rule == "io-unreadable";
 }
 
-std::string file_name_for(const emit::Doc& body) {
+std::string file_name_for(const emit::Doc& body, bool json) {
   std::string kind = body.value("kind", "object");
   std::transform(kind.begin(), kind.end(), kind.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   std::string name = body.contains("metadata") ? body["metadata"].value("name", "unnamed")
                                                : std::string("unnamed");
   std::string ns = body.contains("metadata") ? body["metadata"].value("namespace", "") : "";
-  return (ns.empty() ? "" : ns + "_") + kind + "_" + name + ".yaml";
+  return (ns.empty() ? "" : ns + "_") + kind + "_" + name + (json ? ".json" : ".yaml");
 }
 
 // Each object goes to a temporary file first, then is renamed into place,
 // so a reader never sees half a manifest.
-void write_output_dir(const std::string& dir, const std::vector<emit::Object>& objects) {
+void write_output_dir(const std::string& dir, const std::vector<emit::Object>& objects, bool json) {
   namespace fs = std::filesystem;
   std::error_code ec;
   fs::create_directories(dir, ec);
@@ -81,18 +81,22 @@ void write_output_dir(const std::string& dir, const std::vector<emit::Object>& o
   }
   std::set<std::string> seen;
   for (const auto& o : objects) {
-    std::string name = file_name_for(o.body);
+    std::string name = file_name_for(o.body, json);
     if (!seen.insert(name).second) {
       throw Error(fmt::format("two rendered objects would both be written to {}/{}", dir, name));
     }
   }
   for (const auto& o : objects) {
-    fs::path target = fs::path(dir) / file_name_for(o.body);
+    fs::path target = fs::path(dir) / file_name_for(o.body, json);
     fs::path tmp = target;
     tmp += ".tmp";
     {
       std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-      emit::write_yaml_stream(f, {o});
+      if (json) {
+        emit::write_json(f, o.body);
+      } else {
+        emit::write_yaml_stream(f, {o});
+      }
       if (!f) {
         throw Error(fmt::format("cannot write {}", tmp.string()));
       }
@@ -156,7 +160,7 @@ int run_render(const RenderRequest& req, std::istream& in, std::ostream& out, st
     std::move(r.result.objects.begin(), r.result.objects.end(), std::back_inserter(objects));
   }
   if (!req.output_dir.empty()) {
-    write_output_dir(req.output_dir, objects);
+    write_output_dir(req.output_dir, objects, req.json);
   } else if (req.json) {
     emit::write_json_list(out, objects);
   } else {

@@ -100,4 +100,6 @@ void write_json_list(std::ostream& out, const std::vector<Object>& objects) {
   out << list.dump(2) << '\n';
 }
 
+void write_json(std::ostream& out, const Doc& doc) { out << doc.dump(2) << '\n'; }
+
 } // namespace isvc::emit

@@ -27,4 +27,7 @@ void write_yaml_stream(std::ostream& out, const std::vector<Object>& objects);
 /// Objects as one `v1 List` JSON document.
 void write_json_list(std::ostream& out, const std::vector<Object>& objects);
 
+/// One object as indented JSON (a file of its own under --output-dir -o json).
+void write_json(std::ostream& out, const Doc& doc);
+
 } // namespace isvc::emit

@@ -232,4 +232,24 @@ TEST_SUITE("docs") {
     }
     CHECK(in_schema == known);
   }
+  TEST_CASE("--output-dir with -o json writes one JSON object per file") {
+    isvc::app::RenderRequest req;
+    req.paths = {write_tmp("good.yaml", k_good).string()};
+    fs::path dir = fs::path(ISVC_BINARY_DIR) / "exit-code-tests" / "out-json";
+    fs::remove_all(dir);
+    req.output_dir = dir.string();
+    req.json = true;
+    std::istringstream in;
+    std::ostringstream out;
+    std::ostringstream err;
+    REQUIRE(isvc::app::run_render(req, in, out, err) == 0);
+    std::ifstream f(dir / "ml_scaledobject_good-predictor.json");
+    REQUIRE(f);
+    std::stringstream text;
+    text << f.rdbuf();
+    auto j = nlohmann::json::parse(text.str());
+    CHECK(j["kind"] == "ScaledObject");
+    CHECK(j["metadata"]["name"] == "good-predictor");
+    CHECK_FALSE(fs::exists(dir / "ml_scaledobject_good-predictor.yaml"));
+  }
 }
