@@ -51,7 +51,7 @@ void render_file(const RenderRequest& req, std::string path, std::string text, F
       }
     } else if (req.include_input) {
       fr.result.objects.push_back(
-          emit::Object{parse::to_json(doc.root), fmt::format("{}#{}", fr.file.path, doc.index)});
+          emit::Object{parse::to_json(doc.root), fmt::format("{}#{}", fr.file.path, doc.ref())});
     }
   }
 }

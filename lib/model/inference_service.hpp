@@ -201,6 +201,8 @@ struct Canary {
 struct InferenceService {
   std::string file;
   int doc = 0;
+  /// The document as output names it ("3", or "0/items/2" for an item of a List).
+  std::string doc_ref;
   const Node* root = nullptr;
   Field<std::string> api_version;
   Field<std::string> name;

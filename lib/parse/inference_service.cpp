@@ -547,6 +547,7 @@ read_inference_service(const std::string& file, const Document& doc, diag::Sink&
   model::InferenceService isvc;
   isvc.file = file;
   isvc.doc = doc.index;
+  isvc.doc_ref = doc.ref();
   isvc.root = &doc.root;
   isvc.mark = doc.root.mark;
   const Node& root = doc.root;

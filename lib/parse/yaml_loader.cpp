@@ -437,6 +437,34 @@ bool tab_indent(std::string_view text, const YAML::Mark& mark, YAML::Mark& tab) 
   return false;
 }
 
+// `kubectl get ... -o yaml` prints a v1 List: its items are the objects, each checked and
+// rendered as a document of its own (positions stay those of the file).
+void expand_lists(LoadedFile& file) {
+  std::vector<Document> out;
+  int next = k_list_item_base;
+  for (auto& d : file.docs) {
+    const Node* kind = d.root.get("kind");
+    const Node* api = d.root.get("apiVersion");
+    Node* items = nullptr;
+    for (std::size_t k = 0; d.root.is_map() && k < d.root.keys.size(); ++k) {
+      if (d.root.keys[k].first == "items") {
+        items = &d.root.items[k];
+      }
+    }
+    bool list = kind != nullptr && kind->is_scalar() && kind->value == "List" && api != nullptr &&
+                api->is_scalar() && api->value == "v1" && items != nullptr && items->is_seq();
+    if (!list) {
+      out.push_back(std::move(d));
+      continue;
+    }
+    for (std::size_t i = 0; i < items->items.size(); ++i) {
+      Document item{std::move(items->items[i]), next++, d.index, "/items/" + std::to_string(i)};
+      out.push_back(std::move(item));
+    }
+  }
+  file.docs = std::move(out);
+}
+
 } // namespace
 
 LoadedFile load_yaml(std::string path, std::string text, diag::Sink& sink) {
@@ -478,7 +506,7 @@ LoadedFile load_yaml(std::string path, std::string text, diag::Sink& sink) {
         break;
       }
       last = root.mark;
-      file.docs.push_back(Document{std::move(root), index});
+      file.docs.push_back(Document{std::move(root), index, index, {}});
       ++index;
     }
   } catch (const YAML::DeepRecursion& e) {
@@ -500,7 +528,12 @@ LoadedFile load_yaml(std::string path, std::string text, diag::Sink& sink) {
     syntax_error(file, sink, columns.to_mark(e.mark),
                  "document expands to too many nodes (alias expansion limit reached)", index);
   }
+  expand_lists(file);
   return file;
+}
+
+std::string Document::ref() const {
+  return pointer_base.empty() ? std::to_string(index) : std::to_string(source_index) + pointer_base;
 }
 
 } // namespace isvc::parse

@@ -12,9 +12,19 @@ namespace isvc::parse {
 /// One YAML document of a file.
 struct Document {
   model::Node root;
-  /// 0-based index in the file, empty documents included.
+  /// 0-based index in the file, empty documents included. An item of a `kind: List`
+  /// document gets an index of its own past every real one (k_list_item_base and up).
   int index = 0;
+  /// For a List item: the List document's index and the item's pointer in it ("/items/2").
+  int source_index = 0;
+  std::string pointer_base;
+
+  /// How output names this document: "3", or "0/items/2" for a List item.
+  std::string ref() const;
 };
+
+/// First index given to the items of `kind: List` documents.
+inline constexpr int k_list_item_base = 1 << 20;
 
 /// A file read once: its text (for caret lines) and its parsed documents.
 struct LoadedFile {

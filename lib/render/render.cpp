@@ -16,7 +16,8 @@ namespace isvc::render {
 namespace {
 
 std::string source_of(const model::InferenceService& isvc) {
-  return fmt::format("{}#{}", isvc.file, isvc.doc);
+  return fmt::format("{}#{}", isvc.file,
+                     isvc.doc_ref.empty() ? std::to_string(isvc.doc) : isvc.doc_ref);
 }
 
 std::string label(const model::InferenceService& isvc) {

@@ -145,6 +145,20 @@ std::vector<bool> restated(const std::vector<diag::Diagnostic>& items,
   return out;
 }
 
+// A finding inside an item of a `kind: List` names the List document and /items/N/...
+void to_list_item(diag::Diagnostic& d, const parse::LoadedFile& file) {
+  if (d.doc < parse::k_list_item_base) {
+    return;
+  }
+  for (const auto& doc : file.docs) {
+    if (doc.index == d.doc) {
+      d.doc = doc.source_index;
+      d.pointer = doc.pointer_base + d.pointer;
+      return;
+    }
+  }
+}
+
 } // namespace
 
 bool rule_active(std::string_view rule, bool default_on, const LintOptions& opts) {
@@ -236,6 +250,7 @@ LintResult lint(const std::vector<std::string>& paths, std::istream& in, const L
     auto shadowed = restated(items, kept);
     for (std::size_t i = 0; i < items.size(); ++i) {
       if (kept[i] && !shadowed[i]) {
+        to_list_item(items[i], st->file);
         result.diagnostics.push_back(std::move(items[i]));
       }
     }

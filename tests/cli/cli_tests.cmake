@@ -118,3 +118,9 @@ isvc_cli_test(lint-config-bad-fail-on ARGS lint --config tests/cli/data/config-b
   EXIT 2 STDERR "config-bad-fail-on.yaml:2:10: fail-on must be error or warning")
 isvc_cli_test(lint-config-severity-list ARGS lint --config tests/cli/data/config-severity-list.yaml samples/keda-cpu-utilization.yaml
   EXIT 2 STDERR "config-severity-list.yaml:2:11: severity must map rule ids to error, warning or note")
+# A v1 List (kubectl get -o yaml) is linted item by item, positions in the file, pointers under
+# /items/N; render names the item in its Source comment.
+isvc_cli_test(lint-kubectl-list ARGS lint --no-config -f json tests/cli/data/kubectl-list.yaml EXIT 1
+  STDOUT "\"line\": 16,.*\"rule\": \"kserve-replicas\",.*\"pointer\": \"/items/0/spec/predictor/minReplicas\",.*\"pointer\": \"/items/1/spec/triggers/0/metadata/query\"")
+isvc_cli_test(render-kubectl-list ARGS render tests/cli/data/kubectl-list.yaml EXIT 1 STDOUT_EMPTY
+  STDERR "kubectl-list.yaml:16:20: error: 'MinReplicas' cannot be greater than MaxReplicas")

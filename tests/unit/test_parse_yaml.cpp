@@ -252,4 +252,20 @@ TEST_SUITE("parse::yaml") {
     CHECK(sink.items()[0].rule == "yaml-syntax");
     CHECK(sink.items()[0].mark.line == 1);
   }
+  TEST_CASE("a v1 List is expanded into its items, each named by the List's index") {
+    isvc::diag::Sink sink;
+    auto f = isvc::parse::load_yaml("l.yaml",
+                                    "a: 1\n---\napiVersion: v1\nkind: List\nitems:\n- kind: A\n"
+                                    "  metadata: {name: x}\n- kind: B\n",
+                                    sink);
+    REQUIRE(sink.items().empty());
+    REQUIRE(f.docs.size() == 3);
+    CHECK(f.docs[0].ref() == "0");
+    CHECK(f.docs[1].ref() == "1/items/0");
+    CHECK(f.docs[2].ref() == "1/items/1");
+    CHECK(f.docs[1].index >= isvc::parse::k_list_item_base);
+    CHECK(f.docs[1].index != f.docs[2].index);
+    CHECK(f.docs[1].root.mark.line == 6);
+    CHECK(f.docs[2].root.get("kind")->value == "B");
+  }
 }
