@@ -4,6 +4,7 @@
 #include "util/strings.hpp"
 #include "validate/rules/isvc_helpers.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 #include <string>
@@ -17,8 +18,14 @@ using namespace isvc_rules;
 // The isvc-scale.io/ annotations only `isvc-scale render` reads; reported once, at the first.
 void check_extensions(const Document& d, const std::string& cls, Reporter& r) {
   std::vector<std::string> keys;
+  const auto& known = model::extension_keys();
   for (const auto& [key, value] : d.isvc->annotations) {
-    if (util::starts_with(key, model::k_ext_prefix)) {
+    if (!util::starts_with(key, model::k_ext_prefix)) {
+      continue;
+    }
+    std::string_view sub = std::string_view(key).substr(model::k_ext_prefix.size());
+    // Unknown keys are isvc-unknown-annotation's; only intent render would act on is listed.
+    if (std::any_of(known.begin(), known.end(), [&](const auto& k) { return k.key == sub; })) {
       keys.push_back(key);
     }
   }
