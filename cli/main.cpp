@@ -5,6 +5,7 @@
 #include "util/spellcheck.hpp"
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -33,6 +34,42 @@ std::vector<std::string> known_names(const CLI::App& app) {
   return names;
 }
 
+// Walks the words down the subcommand tree before CLI11 does, which at nested levels only
+// says "A subcommand is required" or "not expected": a word that is no subcommand where one is
+// required, or a --long option the current command lacks, gets "did you mean".
+bool words_known(const CLI::App& root, int argc, char** argv) {
+  const CLI::App* cur = &root;
+  for (int i = 1; i < argc; ++i) {
+    std::string w = argv[i];
+    if (w == "--") {
+      return true;
+    }
+    if (w.rfind("--", 0) == 0) {
+      std::string name = w.substr(0, w.find('='));
+      auto names = known_names(*cur);
+      if (std::find(names.begin(), names.end(), name) == names.end()) {
+        suggest(names, {name});
+        return false;
+      }
+      continue;
+    }
+    if (w.empty() || w[0] == '-') {
+      continue; // short options are CLI11's to judge
+    }
+    const CLI::App* sub = nullptr;
+    for (const CLI::App* s : cur->get_subcommands([](const CLI::App*) { return true; })) {
+      sub = s->get_name() == w ? s : sub;
+    }
+    if (sub != nullptr) {
+      cur = sub;
+    } else if (cur->get_require_subcommand_min() > 0) {
+      suggest(known_names(*cur), {w});
+      return false;
+    }
+  }
+  return true;
+}
+
 } // namespace
 
 int main(int argc, char** argv) try {
@@ -41,17 +78,9 @@ int main(int argc, char** argv) try {
   app.require_subcommand(1);
   std::vector<isvc::cli::Command> commands = {isvc::cli::add_render(app), isvc::cli::add_lint(app),
                                               isvc::cli::add_rules(app)};
-  if (argc > 1 && argv[1][0] != '-') {
-    std::string first = argv[1];
-    bool known = false;
-    for (const auto& c : commands) {
-      known = known || c.app->get_name() == first;
-    }
-    if (!known) {
-      suggest(known_names(app), {first});
-      std::cerr << "Run with --help for more information.\n";
-      return 2;
-    }
+  if (!words_known(app, argc, argv)) {
+    std::cerr << "Run with --help for more information.\n";
+    return 2;
   }
   try {
     app.parse(argc, argv);

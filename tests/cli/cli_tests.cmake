@@ -124,3 +124,7 @@ isvc_cli_test(lint-kubectl-list ARGS lint --no-config -f json tests/cli/data/kub
   STDOUT "\"line\": 16,.*\"rule\": \"kserve-replicas\",.*\"pointer\": \"/items/0/spec/predictor/minReplicas\",.*\"pointer\": \"/items/1/spec/triggers/0/metadata/query\"")
 isvc_cli_test(render-kubectl-list ARGS render tests/cli/data/kubectl-list.yaml EXIT 1 STDOUT_EMPTY
   STDERR "kubectl-list.yaml:16:20: error: 'MinReplicas' cannot be greater than MaxReplicas")
+# "did you mean" at every level, not only for the first word.
+isvc_cli_test(rules-subcommand-typo ARGS rules lst EXIT 2 STDERR "unknown argument 'lst' \\(did you mean 'list'\\?\\)")
+isvc_cli_test(rules-list-flag-typo ARGS rules list --fromat json EXIT 2 STDERR "unknown argument '--fromat' \\(did you mean '--format'\\?\\)")
+isvc_cli_test(root-flag-typo ARGS --verison EXIT 2 STDERR "unknown argument '--verison' \\(did you mean '--version'\\?\\)")
