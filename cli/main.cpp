@@ -97,7 +97,14 @@ int main(int argc, char** argv) try {
   try {
     for (const auto& c : commands) {
       if (c.app->parsed()) {
-        return c.run();
+        int rc = c.run();
+        // A full disk or a closed pipe must not look like success.
+        std::cout.flush();
+        if (!std::cout) {
+          std::cerr << "isvc-scale: error: cannot write to standard output\n";
+          return 2;
+        }
+        return rc;
       }
     }
   } catch (const isvc::Error& e) {

@@ -12,10 +12,13 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fmt/format.h>
-#include <fstream>
 #include <map>
+#include <random>
 #include <set>
 #include <sstream>
 
@@ -46,8 +49,13 @@ void render_file(const RenderRequest& req, std::string path, std::string text, F
                               nullptr,
                               fr.file.text};
       validate::Schemas::get().validate(vdoc, fr.sink);
-      if (!fr.sink.has_errors()) {
-        render::render_isvc(isvc, req.options, fr.result, fr.sink);
+      // One that render leaves alone (Knative, unknown mode) is still input: dropping it
+      // would make `render --include-input | kubectl apply --prune` delete it.
+      if (!fr.sink.has_errors() && !render::render_isvc(isvc, req.options, fr.result, fr.sink) &&
+          req.include_input && req.options.mode == render::Mode::external &&
+          !fr.sink.has_errors()) {
+        fr.result.objects.push_back(
+            emit::Object{parse::to_json(doc.root), fmt::format("{}#{}", fr.file.path, doc.index)});
       }
     } else if (req.include_input) {
       fr.result.objects.push_back(
@@ -56,54 +64,174 @@ void render_file(const RenderRequest& req, std::string path, std::string text, F
   }
 }
 
+// RFC 1123 label, what Kubernetes accepts as a namespace.
+bool is_dns_label(const std::string& s) {
+  auto alnum = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
+  if (s.empty() || s.size() > 63 || !alnum(s.front()) || !alnum(s.back())) {
+    return false;
+  }
+  return std::all_of(s.begin(), s.end(), [&](char c) { return alnum(c) || c == '-'; });
+}
+
 bool is_input_error(const diag::Diagnostic& d) {
   return d.rule == "yaml-syntax" || d.rule == "io-unreadable";
 }
 
-std::string file_name_for(const emit::Doc& body, bool json) {
-  std::string kind = body.value("kind", "object");
-  std::transform(kind.begin(), kind.end(), kind.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  std::string name = body.contains("metadata") ? body["metadata"].value("name", "unnamed")
-                                               : std::string("unnamed");
-  std::string ns = body.contains("metadata") ? body["metadata"].value("namespace", "") : "";
-  return (ns.empty() ? "" : ns + "_") + kind + "_" + name + (json ? ".json" : ".yaml");
+// Only [A-Za-z0-9._-], never a leading '.' and never "..": a part is a file name, not a path.
+std::string sanitize(const std::string& part) {
+  std::string out;
+  for (char c : part) {
+    bool ok = std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '-' || c == '_' || c == '.';
+    if (c == '.' && (out.empty() || out.back() == '.')) {
+      ok = false;
+    }
+    out += ok ? c : '_';
+  }
+  if (!out.empty() && out.back() == '.') {
+    out.back() = '_'; // "a." + ".yaml" would hold ".."
+  }
+  return out;
 }
 
-// Each object goes to a temporary file first, then is renamed into place,
-// so a reader never sees half a manifest.
-void write_output_dir(const std::string& dir, const std::vector<emit::Object>& objects, bool json) {
+std::string string_at(const emit::Doc& obj, const char* key) {
+  auto it = obj.find(key);
+  return it != obj.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+// `<ns>_<kind>_<name>.yaml`; documents without a string metadata.name (a list or a
+// scalar passed through by --include-input, `name: 123`) get `fallback`.
+std::string file_name_for(const emit::Doc& body, const std::string& fallback, bool json) {
+  const char* ext = json ? ".json" : ".yaml";
+  if (!body.is_object()) {
+    return fallback + ext;
+  }
+  auto md = body.find("metadata");
+  std::string name = md != body.end() && md->is_object() ? string_at(*md, "name") : "";
+  if (name.empty()) {
+    return fallback + ext;
+  }
+  std::string ns = md->is_object() ? string_at(*md, "namespace") : "";
+  std::string kind = string_at(body, "kind");
+  std::transform(kind.begin(), kind.end(), kind.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return (ns.empty() ? "" : sanitize(ns) + "_") + (kind.empty() ? "object" : sanitize(kind)) + "_" +
+         sanitize(name) + ext;
+}
+
+// Two objects with one identity would be applied twice, the second silently winning.
+void check_unique(const std::vector<emit::Object>& objects) {
+  std::map<std::string, const emit::Object*> seen;
+  for (const auto& o : objects) {
+    if (!o.body.is_object() || !o.body.contains("metadata") || !o.body["metadata"].is_object()) {
+      continue;
+    }
+    const auto& md = o.body["metadata"];
+    std::string name = string_at(md, "name");
+    if (name.empty()) {
+      continue;
+    }
+    std::string ns = string_at(md, "namespace");
+    std::string id = fmt::format("{} {} {}{}", string_at(o.body, "apiVersion"),
+                                 string_at(o.body, "kind"), ns.empty() ? "" : ns + "/", name);
+    auto [it, fresh] = seen.emplace(id, &o);
+    if (!fresh) {
+      throw Error(fmt::format("{} twice, from {} and from {}; nothing rendered", id,
+                              it->second->source, o.source));
+    }
+  }
+}
+
+// A temporary file next to `target`, created exclusively ("x": fails if it exists) under
+// a random suffix, so nobody can plant it or a link under that name beforehand.
+std::filesystem::path create_temp(const std::filesystem::path& target, std::FILE*& f) {
+  static thread_local std::mt19937_64 rng{std::random_device{}()};
+  for (int attempt = 0; attempt < 16; ++attempt) {
+    std::filesystem::path tmp =
+        target.parent_path() / fmt::format(".{}.{:016x}.tmp", target.filename().string(), rng());
+    f = std::fopen(tmp.c_str(), "wbx");
+    if (f != nullptr) {
+      return tmp;
+    }
+    if (errno != EEXIST) {
+      break;
+    }
+  }
+  throw Error(fmt::format("cannot create a temporary file next to {}: {}", target.string(),
+                          std::strerror(errno)));
+}
+
+// All or nothing: every target is checked and every object written to a temporary
+// file before the first rename; any failure until then removes the temporary files
+// and leaves the directory as it was.
+void write_output_dir(const std::string& dir,
+                      const std::vector<emit::Object>& objects,
+                      const std::vector<std::string>& fallbacks,
+                      bool json) {
   namespace fs = std::filesystem;
   std::error_code ec;
   fs::create_directories(dir, ec);
-  if (ec) {
-    throw Error(fmt::format("cannot create output directory {}: {}", dir, ec.message()));
+  if (ec || !fs::is_directory(dir)) {
+    throw Error(fmt::format("cannot create output directory {}: {}", dir,
+                            ec ? ec.message() : "exists and is not a directory"));
   }
-  std::set<std::string> seen;
-  for (const auto& o : objects) {
-    std::string name = file_name_for(o.body, json);
-    if (!seen.insert(name).second) {
-      throw Error(fmt::format("two rendered objects would both be written to {}/{}", dir, name));
+  std::map<std::string, std::string> seen; // file name -> source
+  std::vector<fs::path> targets;
+  for (std::size_t i = 0; i < objects.size(); ++i) {
+    std::string name = file_name_for(objects[i].body, fallbacks[i], json);
+    auto [it, fresh] = seen.emplace(name, objects[i].source);
+    if (!fresh) {
+      throw Error(fmt::format("{} and {} would both be written to {}; nothing written", it->second,
+                              objects[i].source, (fs::path(dir) / name).string()));
     }
+    fs::path target = fs::path(dir) / name;
+    auto st = fs::symlink_status(target, ec);
+    if (fs::exists(st) && !fs::is_regular_file(st)) {
+      throw Error(
+          fmt::format("{} exists and is not a regular file; nothing written", target.string()));
+    }
+    targets.push_back(std::move(target));
   }
-  for (const auto& o : objects) {
-    fs::path target = fs::path(dir) / file_name_for(o.body, json);
-    fs::path tmp = target;
-    tmp += ".tmp";
-    {
-      std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
+  std::vector<fs::path> temps;
+  auto discard = [&temps]() {
+    std::error_code ignored;
+    for (const auto& t : temps) {
+      fs::remove(t, ignored);
+    }
+  };
+  try {
+    for (std::size_t i = 0; i < objects.size(); ++i) {
+      std::ostringstream text;
       if (json) {
-        emit::write_json(f, o.body);
+        emit::write_json(text, objects[i].body);
       } else {
-        emit::write_yaml_stream(f, {o});
+        emit::write_yaml_stream(text, {objects[i]});
       }
-      if (!f) {
-        throw Error(fmt::format("cannot write {}", tmp.string()));
+      std::string bytes = text.str();
+      std::FILE* f = nullptr;
+      temps.push_back(create_temp(targets[i], f));
+      bool ok = std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size();
+      ok = std::fflush(f) == 0 && ok;
+      ok = std::fclose(f) == 0 && ok;
+      if (!ok) {
+        throw Error(
+            fmt::format("cannot write {}: {}", temps.back().string(), std::strerror(errno)));
       }
     }
-    fs::rename(tmp, target, ec);
+  } catch (...) {
+    discard();
+    throw;
+  }
+  // A rename cannot be undone. Everything that can fail (names, targets, disk space)
+  // was checked above, so a failure here needs the directory to change under us.
+  for (std::size_t i = 0; i < temps.size(); ++i) {
+    fs::rename(temps[i], targets[i], ec);
     if (ec) {
-      throw Error(fmt::format("cannot write {}: {}", target.string(), ec.message()));
+      std::vector<fs::path> rest(temps.begin() + static_cast<std::ptrdiff_t>(i), temps.end());
+      temps = std::move(rest);
+      discard();
+      throw Error(fmt::format("cannot rename {} to {}: {} ({} of {} files already in place)",
+                              temps.front().string(), targets[i].string(), ec.message(), i,
+                              targets.size()));
     }
   }
 }
@@ -111,6 +239,13 @@ void write_output_dir(const std::string& dir, const std::vector<emit::Object>& o
 } // namespace
 
 int run_render(const RenderRequest& req, std::istream& in, std::ostream& out, std::ostream& err) {
+  if (!req.options.ns.empty() && !is_dns_label(req.options.ns)) {
+    err << fmt::format("isvc-scale: error: --namespace \"{}\" is not a namespace name (a DNS "
+                       "label: at most 63 of a-z, 0-9 and '-', starting and ending with a letter "
+                       "or digit)\n",
+                       req.options.ns);
+    return 2;
+  }
   diag::Sink top;
   auto files = parse::expand_inputs(req.paths, top);
   std::vector<std::string> texts(files.size());
@@ -153,14 +288,20 @@ int run_render(const RenderRequest& req, std::istream& in, std::ostream& out, st
     return input_error ? 2 : 1;
   }
   std::vector<emit::Object> objects;
-  for (auto& r : results) {
-    for (const auto& note : r.result.notes) {
+  std::vector<std::string> fallbacks; // file name of an object without a usable name
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    for (const auto& note : results[i].result.notes) {
       err << "isvc-scale: note: " << note << '\n';
     }
-    std::move(r.result.objects.begin(), r.result.objects.end(), std::back_inserter(objects));
+    for (auto& o : results[i].result.objects) {
+      fallbacks.push_back(
+          fmt::format("document-{}-{}", i, o.source.substr(o.source.rfind('#') + 1)));
+      objects.push_back(std::move(o));
+    }
   }
+  check_unique(objects);
   if (!req.output_dir.empty()) {
-    write_output_dir(req.output_dir, objects, req.json);
+    write_output_dir(req.output_dir, objects, fallbacks, req.json);
   } else if (req.json) {
     emit::write_json_list(out, objects);
   } else {

@@ -3,6 +3,8 @@
 
 #include "emit/quoting.hpp"
 
+#include <fmt/format.h>
+
 namespace isvc::emit {
 namespace {
 
@@ -77,6 +79,35 @@ void write_node(std::ostream& out, const Doc& v, int indent) {
 
 void write_yaml(std::ostream& out, const Doc& doc) { write_node(out, doc, 0); }
 
+std::string escape_comment(const std::string& text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    auto c = static_cast<unsigned char>(text[i]);
+    // U+0085, U+2028, U+2029: line breaks to a YAML 1.1 reader.
+    bool utf8_break = (c == 0xC2 && i + 1 < text.size() && text[i + 1] == '\x85') ||
+                      (c == 0xE2 && i + 2 < text.size() && text[i + 1] == '\x80' &&
+                       (text[i + 2] == '\xA8' || text[i + 2] == '\xA9'));
+    if (c == '\\') {
+      out += "\\\\";
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (c < 0x20 || c == 0x7F) {
+      out += fmt::format("\\x{:02x}", c);
+    } else if (utf8_break) {
+      std::size_t n = c == 0xC2 ? 2 : 3;
+      out += c == 0xC2 ? "\\u0085" : (text[i + 2] == '\xA8' ? "\\u2028" : "\\u2029");
+      i += n - 1;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
 void write_yaml_stream(std::ostream& out, const std::vector<Object>& objects) {
   bool first = true;
   for (const auto& o : objects) {
@@ -84,7 +115,7 @@ void write_yaml_stream(std::ostream& out, const std::vector<Object>& objects) {
       out << "---\n";
     }
     first = false;
-    out << "# Source: " << o.source << '\n';
+    out << "# Source: " << escape_comment(o.source) << '\n';
     write_yaml(out, o.body);
   }
 }

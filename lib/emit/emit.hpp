@@ -21,6 +21,10 @@ struct Object {
 /// Block-style YAML for one value; strings quoted per `needs_quotes`.
 void write_yaml(std::ostream& out, const Doc& doc);
 
+/// `text` fit for one comment line: control characters, YAML 1.1 line breaks
+/// (U+0085, U+2028, U+2029) and backslashes escaped C-style.
+std::string escape_comment(const std::string& text);
+
 /// Objects as YAML documents joined by `---`, each after its `# Source:` line.
 void write_yaml_stream(std::ostream& out, const std::vector<Object>& objects);
 

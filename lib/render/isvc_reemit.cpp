@@ -39,7 +39,8 @@ emit::Doc sorted(const emit::Doc& obj) {
 
 emit::Doc reemit_isvc(const model::InferenceService& isvc,
                       const std::map<std::string, std::string>& annotations,
-                      const std::string& ns_override) {
+                      const std::string& ns_override,
+                      const ComponentAnnotations& components) {
   emit::Doc doc = parse::to_json(*isvc.root);
   emit::Doc meta = doc.contains("metadata") && doc["metadata"].is_object() ? doc["metadata"]
                                                                            : emit::Doc::object();
@@ -68,6 +69,29 @@ emit::Doc reemit_isvc(const model::InferenceService& isvc,
           spec[comp]["annotations"].contains(kserve::k_autoscaler_class)) {
         spec[comp]["annotations"][kserve::k_autoscaler_class] = cls->second;
       }
+    }
+  }
+  for (const auto& [comp, set] : components) {
+    if (set.empty() || !doc.contains("spec") || !doc["spec"].is_object() ||
+        !doc["spec"].contains(comp) || !doc["spec"][comp].is_object()) {
+      continue;
+    }
+    auto& c = doc["spec"][comp];
+    emit::Doc own = c.contains("annotations") && c["annotations"].is_object() ? c["annotations"]
+                                                                              : emit::Doc::object();
+    for (const auto& [k, v] : set) {
+      own[k] = v;
+    }
+    if (c.contains("annotations")) {
+      c["annotations"] = sorted(own);
+    } else {
+      // A new annotations key goes first, where the reader looks for it.
+      emit::Doc with = emit::Doc::object();
+      with["annotations"] = sorted(own);
+      for (auto it = c.begin(); it != c.end(); ++it) {
+        with[it.key()] = it.value();
+      }
+      c = std::move(with);
     }
   }
   return reorder(doc, {"apiVersion", "kind", "metadata", "spec"});

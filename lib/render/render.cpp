@@ -9,11 +9,21 @@
 #include "render/renderers.hpp"
 #include "util/strings.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+#include <optional>
 
 namespace isvc::render {
 namespace {
+
+constexpr const char* k_autoscaler_key = "isvc-scale.io/autoscaler";
+
+/// The engine one present component got, for the re-emitted InferenceService.
+struct ComponentEngine {
+  model::ComponentKind kind;
+  Engine engine;
+};
 
 std::string source_of(const model::InferenceService& isvc) {
   return fmt::format("{}#{}", isvc.file,
@@ -38,9 +48,19 @@ void refuse(const model::InferenceService& isvc, const kserve::Violation& v, dia
   sink.add(std::move(d));
 }
 
+// The annotation on a component wins over the one on the InferenceService, as in
+// KServe's merged component annotations (kserve-mapping.md section 2).
+const model::Field<std::string>* own_autoscaler(const model::Component& c) {
+  auto it = c.annotations.find(k_autoscaler_key);
+  return it == c.annotations.end() ? nullptr : &it->second;
+}
+
 Engine engine_for(const model::Component& c,
                   const kserve::ComponentMeta& meta,
                   const model::Extensions& ext) {
+  if (const auto* own = own_autoscaler(c); own != nullptr && (**own == "keda" || **own == "hpa")) {
+    return **own == "keda" ? Engine::keda : Engine::hpa;
+  }
   if (ext.autoscaler) {
     return *ext.autoscaler == "keda" ? Engine::keda : Engine::hpa;
   }
@@ -127,7 +147,7 @@ void render_components(const model::InferenceService& isvc,
                        const Options& opts,
                        Result& out,
                        diag::Sink& sink,
-                       bool* any_engine) {
+                       std::vector<ComponentEngine>* engines) {
   const auto comps =
       opts.mode == Mode::kserve
           ? with_canaries(isvc)
@@ -142,10 +162,18 @@ void render_components(const model::InferenceService& isvc,
       meta.ns = opts.ns;
     }
     Engine engine = opts.mode == Mode::external ? engine_for(comp, meta, ext) : Engine::none;
-    if (any_engine != nullptr && engine != Engine::none) {
-      *any_engine = true;
+    if (engines != nullptr) {
+      engines->push_back({comp.kind, engine});
     }
     Context ctx{isvc, comp, meta, ext, opts, engine, sink};
+    if (const auto* own = own_autoscaler(comp);
+        opts.mode == Mode::external && own != nullptr && **own != "keda" && **own != "hpa") {
+      ctx.refuse(own->mark, own->pointer, "isvc-annotation-value",
+                 fmt::format("annotation {} must be \"keda\" or \"hpa\", not \"{}\"",
+                             k_autoscaler_key, **own),
+                 "Use keda (ScaledObject) or hpa (HorizontalPodAutoscaler).");
+      continue;
+    }
     if (opts.mode == Mode::external && meta.stopped) {
       // KServe scales a stopped component to nothing; a scaler would fight it.
       out.notes.push_back(
@@ -235,14 +263,77 @@ bool has_name(const model::InferenceService& isvc, diag::Sink& sink) {
   return false;
 }
 
+// Writes into the re-emitted InferenceService what picks each component's engine on
+// the next render, now that every autoscalerClass reads external: one
+// isvc-scale.io/autoscaler when all components agree, else one per component that
+// differs. A component without an autoscaler keeps (or gets) class none, which only
+// holds when no isvc-scale.io/autoscaler sits on the InferenceService.
+void record_engines(const std::vector<ComponentEngine>& engines,
+                    std::map<std::string, std::string>& set,
+                    ComponentAnnotations& per_component) {
+  auto name = [](Engine e) { return e == Engine::keda ? "keda" : "hpa"; };
+  bool any_none = false;
+  std::optional<Engine> shared;
+  for (const auto& c : engines) {
+    if (c.engine == Engine::none) {
+      any_none = true;
+    } else if (!shared) {
+      shared = c.engine; // the predictor's, when it has one
+    }
+  }
+  if (!any_none) {
+    set[k_autoscaler_key] = name(*shared);
+  }
+  for (const auto& c : engines) {
+    auto& ann = per_component[model::to_string(c.kind)];
+    if (c.engine == Engine::none) {
+      ann[kserve::k_autoscaler_class] = "none";
+    } else if (any_none || c.engine != *shared) {
+      ann[k_autoscaler_key] = name(c.engine);
+    }
+  }
+}
+
+// KEDA-only annotations mean nothing to a HorizontalPodAutoscaler: say so instead of
+// dropping them silently when no component is scaled by KEDA.
+void note_keda_only(const model::InferenceService& isvc,
+                    const std::vector<ComponentEngine>& engines,
+                    Result& out) {
+  if (std::any_of(engines.begin(), engines.end(),
+                  [](const ComponentEngine& c) { return c.engine == Engine::keda; })) {
+    return;
+  }
+  std::vector<std::string> unused;
+  for (const auto& [key, value] : isvc.annotations) {
+    static constexpr std::string_view k_keda_only[] = {"polling-interval", "cooldown-period",
+                                                       "initial-cooldown-period", "fallback-",
+                                                       "activation-"};
+    if (!util::starts_with(key, model::k_ext_prefix)) {
+      continue;
+    }
+    std::string_view sub = std::string_view(key).substr(model::k_ext_prefix.size());
+    for (auto k : k_keda_only) {
+      if (k.back() == '-' ? util::starts_with(sub, k) : sub == k) {
+        unused.push_back(key);
+        break;
+      }
+    }
+  }
+  if (!unused.empty()) {
+    out.notes.push_back(fmt::format("{}: {} only apply to a KEDA ScaledObject; the "
+                                    "HorizontalPodAutoscaler rendered ignores them",
+                                    label(isvc), fmt::join(unused, ", ")));
+  }
+}
+
 } // namespace
 
-void render_isvc(const model::InferenceService& isvc,
+bool render_isvc(const model::InferenceService& isvc,
                  const Options& opts,
                  Result& out,
                  diag::Sink& sink) {
   if (!has_name(isvc, sink)) {
-    return;
+    return false;
   }
   std::size_t errors_before = sink.size();
   // KServe ignores our annotations, so the preview does too.
@@ -255,13 +346,13 @@ void render_isvc(const model::InferenceService& isvc,
   if (opts.mode == Mode::kserve) {
     if (!violations.empty()) {
       refuse(isvc, violations.front(), sink);
-      return;
+      return false;
     }
     if (mode != "Standard") {
       out.notes.push_back(fmt::format("{}: deployment mode {}{}: {}", label(isvc),
                                       mode.empty() ? "unknown" : mode, mode_source(isvc, annotated),
                                       not_standard_reason(mode)));
-      return;
+      return false;
     }
     // KServe reads none of our annotations: say what is lost (ignore-check.* is lint's own).
     std::vector<std::string> ignored;
@@ -283,7 +374,7 @@ void render_isvc(const model::InferenceService& isvc,
                                       label(isvc)));
     }
     render_components(isvc, ext, opts, out, sink, nullptr);
-    return;
+    return false;
   }
 
   // --mode external: only the checks that hold for any autoscaler class.
@@ -291,7 +382,7 @@ void render_isvc(const model::InferenceService& isvc,
     if (v.check == "kserve-name" || v.check == "kserve-replicas" ||
         v.check == "kserve-container-concurrency") {
       refuse(isvc, v, sink);
-      return;
+      return false;
     }
   }
   // External mode goes by the annotation as written: an unknown value is not
@@ -299,10 +390,17 @@ void render_isvc(const model::InferenceService& isvc,
   const auto* written = isvc.annotation(kserve::k_deployment_mode);
   std::string written_mode = written != nullptr ? kserve::normalize_deployment_mode(**written) : "";
   if (written != nullptr && written_mode != "Standard") {
-    out.notes.push_back(fmt::format("{}: deployment mode {}: Knative's KPA owns scaling; "
-                                    "isvc-scale renders nothing for it",
-                                    label(isvc), written_mode.empty() ? "unknown" : written_mode));
-    return;
+    std::string why =
+        written_mode.empty()
+            ? fmt::format("\"{}\" is not a mode KServe knows (Standard, Knative, ModelMesh, "
+                          "RawDeployment, Serverless, compared case-sensitively)",
+                          **written)
+        : written_mode == "ModelMesh" ? not_standard_reason(written_mode)
+                                      : std::string("Knative's KPA owns scaling");
+    out.notes.push_back(fmt::format("{}: deployment mode {}: {}; isvc-scale renders nothing for it",
+                                    label(isvc), written_mode.empty() ? "unknown" : written_mode,
+                                    why));
+    return false;
   }
   if (!isvc.canaries.empty()) {
     out.notes.push_back(
@@ -311,22 +409,20 @@ void render_isvc(const model::InferenceService& isvc,
                     label(isvc)));
   }
   std::size_t first_object = out.objects.size();
-  bool any_engine = false;
-  render_components(isvc, ext, opts, out, sink, &any_engine);
+  std::vector<ComponentEngine> engines;
+  render_components(isvc, ext, opts, out, sink, &engines);
   for (std::size_t i = errors_before; i < sink.size(); ++i) {
     if (sink.items()[i].severity == diag::Severity::error) {
-      return;
+      return false;
     }
   }
   std::map<std::string, std::string> set;
-  if (any_engine) {
+  ComponentAnnotations per_component;
+  if (std::any_of(engines.begin(), engines.end(),
+                  [](const ComponentEngine& c) { return c.engine != Engine::none; })) {
     set[kserve::k_autoscaler_class] = "external";
-    const auto& pred = isvc.predictor();
-    kserve::ComponentMeta meta = kserve::component_meta(isvc, pred);
-    Engine e = engine_for(pred, meta, ext);
-    if (pred.present && e != Engine::none) {
-      set["isvc-scale.io/autoscaler"] = e == Engine::keda ? "keda" : "hpa";
-    }
+    record_engines(engines, set, per_component);
+    note_keda_only(isvc, engines, out);
   } else {
     out.notes.push_back(fmt::format("{}: autoscalerClass none pins replicas to minReplicas; "
                                     "isvc-scale renders no autoscaler for it",
@@ -339,7 +435,8 @@ void render_isvc(const model::InferenceService& isvc,
                                     label(isvc)));
   }
   out.objects.insert(out.objects.begin() + static_cast<std::ptrdiff_t>(first_object),
-                     emit::Object{reemit_isvc(isvc, set, opts.ns), source_of(isvc)});
+                     emit::Object{reemit_isvc(isvc, set, opts.ns, per_component), source_of(isvc)});
+  return true;
 }
 
 } // namespace isvc::render

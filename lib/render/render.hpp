@@ -29,7 +29,9 @@ struct Result {
 
 /// Renders the objects for one InferenceService. Refusals (webhook
 /// rejections, intent that cannot be rendered) are error diagnostics.
-void render_isvc(const model::InferenceService& isvc,
+/// Returns true if the (re-emitted) InferenceService is among `out.objects`;
+/// false if render left it alone (not Standard, refused, --mode kserve).
+bool render_isvc(const model::InferenceService& isvc,
                  const Options& opts,
                  Result& out,
                  diag::Sink& sink);

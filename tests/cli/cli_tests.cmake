@@ -2,11 +2,11 @@
 set(BIN $<TARGET_FILE:isvc-scale>)
 set(EXPECT ${CMAKE_CURRENT_SOURCE_DIR}/cli/expect.cmake)
 function(isvc_cli_test name)
-  cmake_parse_arguments(T "STDOUT_EMPTY" "EXIT;STDERR;STDOUT;STDIN" "ARGS" ${ARGN})
+  cmake_parse_arguments(T "STDOUT_EMPTY" "EXIT;STDERR;STDOUT;STDIN;STDOUT_FILE" "ARGS" ${ARGN})
   add_test(NAME cli-${name}
     COMMAND ${CMAKE_COMMAND} "-DBIN=${BIN}" "-DARGS=${T_ARGS}" "-DEXIT=${T_EXIT}"
             "-DSTDERR=${T_STDERR}" "-DSTDOUT=${T_STDOUT}" "-DSTDOUT_EMPTY=${T_STDOUT_EMPTY}"
-            "-DSTDIN=${T_STDIN}" -P ${EXPECT}
+            "-DSTDIN=${T_STDIN}" "-DSTDOUT_FILE=${T_STDOUT_FILE}" -P ${EXPECT}
     WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
 endfunction()
 
@@ -38,6 +38,16 @@ isvc_cli_test(render-knative-note ARGS render --mode kserve samples/knative-kpa-
   EXIT 0 STDOUT_EMPTY STDERR "Knative's KPA owns scaling")
 isvc_cli_test(render-webhook-refusal ARGS render --mode kserve tests/cli/data/keda-cpu-averagevalue.yaml
   EXIT 1 STDOUT_EMPTY STDERR "keda-cpu-averagevalue.yaml:[0-9]+:[0-9]+: error: the cpu target value type should be Utilization")
+if(EXISTS /dev/full)
+  isvc_cli_test(render-stdout-full ARGS render samples/fallback.yaml STDOUT_FILE /dev/full
+    EXIT 2 STDERR "isvc-scale: error: cannot write to standard output")
+  isvc_cli_test(lint-stdout-full ARGS lint --no-config tests/cli/data/pre-commit-bad.yaml
+    STDOUT_FILE /dev/full EXIT 2 STDERR "isvc-scale: error: cannot write to standard output")
+endif()
+isvc_cli_test(render-namespace-not-dns-label ARGS render --namespace ../x samples/fallback.yaml
+  EXIT 2 STDOUT_EMPTY STDERR "--namespace \"../x\" is not a namespace name")
+isvc_cli_test(render-unknown-mode-note ARGS render tests/cli/data/unknown-mode.yaml EXIT 0
+  STDOUT_EMPTY STDERR "\"Stndard\" is not a mode KServe knows")
 
 # lint control: suppression annotation, config discovery, flags, rules commands
 isvc_cli_test(lint-clean ARGS lint samples/keda-cpu-utilization.yaml EXIT 0)

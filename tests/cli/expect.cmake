@@ -1,6 +1,10 @@
 # Runs BIN with ARGS (;-list) and checks exit code and output.
 separate_arguments(argv UNIX_COMMAND "${ARGS}")
-if(STDIN)
+if(STDOUT_FILE)
+  # e.g. /dev/full: stdout goes there, `out` stays empty.
+  execute_process(COMMAND ${BIN} ${ARGS} OUTPUT_FILE ${STDOUT_FILE}
+                  RESULT_VARIABLE rc ERROR_VARIABLE err)
+elseif(STDIN)
   execute_process(COMMAND ${BIN} ${ARGS} INPUT_FILE ${STDIN}
                   RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
 else()

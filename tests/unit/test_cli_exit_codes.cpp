@@ -54,6 +54,32 @@ struct Run {
   std::string err;
 };
 
+Run run(const isvc::app::RenderRequest& req) {
+  std::istringstream in;
+  std::ostringstream out;
+  std::ostringstream err;
+  int rc = isvc::app::run_render(req, in, out, err);
+  return {rc, out.str(), err.str()};
+}
+
+std::set<std::string> listing(const fs::path& dir) {
+  std::set<std::string> names;
+  for (const auto& e : fs::directory_iterator(dir)) {
+    names.insert(e.path().filename().string());
+  }
+  return names;
+}
+
+isvc::app::RenderRequest to_dir(const std::vector<std::string>& paths, const fs::path& dir) {
+  isvc::app::RenderRequest req;
+  req.paths = paths;
+  req.jobs = 1;
+  req.include_input = true;
+  fs::remove_all(dir);
+  req.output_dir = dir.string();
+  return req;
+}
+
 Run render(std::vector<std::string> paths) {
   isvc::app::RenderRequest req;
   req.paths = std::move(paths);
@@ -162,6 +188,116 @@ TEST_SUITE("app::render") {
     };
     CHECK(strip(second.out) == strip(first.out));
     CHECK(second.err.empty()); // no "wrote Standard" note the second time
+  }
+  TEST_CASE("--output-dir: odd names are sanitised, nameless documents get a fallback") {
+    auto input = write_tmp("odd-names.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n"
+                                             "  name: ../../../escaped\n  namespace: ml\n---\n"
+                                             "apiVersion: v1\nkind: ConfigMap\nmetadata:\n"
+                                             "  name: 123\n---\n- a list doc\n---\njust a scalar\n"
+                                             "---\nkind: Secret/../..\nmetadata:\n  name: .x.\n"
+                                             "  namespace: ..\n");
+    fs::path dir = fs::path(ISVC_BINARY_DIR) / "exit-code-tests" / "odd";
+    auto r = run(to_dir({input.string()}, dir));
+    REQUIRE(r.rc == 0);
+    auto names = listing(dir);
+    CHECK(names.size() == 5);
+    for (const char* fallback : {"document-0-1.yaml", "document-0-2.yaml", "document-0-3.yaml"}) {
+      CHECK(names.count(fallback) == 1);
+    }
+    for (const auto& n : names) {
+      CAPTURE(n);
+      CHECK(n.front() != '.');
+      CHECK(n.find("..") == std::string::npos);
+      CHECK(n.find_first_not_of(
+                "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-") ==
+            std::string::npos);
+    }
+    CHECK_FALSE(fs::exists(dir.parent_path() / "escaped.yaml"));
+  }
+  TEST_CASE("--output-dir: two objects for one file name write nothing") {
+    auto input = write_tmp("clash.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n"
+                                         "  name: a/b\n---\napiVersion: v1\nkind: ConfigMap\n"
+                                         "metadata:\n  name: a_b\n");
+    fs::path dir = fs::path(ISVC_BINARY_DIR) / "exit-code-tests" / "clash";
+    auto req = to_dir({write_tmp("good.yaml", k_good).string(), input.string()}, dir);
+    CHECK_THROWS_WITH(run(req), doctest::Contains("would both be written to"));
+    CHECK(listing(dir).empty());
+  }
+  TEST_CASE("--output-dir: a target that is not a regular file writes nothing") {
+    fs::path dir = fs::path(ISVC_BINARY_DIR) / "exit-code-tests" / "notfile";
+    auto req = to_dir({write_tmp("good.yaml", k_good).string()}, dir);
+    fs::create_directories(dir / "ml_scaledobject_good-predictor.yaml");
+    CHECK_THROWS_WITH(run(req), doctest::Contains("exists and is not a regular file"));
+    CHECK(listing(dir) == std::set<std::string>{"ml_scaledobject_good-predictor.yaml"});
+  }
+  TEST_CASE("--output-dir replaces existing files and leaves no temporary file behind") {
+    fs::path dir = fs::path(ISVC_BINARY_DIR) / "exit-code-tests" / "replace";
+    auto req = to_dir({write_tmp("good.yaml", k_good).string()}, dir);
+    fs::create_directories(dir);
+    std::ofstream(dir / "ml_scaledobject_good-predictor.yaml") << "old\n";
+    REQUIRE(run(req).rc == 0);
+    CHECK(listing(dir) == std::set<std::string>{"ml_inferenceservice_good.yaml",
+                                                "ml_scaledobject_good-predictor.yaml"});
+    std::ifstream f(dir / "ml_scaledobject_good-predictor.yaml");
+    std::stringstream text;
+    text << f.rdbuf();
+    CHECK(text.str().find("kind: ScaledObject") != std::string::npos);
+  }
+  TEST_CASE("--namespace must be a DNS label (usage error, exit 2)") {
+    for (const char* ns : {"../x", "ML", "a_b", "-a", "a.b"}) {
+      CAPTURE(ns);
+      isvc::app::RenderRequest req;
+      req.paths = {write_tmp("good.yaml", k_good).string()};
+      req.options.ns = ns;
+      auto r = run(req);
+      CHECK(r.rc == 2);
+      CHECK(r.out.empty());
+      CHECK(r.err.find("is not a namespace name") != std::string::npos);
+    }
+  }
+  TEST_CASE("--include-input passes an InferenceService render leaves alone through unchanged") {
+    const std::string knative = "apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\n"
+                                "metadata:\n  name: kn\n  namespace: ml\n  annotations:\n"
+                                "    serving.kserve.io/deploymentMode: Serverless\n"
+                                "spec:\n  predictor:\n    minReplicas: 0\n";
+    auto input = write_tmp("knative.yaml", knative + "---\napiVersion: v1\nkind: ConfigMap\n"
+                                                     "metadata:\n  name: cm\n  namespace: ml\n");
+    isvc::app::RenderRequest req;
+    req.paths = {input.string()};
+    req.include_input = true;
+    auto r = run(req);
+    REQUIRE(r.rc == 0);
+    CHECK(r.out == "# Source: " + input.string() + "#0\n" + knative +
+                       "---\n# Source: " + input.string() +
+                       "#1\napiVersion: v1\nkind: ConfigMap\nmetadata:\n"
+                       "  name: cm\n  namespace: ml\n");
+    CHECK(r.err.find("deployment mode Knative") != std::string::npos);
+    req.include_input = false;
+    auto without = run(req);
+    CHECK(without.rc == 0);
+    CHECK(without.out.empty());
+  }
+  TEST_CASE("the same object twice on stdout is an error naming both sources") {
+    auto a = write_tmp("twice-a.yaml", k_good);
+    auto b = write_tmp("twice-b.yaml", k_good);
+    CHECK_THROWS_WITH(
+        render({a.string(), b.string()}),
+        doctest::Contains(
+            ("twice, from " + a.string() + "#0 and from " + b.string() + "#0").c_str()));
+    auto so = write_tmp("hand-so.yaml", "apiVersion: keda.sh/v1alpha1\nkind: ScaledObject\n"
+                                        "metadata:\n  name: good-predictor\n  namespace: ml\n");
+    isvc::app::RenderRequest req;
+    req.paths = {a.string(), so.string()};
+    req.include_input = true;
+    CHECK_THROWS_WITH(run(req),
+                      doctest::Contains("keda.sh/v1alpha1 ScaledObject ml/good-predictor twice"));
+  }
+  TEST_CASE("a file name with a newline does not break the # Source: comment") {
+    auto input = write_tmp("evil\nspec: {}\n.yaml", k_good);
+    auto r = render({input.string()});
+    REQUIRE(r.rc == 0);
+    CHECK(r.out.find("evil\\nspec: {}\\n.yaml#0\n") != std::string::npos);
+    CHECK(r.out.find("\nspec: {}\n") == std::string::npos);
   }
   TEST_CASE("--output-dir writes one file per object and nothing to stdout") {
     isvc::app::RenderRequest req;

@@ -366,3 +366,169 @@ TEST_SUITE("render::external") {
     CHECK(sink2.items().empty());
   }
 }
+
+namespace {
+
+struct Rendered {
+  std::vector<isvc::emit::Doc> objects;
+  std::vector<std::string> notes;
+  std::size_t errors = 0;
+};
+
+Rendered render_text(const std::string& yaml) {
+  isvc::diag::Sink sink;
+  auto file = isvc::parse::load_yaml("t.yaml", yaml, sink);
+  auto model = isvc::parse::read_inference_service("t.yaml", file.docs.at(0), sink);
+  isvc::render::Result res;
+  isvc::render::render_isvc(model, isvc::render::Options{}, res, sink);
+  Rendered out;
+  for (auto& o : res.objects) {
+    out.objects.push_back(o.body);
+  }
+  out.notes = res.notes;
+  for (const auto& d : sink.items()) {
+    out.errors += d.severity == isvc::diag::Severity::error ? 1 : 0;
+  }
+  return out;
+}
+
+// Renders `yaml`, renders the re-emitted InferenceService again and expects the same objects.
+Rendered render_twice(const std::string& yaml) {
+  auto first = render_text(yaml);
+  REQUIRE(first.errors == 0);
+  REQUIRE(first.objects.size() > 1);
+  std::ostringstream isvc;
+  isvc::emit::write_yaml(isvc, first.objects[0]);
+  auto second = render_text(isvc.str());
+  CHECK(second.errors == 0);
+  REQUIRE(second.objects.size() == first.objects.size());
+  for (std::size_t i = 0; i < first.objects.size(); ++i) {
+    CAPTURE(i);
+    CHECK(second.objects[i].dump() == first.objects[i].dump());
+  }
+  // KServe reads the merged component annotations, component wins: a class left at
+  // keda or hpa there would make it create a second scaler.
+  for (const char* comp : {"predictor", "transformer", "explainer"}) {
+    const auto& spec = first.objects[0]["spec"];
+    if (spec.contains(comp) && spec[comp].contains("annotations") &&
+        spec[comp]["annotations"].contains("serving.kserve.io/autoscalerClass")) {
+      std::string cls = spec[comp]["annotations"]["serving.kserve.io/autoscalerClass"];
+      CAPTURE(comp);
+      CHECK((cls == "external" || cls == "none"));
+    }
+  }
+  return first;
+}
+
+std::string two_components(const std::string& isvc_class,
+                           const std::string& transformer_annotations,
+                           const std::string& transformer_metric) {
+  return "apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\nmetadata:\n"
+         "  name: m\n  namespace: ml\n  annotations:\n"
+         "    serving.kserve.io/deploymentMode: Standard\n"
+         "    serving.kserve.io/autoscalerClass: " +
+         isvc_class +
+         "\nspec:\n  predictor:\n    minReplicas: 1\n    maxReplicas: 3\n"
+         "    model:\n      modelFormat:\n        name: sklearn\n"
+         "    autoScaling:\n      metrics:\n      - type: Resource\n        resource:\n"
+         "          name: cpu\n          target:\n            type: Utilization\n"
+         "            averageUtilization: 60\n"
+         "  transformer:\n" +
+         transformer_annotations +
+         "    minReplicas: 1\n    maxReplicas: 3\n"
+         "    containers:\n    - name: kserve-container\n      image: t:1\n"
+         "    autoScaling:\n      metrics:\n" +
+         transformer_metric;
+}
+
+const std::string k_external_metric =
+    "      - type: External\n        external:\n          metric:\n"
+    "            backend: prometheus\n            serverAddress: http://prom:9090\n"
+    "            query: sum(rate(http_requests_total{namespace=\"ml\"}[1m]))\n"
+    "          target:\n            type: AverageValue\n            averageValue: \"10\"\n";
+const std::string k_cpu_metric = "      - type: Resource\n        resource:\n          name: cpu\n"
+                                 "          target:\n            type: Utilization\n"
+                                 "            averageUtilization: 50\n";
+
+std::vector<std::string> kinds(const Rendered& r) {
+  std::vector<std::string> out;
+  for (const auto& o : r.objects) {
+    out.push_back(o["kind"]);
+  }
+  return out;
+}
+
+} // namespace
+
+TEST_SUITE("render::external re-render") {
+  TEST_CASE("class external: HPA predictor, ScaledObject transformer, both again") {
+    auto r = render_twice(two_components("external", "", k_external_metric));
+    CHECK(kinds(r) ==
+          std::vector<std::string>{"InferenceService", "HorizontalPodAutoscaler", "ScaledObject"});
+    const auto& isvc = r.objects[0];
+    CHECK(isvc["metadata"]["annotations"]["isvc-scale.io/autoscaler"] == "hpa");
+    CHECK(isvc["spec"]["transformer"]["annotations"]["isvc-scale.io/autoscaler"] == "keda");
+  }
+  TEST_CASE("a component class keda on the transformer becomes external and stays KEDA") {
+    auto r = render_twice(
+        two_components("hpa", "    annotations:\n      serving.kserve.io/autoscalerClass: keda\n",
+                       k_external_metric));
+    CHECK(kinds(r) ==
+          std::vector<std::string>{"InferenceService", "HorizontalPodAutoscaler", "ScaledObject"});
+    CHECK(r.objects[0]["spec"]["transformer"]["annotations"]["serving.kserve.io/autoscalerClass"] ==
+          "external");
+  }
+  TEST_CASE("class keda predictor with a component class hpa transformer on cpu") {
+    auto r = render_twice(two_components(
+        "keda", "    annotations:\n      serving.kserve.io/autoscalerClass: hpa\n", k_cpu_metric));
+    CHECK(kinds(r) ==
+          std::vector<std::string>{"InferenceService", "ScaledObject", "HorizontalPodAutoscaler"});
+  }
+  TEST_CASE("a component class none keeps none and gets no scaler the second time either") {
+    auto r = render_twice(two_components(
+        "keda", "    annotations:\n      serving.kserve.io/autoscalerClass: none\n", k_cpu_metric));
+    CHECK(kinds(r) == std::vector<std::string>{"InferenceService", "ScaledObject"});
+    const auto& isvc = r.objects[0];
+    CHECK_FALSE(isvc["metadata"]["annotations"].contains("isvc-scale.io/autoscaler"));
+    CHECK(isvc["spec"]["predictor"]["annotations"]["isvc-scale.io/autoscaler"] == "keda");
+    CHECK(isvc["spec"]["transformer"]["annotations"]["serving.kserve.io/autoscalerClass"] ==
+          "none");
+  }
+  TEST_CASE("a component isvc-scale.io/autoscaler that is not keda or hpa is refused") {
+    auto r = render_text(two_components(
+        "external", "    annotations:\n      isvc-scale.io/autoscaler: kpa\n", k_cpu_metric));
+    CHECK(r.errors == 1);
+  }
+}
+
+TEST_SUITE("render::external notes") {
+  TEST_CASE("class hpa: KEDA-only annotations are named in a note, not dropped silently") {
+    auto t = render_text("apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\n"
+                         "metadata:\n  name: m\n  namespace: ml\n  annotations:\n"
+                         "    serving.kserve.io/deploymentMode: Standard\n"
+                         "    serving.kserve.io/autoscalerClass: hpa\n"
+                         "    isvc-scale.io/polling-interval: \"15\"\n"
+                         "    isvc-scale.io/cooldown-period: \"60\"\n"
+                         "    isvc-scale.io/fallback-replicas: \"2\"\n"
+                         "    isvc-scale.io/fallback-failure-threshold: \"3\"\n"
+                         "    isvc-scale.io/model-name: m\n"
+                         "spec:\n  predictor:\n    minReplicas: 1\n    maxReplicas: 4\n");
+    REQUIRE(t.errors == 0);
+    REQUIRE(t.notes.size() == 1);
+    CHECK(t.notes[0] ==
+          "t.yaml#0: InferenceService m: isvc-scale.io/cooldown-period, "
+          "isvc-scale.io/fallback-failure-threshold, isvc-scale.io/fallback-replicas, "
+          "isvc-scale.io/polling-interval only apply to a KEDA ScaledObject; the "
+          "HorizontalPodAutoscaler rendered ignores them");
+  }
+  TEST_CASE("an unknown deploymentMode is not described as Knative") {
+    auto t = render_text("apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\n"
+                         "metadata:\n  name: m\n  namespace: ml\n  annotations:\n"
+                         "    serving.kserve.io/deploymentMode: Stndard\n"
+                         "spec:\n  predictor:\n    minReplicas: 1\n");
+    REQUIRE(t.notes.size() == 1);
+    CHECK(t.notes[0].find("\"Stndard\" is not a mode KServe knows") != std::string::npos);
+    CHECK(t.notes[0].find("Knative's KPA") == std::string::npos);
+    CHECK(t.objects.empty());
+  }
+}

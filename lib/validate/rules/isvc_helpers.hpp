@@ -33,6 +33,11 @@ inline model::Mark class_mark(const Document& d, const model::Component& c) {
 
 /// True if the engine that scales the component is KEDA (class or isvc-scale.io/autoscaler).
 inline bool keda_scaled(const Document& d, const model::Component& c) {
+  // On the component it wins, as render reads it (and writes it for mixed engines).
+  auto own = c.annotations.find("isvc-scale.io/autoscaler");
+  if (own != c.annotations.end() && (*own->second == "keda" || *own->second == "hpa")) {
+    return *own->second == "keda";
+  }
   if (d.ext != nullptr && d.ext->autoscaler) {
     return *d.ext->autoscaler == "keda";
   }
