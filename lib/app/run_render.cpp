@@ -118,8 +118,9 @@ std::string file_name_for(const emit::Doc& body, const std::string& fallback, bo
          sanitize(name) + ext;
 }
 
-// Two objects with one identity would be applied twice, the second silently winning.
-void check_unique(const std::vector<emit::Object>& objects) {
+// Two objects with one identity would be applied twice, the second silently winning: the
+// input is refused (exit 1) like any other render refusal. Returns the message, or "".
+std::string duplicate(const std::vector<emit::Object>& objects) {
   std::map<std::string, const emit::Object*> seen;
   for (const auto& o : objects) {
     if (!o.body.is_object() || !o.body.contains("metadata") || !o.body["metadata"].is_object()) {
@@ -135,10 +136,11 @@ void check_unique(const std::vector<emit::Object>& objects) {
                                  string_at(o.body, "kind"), ns.empty() ? "" : ns + "/", name);
     auto [it, fresh] = seen.emplace(id, &o);
     if (!fresh) {
-      throw Error(fmt::format("{} twice, from {} and from {}; nothing rendered", id,
-                              it->second->source, o.source));
+      return fmt::format("{} twice, from {} and from {}; nothing rendered", id, it->second->source,
+                         o.source);
     }
   }
+  return {};
 }
 
 // A temporary file next to `target`, created exclusively ("x": fails if it exists) under
@@ -299,7 +301,10 @@ int run_render(const RenderRequest& req, std::istream& in, std::ostream& out, st
       objects.push_back(std::move(o));
     }
   }
-  check_unique(objects);
+  if (auto dup = duplicate(objects); !dup.empty()) {
+    err << "isvc-scale: error: " << dup << '\n';
+    return 1;
+  }
   if (!req.output_dir.empty()) {
     write_output_dir(req.output_dir, objects, fallbacks, req.json);
   } else if (req.json) {
