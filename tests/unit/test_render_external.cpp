@@ -240,6 +240,57 @@ TEST_SUITE("render::external") {
     CHECK(ep2["portNumber"] == 8080);
     CHECK_FALSE(ep2.contains("port"));
   }
+  TEST_CASE("podmonitor-labels: label keys and values are checked; managed labels stay") {
+    const std::string scrape = "    serving.kserve.io/enable-prometheus-scraping: \"true\"\n";
+    const std::string pred = "    model:\n      modelFormat:\n        name: x\n"
+                             "    autoScaling:\n      metrics:\n      - type: Resource\n"
+                             "        resource:\n          name: cpu\n          target:\n"
+                             "            type: Utilization\n            averageUtilization: 70\n";
+    auto labels = [&](const std::string& v) {
+      return render_external(scrape + "    isvc-scale.io/podmonitor-labels: '" + v + "'\n", pred);
+    };
+    auto ok = labels("release=kube-prometheus-stack, example.com/team=ml,empty=");
+    REQUIRE(ok.diags.empty());
+    REQUIRE(ok.objects.size() == 3);
+    const auto& l = ok.objects[2]["metadata"]["labels"];
+    CHECK(l["release"] == "kube-prometheus-stack");
+    CHECK(l["example.com/team"] == "ml");
+    CHECK(l["empty"] == "");
+    for (const char* bad : {"bad", "Bad Key=v", "a=b=c", "k=<script>", "-k=v", "k=v-",
+                            "Example.com/k=v", "component=x", "app.kubernetes.io/managed-by=me",
+                            "serving.kserve.io/inferenceservice=other", "a=1,a=2"}) {
+      CAPTURE(bad);
+      auto r = labels(bad);
+      REQUIRE(r.diags.size() == 1);
+      CHECK(r.diags[0].rule == "isvc-annotation-value");
+      CHECK(r.diags[0].mark.line == 10);
+    }
+    CHECK(labels("component=x").diags[0].message ==
+          "isvc-scale.io/podmonitor-labels sets component, a label isvc-scale sets itself on "
+          "every rendered object to name the tool and the component it belongs to");
+    CHECK(labels(std::string(64, 'v') + "=x").diags.size() == 1);
+    CHECK(labels("k=" + std::string(64, 'v')).diags.size() == 1);
+    CHECK(labels("k=" + std::string(63, 'v')).diags.empty());
+  }
+  TEST_CASE("KEDA int32 fields: annotations beyond 2147483647 are refused at the value") {
+    const std::string pred = "    model:\n      modelFormat:\n        name: x\n"
+                             "    autoScaling:\n      metrics:\n      - type: Resource\n"
+                             "        resource:\n          name: cpu\n          target:\n"
+                             "            type: Utilization\n            averageUtilization: 70\n";
+    for (const char* a :
+         {"polling-interval: \"99999999999\"", "cooldown-period: \"2147483648\"",
+          "initial-cooldown-period: \"4294967296\"", "fallback-failure-threshold: \"2147483648\"",
+          "fallback-replicas: \"2147483648\""}) {
+      CAPTURE(a);
+      auto r = render_external(std::string("    isvc-scale.io/") + a + "\n", pred);
+      REQUIRE_FALSE(r.diags.empty());
+      CHECK(r.diags[0].rule == "isvc-annotation-value");
+      CHECK(r.diags[0].mark.line == 9);
+      CHECK(r.diags[0].message.find("an int32, at most 2147483647") != std::string::npos);
+    }
+    CHECK(
+        render_external("    isvc-scale.io/cooldown-period: \"2147483647\"\n", pred).diags.empty());
+  }
   TEST_CASE("fallback with only cpu/memory triggers is refused with KEDA's webhook message") {
     const std::string fallback = "    isvc-scale.io/fallback-failure-threshold: \"3\"\n"
                                  "    isvc-scale.io/fallback-replicas: \"2\"\n";
