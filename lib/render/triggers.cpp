@@ -77,12 +77,18 @@ std::optional<std::string> keda_threshold(const Context& ctx,
   auto v = util::quantity_value(text);
   if (v && !(*v >= 0.0005)) {
     const auto& f = metric_type == "AverageValue" && t.average_value ? t.average_value : t.value;
+    std::string message =
+        *v > 0 ? fmt::format("{}={} gives an HPA metric target of 0 (KEDA keeps three "
+                             "decimals); the HPA rejects it: the target must be positive",
+                             key, text)
+               : fmt::format("{}={} must be positive: the HPA rejects a metric target of 0 or "
+                             "less",
+                             key, text);
     ctx.refuse(f.node != nullptr ? f.mark : t.mark, f.node != nullptr ? f.pointer : t.pointer,
-               k_rule,
-               fmt::format("{}={} gives an HPA metric target of 0 (KEDA keeps three decimals); "
-                           "the HPA rejects it: must be positive",
-                           key, text),
-               "Set a target of at least 0.001, or scale the query so the threshold is larger.");
+               k_rule, std::move(message),
+               *v > 0 ? "Set a target of at least 0.001, or scale the query so the threshold is "
+                        "larger."
+                      : "Set a positive target (at least 0.001).");
     return std::nullopt;
   }
   return keda_number(text);

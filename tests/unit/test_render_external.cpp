@@ -373,10 +373,19 @@ TEST_SUITE("render::external") {
     auto zero = refused("0");
     REQUIRE(zero.diags.size() == 1);
     CHECK(zero.diags[0].rule == "render-unrenderable");
-    CHECK(zero.diags[0].message == "threshold=0 gives an HPA metric target of 0 (KEDA keeps three "
-                                   "decimals); the HPA rejects it: must be positive");
+    CHECK(zero.diags[0].message ==
+          "threshold=0 must be positive: the HPA rejects a metric target of 0 or less");
     CHECK(zero.diags[0].mark.line == 21);
-    CHECK(refused("0.0004").diags.size() == 1);
+    auto negative = refused("-4");
+    REQUIRE(negative.diags.size() == 1);
+    CHECK(negative.diags[0].message ==
+          "threshold=-4 must be positive: the HPA rejects a metric target of 0 or less");
+    CHECK(negative.diags[0].fix == "Set a positive target (at least 0.001).");
+    auto tiny = refused("0.0004");
+    REQUIRE(tiny.diags.size() == 1);
+    CHECK(tiny.diags[0].message == "threshold=0.0004 gives an HPA metric target of 0 (KEDA keeps "
+                                   "three decimals); the HPA rejects it: the target must be "
+                                   "positive");
     auto milli = refused("1m");
     REQUIRE(milli.diags.empty());
     CHECK(milli.objects[1]["spec"]["triggers"][0]["metadata"]["threshold"] == "0.001");
@@ -384,8 +393,8 @@ TEST_SUITE("render::external") {
     auto pod = render_external("", podmetric("vllm:num_requests_running",
                                              "            type: Value\n            value: 0\n"));
     REQUIRE(pod.diags.size() == 1);
-    CHECK(pod.diags[0].message == "targetValue=0 gives an HPA metric target of 0 (KEDA keeps three "
-                                  "decimals); the HPA rejects it: must be positive");
+    CHECK(pod.diags[0].message ==
+          "targetValue=0 must be positive: the HPA rejects a metric target of 0 or less");
   }
 }
 
