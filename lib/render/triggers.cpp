@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "render/triggers.hpp"
 
+#include "kserve/keda_auth.hpp"
 #include "promql/presets.hpp"
 #include "promql/selector.hpp"
 #include "render/activation.hpp"
@@ -262,6 +263,12 @@ std::optional<emit::Doc> external_trigger(const Context& ctx, const model::Metri
           ctx.ext.graphite_query_time ? *ctx.ext.graphite_query_time : std::string("-1min");
     }
     if (x.auth_present && x.auth_modes && !x.auth_modes->empty()) {
+      if (auto why =
+              backend == "prometheus" ? kserve::auth_modes_problem(*x.auth_modes) : std::nullopt) {
+        ctx.refuse(x.auth_modes.mark, x.auth_modes.pointer, "keda-auth-modes-invalid", *why,
+                   "Keep one of bearer, basic or oauth (tls, apiKey and custom may be added).");
+        return std::nullopt;
+      }
       meta["authModes"] = *x.auth_modes;
     }
     emit::Doc t = trigger(backend, *metric_type, meta);

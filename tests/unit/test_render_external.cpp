@@ -291,6 +291,30 @@ TEST_SUITE("render::external") {
     CHECK(
         render_external("    isvc-scale.io/cooldown-period: \"2147483647\"\n", pred).diags.empty());
   }
+  TEST_CASE("authModes KEDA refuses (two of bearer/basic/oauth, unknown) are refused") {
+    auto with_modes = [](const std::string& modes) {
+      return render_external(
+          "", "    autoScaling:\n      metrics:\n      - type: External\n"
+              "        external:\n          metric:\n            backend: prometheus\n"
+              "            serverAddress: http://p:9090\n"
+              "            query: sum(x{namespace=\"ml\",model_name=\"m\"})\n"
+              "          authenticationRef:\n            authenticationRef:\n"
+              "              name: creds\n            authModes: " +
+                  modes +
+                  "\n          target:\n            type: Value\n            value: \"4\"\n");
+    };
+    auto both = with_modes("bearer,basic");
+    REQUIRE(both.diags.size() == 1);
+    CHECK(both.diags[0].rule == "keda-auth-modes-invalid");
+    CHECK(both.diags[0].mark.line == 22);
+    CHECK(both.diags[0].message ==
+          "authModes \"bearer,basic\" combines bearer and basic: KEDA allows only one of bearer, "
+          "basic and oauth (\"must contain only one of [bearer basic oauth]\")");
+    CHECK(with_modes("Bearer").diags.size() == 1);
+    auto ok = with_modes("\"tls, bearer\"");
+    REQUIRE(ok.diags.empty());
+    CHECK(ok.objects[1]["spec"]["triggers"][0]["metadata"]["authModes"] == "tls, bearer");
+  }
   TEST_CASE("fallback with only cpu/memory triggers is refused with KEDA's webhook message") {
     const std::string fallback = "    isvc-scale.io/fallback-failure-threshold: \"3\"\n"
                                  "    isvc-scale.io/fallback-replicas: \"2\"\n";
