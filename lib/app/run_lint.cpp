@@ -192,12 +192,16 @@ int run_lint(const LintRequest& req, std::istream& in, std::ostream& out, std::o
   }
   auto result = validate::lint(req.paths, in, opts);
   auto infos = rule_infos();
-  diag::Report report{result.diagnostics, infos,
+  diag::Report report{result.diagnostics,
+                      infos,
                       [&result](const std::string& f) -> std::string_view {
                         auto it = result.sources.find(f);
                         return it == result.sources.end() ? std::string_view() : it->second;
                       },
-                      result.files, req.version};
+                      result.files,
+                      req.version,
+                      result.file_names,
+                      fail_on};
   diag::write_report(out, req.format, report);
 
   std::size_t errors = 0;

@@ -87,11 +87,56 @@ Excerpt excerpt(std::string_view line, std::uint32_t col) {
   return e;
 }
 
+// Messages and fixes quote user text (annotation values, keys, file names): control
+// characters, C1 controls, LS/PS and bytes that are not UTF-8 become \xNN or \uNNNN, so
+// a finding stays one line and cannot drive the terminal.
+std::string one_line(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  auto byte = [&s](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  for (std::size_t i = 0; i < s.size();) {
+    unsigned char b = byte(i);
+    if (b < 0x80) {
+      if (b < 0x20 || b == 0x7F) {
+        out += fmt::format("\\x{:02x}", b);
+      } else {
+        out += static_cast<char>(b);
+      }
+      ++i;
+      continue;
+    }
+    std::size_t len = b >= 0xC2 && b <= 0xDF   ? 2
+                      : b >= 0xE0 && b <= 0xEF ? 3
+                      : b >= 0xF0 && b <= 0xF4 ? 4
+                                               : 0;
+    unsigned char lo = b == 0xE0 ? 0xA0 : b == 0xF0 ? 0x90 : 0x80;
+    unsigned char hi = b == 0xED ? 0x9F : b == 0xF4 ? 0x8F : 0xBF;
+    bool ok = len != 0 && i + len <= s.size() && byte(i + 1) >= lo && byte(i + 1) <= hi;
+    for (std::size_t k = 2; ok && k < len; ++k) {
+      ok = continuation_byte(s[i + k]);
+    }
+    if (!ok) {
+      out += fmt::format("\\x{:02x}", b);
+      ++i;
+    } else if (b == 0xC2 && byte(i + 1) < 0xA0) {
+      out += fmt::format("\\u{:04x}", byte(i + 1)); // C1 control (0x9B is CSI)
+      i += 2;
+    } else if (b == 0xE2 && byte(i + 1) == 0x80 && (byte(i + 2) == 0xA8 || byte(i + 2) == 0xA9)) {
+      out += byte(i + 2) == 0xA8 ? "\\u2028" : "\\u2029";
+      i += 3;
+    } else {
+      out.append(s, i, len);
+      i += len;
+    }
+  }
+  return out;
+}
+
 } // namespace
 
 void write_text(std::ostream& out, const Diagnostic& d, const SourceLookup& source) {
-  out << fmt::format("{}:{}:{}: {}: {} [{}]\n", d.file, d.mark.line, d.mark.col,
-                     to_string(d.severity), d.message, d.rule);
+  out << fmt::format("{}:{}:{}: {}: {} [{}]\n", one_line(d.file), d.mark.line, d.mark.col,
+                     to_string(d.severity), one_line(d.message), one_line(d.rule));
   std::string_view text = source ? source(d.file) : std::string_view();
   std::string_view line = d.mark.line > 0 ? line_of(text, d.mark.line) : std::string_view();
   if (!line.empty()) {
@@ -108,7 +153,7 @@ void write_text(std::ostream& out, const Diagnostic& d, const SourceLookup& sour
     out << fmt::format(" {:>4} | {}^\n", "", pad);
   }
   if (!d.fix.empty()) {
-    out << "  fix: " << d.fix << '\n';
+    out << "  fix: " << one_line(d.fix) << '\n';
   }
 }
 

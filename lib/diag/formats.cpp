@@ -3,6 +3,7 @@
 
 #include "util/strings.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -11,6 +12,10 @@ namespace isvc::diag {
 namespace {
 
 using ojson = nlohmann::ordered_json;
+
+// File names need not be UTF-8 (a file named inv\xff.yaml): JSON carries U+FFFD instead
+// of failing with type_error.316.
+std::string dump(const ojson& j) { return j.dump(2, ' ', false, ojson::error_handler_t::replace); }
 
 void write_json(std::ostream& out, const Report& r) {
   ojson arr = ojson::array();
@@ -31,7 +36,7 @@ void write_json(std::ostream& out, const Report& r) {
     j["name"] = d.object.name;
     arr.push_back(std::move(j));
   }
-  out << arr.dump(2) << '\n';
+  out << dump(arr) << '\n';
 }
 
 const char* sarif_level(Severity s) {
@@ -98,7 +103,7 @@ void write_sarif(std::ostream& out, const Report& r) {
   doc["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";
   doc["version"] = "2.1.0";
   doc["runs"] = ojson::array({run});
-  out << doc.dump(2) << '\n';
+  out << dump(doc) << '\n';
 }
 
 // GitHub workflow commands: values escape %, CR, LF; properties also , and :.
@@ -139,68 +144,136 @@ void write_github(std::ostream& out, const Report& r) {
   }
 }
 
-std::string xml_escape(std::string_view s) {
+// XML 1.0 text: markup escaped; bytes that are not UTF-8 and characters XML forbids (C0
+// controls but tab/LF/CR, U+FFFE, U+FFFF) become U+FFFD. In attributes, tab/LF/CR are
+// written as character references so a reader does not normalise them to spaces.
+std::string xml_escape(std::string_view s, bool attribute = true) {
   std::string out;
-  for (char c : s) {
-    switch (c) {
-    case '&':
-      out += "&amp;";
-      break;
-    case '<':
-      out += "&lt;";
-      break;
-    case '>':
-      out += "&gt;";
-      break;
-    case '"':
-      out += "&quot;";
-      break;
-    case '\'':
-      out += "&apos;";
-      break;
-    default:
-      if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t') {
-        out += ' ';
-      } else {
-        out += c;
+  auto byte = [&s](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  const char* replacement = "\xEF\xBF\xBD";
+  for (std::size_t i = 0; i < s.size();) {
+    unsigned char b = byte(i);
+    if (b < 0x80) {
+      switch (b) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&apos;";
+        break;
+      case '\t':
+      case '\n':
+      case '\r':
+        out += attribute ? fmt::format("&#{};", b) : std::string(1, static_cast<char>(b));
+        break;
+      default:
+        out += b < 0x20 ? replacement : std::string(1, static_cast<char>(b));
       }
+      ++i;
+      continue;
     }
+    std::size_t len = b >= 0xC2 && b <= 0xDF   ? 2
+                      : b >= 0xE0 && b <= 0xEF ? 3
+                      : b >= 0xF0 && b <= 0xF4 ? 4
+                                               : 0;
+    unsigned char lo = b == 0xE0 ? 0xA0 : b == 0xF0 ? 0x90 : 0x80;
+    unsigned char hi = b == 0xED ? 0x9F : b == 0xF4 ? 0x8F : 0xBF;
+    bool ok = len != 0 && i + len <= s.size() && byte(i + 1) >= lo && byte(i + 1) <= hi;
+    for (std::size_t k = 2; ok && k < len; ++k) {
+      ok = (byte(i + k) & 0xC0U) == 0x80U;
+    }
+    if (!ok) {
+      out += replacement;
+      ++i;
+      continue;
+    }
+    bool nonchar = b == 0xEF && byte(i + 1) == 0xBF && (byte(i + 2) == 0xBE || byte(i + 2) == 0xBF);
+    out += nonchar ? std::string(replacement) : std::string(s.substr(i, len));
+    i += len;
   }
   return out;
 }
 
-// One testcase per finding, grouped by file; files without findings pass.
+std::string finding_line(const Diagnostic& d) {
+  std::string out = fmt::format("{}:{}:{}: {}: {} [{}]", d.file, d.mark.line, d.mark.col,
+                                to_string(d.severity), d.message, d.rule);
+  if (!d.fix.empty()) {
+    out += "\n  fix: " + d.fix;
+  }
+  return out;
+}
+
+// One testcase per linted file, clean ones too. Findings at or above --fail-on make the
+// testcase's <failure> (the run exits 1 for them); lower ones go to its <system-out>.
 void write_junit(std::ostream& out, const Report& r) {
+  std::vector<std::string> order = r.file_names;
   std::map<std::string, std::vector<const Diagnostic*>> by_file;
-  std::vector<std::string> order;
+  for (const auto& name : order) {
+    by_file[name];
+  }
   for (const auto& d : r.diagnostics) {
     if (by_file.find(d.file) == by_file.end()) {
-      order.push_back(d.file);
+      order.push_back(d.file); // a path that expanded to no file (missing, unreadable dir)
     }
     by_file[d.file].push_back(&d);
   }
   std::size_t failures = 0;
-  for (const auto& d : r.diagnostics) {
-    failures += d.severity != Severity::note ? 1 : 0;
+  for (const auto& file : order) {
+    const auto& ds = by_file[file];
+    failures += std::any_of(ds.begin(), ds.end(),
+                            [&r](const Diagnostic* d) { return d->severity >= r.fail_on; })
+                    ? 1
+                    : 0;
   }
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
   out << fmt::format("<testsuites name=\"isvc-scale\" tests=\"{}\" failures=\"{}\">\n",
-                     r.diagnostics.size(), failures);
+                     order.size(), failures);
+  out << fmt::format("  <testsuite name=\"isvc-scale lint\" tests=\"{}\" failures=\"{}\">\n",
+                     order.size(), failures);
   for (const auto& file : order) {
-    const auto& ds = by_file[file];
-    out << fmt::format("  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\">\n", xml_escape(file),
-                       ds.size(), ds.size());
-    for (const auto* d : ds) {
-      out << fmt::format("    <testcase classname=\"{}\" name=\"{}:{}:{} {}\">\n", xml_escape(file),
-                         xml_escape(file), d->mark.line, d->mark.col, xml_escape(d->rule));
-      out << fmt::format(
-          "      <failure type=\"{}\" message=\"{}\">{}:{}:{}: {}: {}\nfix: {}</failure>\n",
-          xml_escape(d->rule), xml_escape(d->message), xml_escape(file), d->mark.line, d->mark.col,
-          to_string(d->severity), xml_escape(d->message), xml_escape(d->fix));
-      out << "    </testcase>\n";
+    std::vector<const Diagnostic*> failing;
+    std::string failing_text;
+    std::string other_text;
+    for (const auto* d : by_file[file]) {
+      std::string& text = d->severity >= r.fail_on ? failing_text : other_text;
+      text += finding_line(*d) + "\n";
+      if (d->severity >= r.fail_on) {
+        failing.push_back(d);
+      }
     }
-    out << "  </testsuite>\n";
+    out << fmt::format("    <testcase classname=\"isvc-scale.lint\" name=\"{}\"", xml_escape(file));
+    if (failing.empty() && other_text.empty()) {
+      out << "/>\n";
+      continue;
+    }
+    out << ">\n";
+    if (!failing.empty()) {
+      const Diagnostic& first = *failing.front();
+      std::string message = failing.size() == 1
+                                ? fmt::format("{}:{}: {} [{}]", first.mark.line, first.mark.col,
+                                              first.message, first.rule)
+                                : fmt::format("{} findings at or above {}; first {}:{}: {} [{}]",
+                                              failing.size(), to_string(r.fail_on), first.mark.line,
+                                              first.mark.col, first.message, first.rule);
+      out << fmt::format("      <failure type=\"{}\" message=\"{}\">{}</failure>\n",
+                         xml_escape(first.rule), xml_escape(message),
+                         xml_escape(failing_text, false));
+    }
+    if (!other_text.empty()) {
+      out << fmt::format("      <system-out>{}</system-out>\n", xml_escape(other_text, false));
+    }
+    out << "    </testcase>\n";
   }
+  out << "  </testsuite>\n";
   out << "</testsuites>\n";
 }
 

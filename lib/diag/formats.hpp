@@ -31,6 +31,10 @@ struct Report {
   SourceLookup source;
   std::size_t files = 0;
   std::string version;
+  /// Every linted file, in input order (JUnit writes one testcase each, clean ones too).
+  std::vector<std::string> file_names;
+  /// Findings at or above this fail the run (JUnit <failure>); lower ones are output only.
+  Severity fail_on = Severity::error;
 };
 
 void write_report(std::ostream& out, Format format, const Report& report);

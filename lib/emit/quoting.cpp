@@ -55,6 +55,45 @@ bool timestamp_like(std::string_view s) {
          s[4] == '-' && is_digit(s[5]);
 }
 
+// Decodes the UTF-8 sequence at s[i]; sets len. Returns -1 (len 1) for a malformed byte.
+long decode_utf8(std::string_view s, std::size_t i, std::size_t& len) {
+  auto byte = [&s](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  unsigned char b = byte(i);
+  len = 1;
+  if (b < 0x80) {
+    return b;
+  }
+  std::size_t n = b >= 0xC2 && b <= 0xDF   ? 2
+                  : b >= 0xE0 && b <= 0xEF ? 3
+                  : b >= 0xF0 && b <= 0xF4 ? 4
+                                           : 0;
+  if (n == 0 || i + n > s.size()) {
+    return -1;
+  }
+  unsigned char lo = b == 0xE0 ? 0xA0 : b == 0xF0 ? 0x90 : 0x80;
+  unsigned char hi = b == 0xED ? 0x9F : b == 0xF4 ? 0x8F : 0xBF;
+  if (byte(i + 1) < lo || byte(i + 1) > hi) {
+    return -1;
+  }
+  long cp = b & (n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07);
+  for (std::size_t k = 1; k < n; ++k) {
+    if ((byte(i + k) & 0xC0U) != 0x80U) {
+      return -1;
+    }
+    cp = (cp << 6) | (byte(i + k) & 0x3F);
+  }
+  len = n;
+  return cp;
+}
+
+// Code points a YAML reader must not see raw: C0/C1 controls and DEL, the YAML 1.1 line
+// breaks NEL, LS and PS (PyYAML and ruamel fold them inside scalars), the BOM and the
+// non-characters U+FFFE/U+FFFF (outside YAML's printable set). -1 is a malformed byte.
+bool must_escape(long cp) {
+  return cp < 0 || cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || cp == 0x2028 || cp == 0x2029 ||
+         cp == 0xFEFF || cp == 0xFFFE || cp == 0xFFFF;
+}
+
 } // namespace
 
 bool needs_quotes(std::string_view s) {
@@ -78,6 +117,14 @@ bool needs_quotes(std::string_view s) {
   }
   for (std::size_t i = 0; i < s.size(); ++i) {
     auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x80) {
+      std::size_t len = 1;
+      if (must_escape(decode_utf8(s, i, len))) {
+        return true;
+      }
+      i += len - 1;
+      continue;
+    }
     if (c < 0x20 || c == 0x7f) {
       return true;
     }
@@ -95,9 +142,10 @@ std::string double_quoted(std::string_view s) {
   std::string out;
   out.reserve(s.size() + 2);
   out += '"';
-  for (char ch : s) {
-    auto c = static_cast<unsigned char>(ch);
-    switch (ch) {
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t len = 1;
+    long cp = decode_utf8(s, i, len);
+    switch (cp) {
     case '"':
       out += "\\\"";
       break;
@@ -113,13 +161,29 @@ std::string double_quoted(std::string_view s) {
     case '\r':
       out += "\\r";
       break;
+    case 0x85:
+      out += "\\N";
+      break;
+    case 0x2028:
+      out += "\\L";
+      break;
+    case 0x2029:
+      out += "\\P";
+      break;
+    case -1:
+      // Not UTF-8 (the loader refuses such input): the replacement character, never raw bytes.
+      out += "\\uFFFD";
+      break;
     default:
-      if (c < 0x20 || c == 0x7f) {
-        out += fmt::format("\\x{:02x}", c);
+      if (cp <= 0xff && must_escape(cp)) {
+        out += fmt::format("\\x{:02x}", cp);
+      } else if (must_escape(cp)) {
+        out += fmt::format("\\u{:04X}", cp);
       } else {
-        out += ch;
+        out.append(s, i, len);
       }
     }
+    i += len;
   }
   out += '"';
   return out;

@@ -11,7 +11,8 @@ namespace isvc::emit {
 /// comment, leading/trailing space, line break).
 bool needs_quotes(std::string_view s);
 
-/// `s` as a YAML double-quoted scalar with escapes.
+/// `s` as a YAML double-quoted scalar; control characters, NEL, LS and PS are escaped
+/// (\\xNN, \\N, \\L, \\P, \\uNNNN) so YAML 1.1 and 1.2 readers get `s` back exactly.
 std::string double_quoted(std::string_view s);
 
 } // namespace isvc::emit

@@ -4,6 +4,7 @@
 #include "model/inference_service.hpp"
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,6 +27,8 @@ struct Extensions {
   Field<std::string> activation_threshold;
   Field<std::string> activation_server_address;
   Field<std::string> podmonitor_labels;
+  /// podmonitor-labels split into valid Kubernetes label keys and values (empty if invalid).
+  std::map<std::string, std::string> podmonitor_label_map;
   Field<std::string> scrape_interval;
   Field<std::string> graphite_query_time;
   Field<std::string> model_name;

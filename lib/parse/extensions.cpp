@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+#include <optional>
 #include <regex>
 
 namespace isvc::parse {
@@ -59,6 +60,88 @@ bool prometheus_duration(std::string_view s) {
   return !s.empty() && std::regex_match(s.begin(), s.end(), k_duration);
 }
 
+// Kubernetes label name (apimachinery IsQualifiedName's name part, IsValidLabelValue):
+// at most 63 of [A-Za-z0-9._-], alphanumeric at both ends.
+bool label_name(std::string_view s) {
+  static const std::regex k_name(R"(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])");
+  return s.size() <= 63 && std::regex_match(s.begin(), s.end(), k_name);
+}
+
+// A label key: an optional DNS-1123 subdomain prefix (<= 253) and '/', then a name.
+std::optional<std::string> label_key_problem(std::string_view key) {
+  static const std::regex k_subdomain(
+      R"([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*)");
+  std::size_t slash = key.find('/');
+  std::string_view name = slash == std::string_view::npos ? key : key.substr(slash + 1);
+  if (slash != std::string_view::npos) {
+    std::string_view prefix = key.substr(0, slash);
+    if (prefix.empty() || prefix.size() > 253 ||
+        !std::regex_match(prefix.begin(), prefix.end(), k_subdomain)) {
+      return std::string("its prefix must be a DNS subdomain (lowercase a-z, 0-9, '-' and '.', at "
+                         "most 253 characters)");
+    }
+  }
+  if (!label_name(name)) {
+    return std::string("its name must be 1 to 63 characters of A-Z, a-z, 0-9, '-', '_' and '.', "
+                       "beginning and ending with a letter or digit");
+  }
+  return std::nullopt;
+}
+
+// Labels every rendered object carries (render::managed_labels): they say which tool and
+// which InferenceService component the object belongs to, so the annotation must not replace them.
+bool managed_label(std::string_view key) {
+  return key == "app.kubernetes.io/managed-by" || key == "serving.kserve.io/inferenceservice" ||
+         key == "component";
+}
+
+// isvc-scale.io/podmonitor-labels: "k=v,k2=v2". Reports the first bad entry; empty map on error.
+std::map<std::string, std::string> podmonitor_labels(const model::InferenceService& isvc,
+                                                     const std::string& key,
+                                                     const model::Field<std::string>& value,
+                                                     diag::Sink& sink) {
+  std::map<std::string, std::string> out;
+  const char* fix = "Write labels as key=value pairs separated by commas, e.g. "
+                    "release=kube-prometheus-stack; keys and values are Kubernetes label names.";
+  auto fail = [&](std::string message) {
+    report(isvc, value, "isvc-annotation-value", std::move(message), fix, sink);
+    return std::map<std::string, std::string>{};
+  };
+  std::string_view rest = *value;
+  while (!rest.empty()) {
+    std::size_t comma = rest.find(',');
+    std::string_view item = util::trim(rest.substr(0, comma));
+    rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+    if (item.empty()) {
+      continue;
+    }
+    std::size_t eq = item.find('=');
+    if (eq == std::string_view::npos || eq == 0) {
+      return fail(fmt::format("{} entry \"{}\" is not key=value", key, item));
+    }
+    std::string k(util::trim(item.substr(0, eq)));
+    std::string v(util::trim(item.substr(eq + 1)));
+    if (auto why = label_key_problem(k)) {
+      return fail(fmt::format("{} key \"{}\" is not a Kubernetes label key: {}", key, k, *why));
+    }
+    if (!v.empty() && !label_name(v)) {
+      return fail(fmt::format("{} value \"{}\" of {} is not a Kubernetes label value: at most "
+                              "63 characters of A-Z, a-z, 0-9, '-', '_' and '.', beginning and "
+                              "ending with a letter or digit",
+                              key, v, k));
+    }
+    if (managed_label(k)) {
+      return fail(fmt::format("{} sets {}, a label isvc-scale sets itself on every rendered "
+                              "object to name the tool and the component it belongs to",
+                              key, k));
+    }
+    if (!out.emplace(k, v).second) {
+      return fail(fmt::format("{} sets {} twice", key, k));
+    }
+  }
+  return out;
+}
+
 } // namespace
 
 model::Extensions read_extensions(const model::InferenceService& isvc, diag::Sink& sink) {
@@ -70,10 +153,12 @@ model::Extensions read_extensions(const model::InferenceService& isvc, diag::Sin
   auto as_string = [](model::Field<std::string>& out, const model::Field<std::string>& in) {
     out = in;
   };
-  // unit: what the number counts; min: the ScaledObject CRD's minimum for the field.
+  // unit: what the number counts; min: the ScaledObject CRD's minimum for the field. Every
+  // one of these fields is an int32 in the ScaledObject CRD: the API server refuses more.
   auto as_int = [&](model::Field<std::int64_t>& out, const model::Field<std::string>& in,
                     const std::string& key, const char* unit, std::int64_t min,
                     const char* example) {
+    constexpr std::int64_t k_int32_max = 2147483647;
     auto v = util::parse_int(util::trim(*in));
     out.mark = in.mark;
     out.pointer = in.pointer;
@@ -83,6 +168,15 @@ model::Extensions read_extensions(const model::InferenceService& isvc, diag::Sin
              fmt::format("annotation {} must be a whole number of {} >= {}, not \"{}\"", key, unit,
                          min, *in),
              fmt::format("Write an integer >= {} in quotes, e.g. \"{}\".", min, example), sink);
+      return;
+    }
+    if (*v > k_int32_max) {
+      report(isvc, in, "isvc-annotation-value",
+             fmt::format("annotation {} is {}, more than the ScaledObject field allows (an int32, "
+                         "at most {})",
+                         key, *v, k_int32_max),
+             fmt::format("Write an integer from {} to {}, e.g. \"{}\".", min, k_int32_max, example),
+             sink);
       return;
     }
     out.value = *v;
@@ -150,6 +244,7 @@ model::Extensions read_extensions(const model::InferenceService& isvc, diag::Sin
       as_string(ext.activation_server_address, value);
     } else if (sub == "podmonitor-labels") {
       as_string(ext.podmonitor_labels, value);
+      ext.podmonitor_label_map = podmonitor_labels(isvc, key, value, sink);
     } else if (sub == "scrape-interval") {
       as_string(ext.scrape_interval, value);
       if (!prometheus_duration(util::trim(*value))) {

@@ -74,6 +74,49 @@ std::optional<BadByte> check_encoding(std::string_view text) {
   return std::nullopt;
 }
 
+// yaml-cpp 0.7 decodes the escapes \N and \_ to the lone bytes 0x85 and 0xA0 rather than
+// UTF-8 (C2 85, C2 A0); its other escapes are encoded, but \uD800 becomes a surrogate.
+// The input text is checked UTF-8, so a lone 0x85 or 0xA0 can only come from those two
+// escapes: re-encodes them. False if the scalar is still not well-formed UTF-8.
+bool repair_scalar(std::string& s) {
+  auto byte = [&s](std::size_t i) { return static_cast<unsigned char>(s[i]); };
+  std::string out;
+  bool changed = false;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    unsigned char b = byte(i);
+    std::size_t len = b < 0x80                 ? 1
+                      : b >= 0xC2 && b <= 0xDF ? 2
+                      : b >= 0xE0 && b <= 0xEF ? 3
+                      : b >= 0xF0 && b <= 0xF4 ? 4
+                                               : 0;
+    bool ok = len == 1;
+    if (len > 1) {
+      unsigned char lo = b == 0xE0 ? 0xA0 : b == 0xF0 ? 0x90 : 0x80;
+      unsigned char hi = b == 0xED ? 0x9F : b == 0xF4 ? 0x8F : 0xBF;
+      ok = i + len <= s.size() && byte(i + 1) >= lo && byte(i + 1) <= hi;
+      for (std::size_t k = 2; ok && k < len; ++k) {
+        ok = (byte(i + k) & 0xC0U) == 0x80U;
+      }
+    }
+    if (ok) {
+      out.append(s, i, len);
+      i += len;
+    } else if (b == 0x85 || b == 0xA0) {
+      out += static_cast<char>(0xC2);
+      out += static_cast<char>(b);
+      changed = true;
+      ++i;
+    } else {
+      return false;
+    }
+  }
+  if (changed) {
+    s = std::move(out);
+  }
+  return true;
+}
+
 bool continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0U) == 0x80U; }
 
 // yaml-cpp marks count bytes; editors and SARIF count characters. Converts
@@ -183,6 +226,13 @@ public:
     n.kind = Node::Kind::scalar;
     n.mark = to_mark(mark);
     n.value = value;
+    if (!repair_scalar(n.value)) {
+      report(n.mark, "yaml-syntax",
+             "this scalar's escapes decode to text that is not valid UTF-8 (e.g. a "
+             "surrogate escape such as \\uD800)",
+             "Write the character itself, or escape a whole code point (\\U0001F600).");
+      n.value.clear();
+    }
     // yaml-cpp reports "?" for plain scalars and "!" for quoted or block ones.
     n.quoted = tag != "?" && tag != "";
     if (tag == "tag:yaml.org,2002:int" || tag == "tag:yaml.org,2002:float" ||

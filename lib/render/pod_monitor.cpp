@@ -32,28 +32,9 @@ std::optional<emit::Doc> pod_monitor(const Context& ctx) {
     return std::nullopt;
   }
   auto labels = managed_labels(ctx);
-  if (ctx.ext.podmonitor_labels) {
-    std::string_view rest = *ctx.ext.podmonitor_labels;
-    while (!rest.empty()) {
-      std::size_t comma = rest.find(',');
-      std::string_view item = util::trim(rest.substr(0, comma));
-      rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
-      std::size_t eq = item.find('=');
-      if (item.empty()) {
-        continue;
-      }
-      if (eq == std::string_view::npos || eq == 0) {
-        ctx.refuse(
-            ctx.ext.podmonitor_labels.mark, ctx.ext.podmonitor_labels.pointer,
-            "isvc-annotation-value",
-            fmt::format("isvc-scale.io/podmonitor-labels entry \"{}\" is not key=value", item),
-            "Write labels as key=value pairs separated by commas, e.g. "
-            "release=kube-prometheus-stack.");
-        return std::nullopt;
-      }
-      labels[std::string(util::trim(item.substr(0, eq)))] =
-          std::string(util::trim(item.substr(eq + 1)));
-    }
+  // Checked by parse::read_extensions (isvc-annotation-value), which lint runs too.
+  for (const auto& [key, value] : ctx.ext.podmonitor_label_map) {
+    labels[key] = value;
   }
   emit::Doc pm =
       object_head("monitoring.coreos.com/v1", "PodMonitor", ctx.meta.name, ctx.meta.ns, labels, {});

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "render/triggers.hpp"
 
+#include "kserve/keda_auth.hpp"
 #include "promql/presets.hpp"
 #include "promql/selector.hpp"
 #include "render/activation.hpp"
@@ -77,12 +78,18 @@ std::optional<std::string> keda_threshold(const Context& ctx,
   auto v = util::quantity_value(text);
   if (v && !(*v >= 0.0005)) {
     const auto& f = metric_type == "AverageValue" && t.average_value ? t.average_value : t.value;
+    std::string message =
+        *v > 0 ? fmt::format("{}={} gives an HPA metric target of 0 (KEDA keeps three "
+                             "decimals); the HPA rejects it: the target must be positive",
+                             key, text)
+               : fmt::format("{}={} must be positive: the HPA rejects a metric target of 0 or "
+                             "less",
+                             key, text);
     ctx.refuse(f.node != nullptr ? f.mark : t.mark, f.node != nullptr ? f.pointer : t.pointer,
-               k_rule,
-               fmt::format("{}={} gives an HPA metric target of 0 (KEDA keeps three decimals); "
-                           "the HPA rejects it: must be positive",
-                           key, text),
-               "Set a target of at least 0.001, or scale the query so the threshold is larger.");
+               k_rule, std::move(message),
+               *v > 0 ? "Set a target of at least 0.001, or scale the query so the threshold is "
+                        "larger."
+                      : "Set a positive target (at least 0.001).");
     return std::nullopt;
   }
   return keda_number(text);
@@ -256,6 +263,12 @@ std::optional<emit::Doc> external_trigger(const Context& ctx, const model::Metri
           ctx.ext.graphite_query_time ? *ctx.ext.graphite_query_time : std::string("-1min");
     }
     if (x.auth_present && x.auth_modes && !x.auth_modes->empty()) {
+      if (auto why =
+              backend == "prometheus" ? kserve::auth_modes_problem(*x.auth_modes) : std::nullopt) {
+        ctx.refuse(x.auth_modes.mark, x.auth_modes.pointer, "keda-auth-modes-invalid", *why,
+                   "Keep one of bearer, basic or oauth (tls, apiKey and custom may be added).");
+        return std::nullopt;
+      }
       meta["authModes"] = *x.auth_modes;
     }
     emit::Doc t = trigger(backend, *metric_type, meta);

@@ -258,6 +258,9 @@ LintResult lint(const std::vector<std::string>& paths, std::istream& in, const L
     result.sources[st->file.path] = std::move(st->file.text);
   }
   result.files = files.size();
+  for (const auto& f : files) {
+    result.file_names.push_back(f == "-" ? std::string("<stdin>") : f);
+  }
   return result;
 }
 

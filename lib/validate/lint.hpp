@@ -28,6 +28,8 @@ struct LintResult {
   std::map<std::string, std::string> sources;
   std::size_t files = 0;
   std::size_t documents = 0;
+  /// Every input file as findings name it, in input order.
+  std::vector<std::string> file_names;
 };
 
 /// Lints every input: YAML, JSON Schema, every active rule, cross-document

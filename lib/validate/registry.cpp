@@ -19,6 +19,7 @@ extern const Rule k_rule_isvc_scale_to_zero_hpa;
 extern const Rule k_rule_isvc_scale_to_zero_no_activation;
 extern const Rule k_rule_isvc_suppression_unknown_rule;
 extern const Rule k_rule_isvc_unknown_annotation;
+extern const Rule k_rule_keda_auth_modes_invalid;
 extern const Rule k_rule_keda_auth_modes_without_ref;
 extern const Rule k_rule_keda_auth_ref_unresolved;
 extern const Rule k_rule_keda_deprecated_metric_name;
@@ -98,6 +99,7 @@ const std::vector<const Rule*>& rules() {
       &k_rule_isvc_scale_to_zero_no_activation,
       &k_rule_isvc_suppression_unknown_rule,
       &k_rule_isvc_unknown_annotation,
+      &k_rule_keda_auth_modes_invalid,
       &k_rule_keda_auth_modes_without_ref,
       &k_rule_keda_auth_ref_unresolved,
       &k_rule_keda_deprecated_metric_name,

@@ -120,6 +120,24 @@ struct Classified {
   std::string key; // set for unknown fields: report at the key
 };
 
+// A pattern failure's fix names the grammar that failed: label values and quantities are
+// the two a person meets most, and one fix for both misleads on either.
+// `message` names the pattern that failed.
+std::string pattern_fix(const std::string& pointer, const std::string& message) {
+  auto slash = pointer.rfind('/');
+  std::string parent = slash == std::string::npos ? std::string() : pointer.substr(0, slash);
+  if (util::ends_with(parent, "/labels") || util::ends_with(parent, "/matchLabels")) {
+    return "Use a label value of at most 63 characters of A-Z, a-z, 0-9, '-', '_' and '.', "
+           "beginning and ending with a letter or digit (or empty); keep other text in an "
+           "annotation.";
+  }
+  if (message.find("[KMGTPE]i") != std::string::npos) {
+    return "Write a Kubernetes quantity: a number with an optional suffix, e.g. 4, 0.5, 500m or "
+           "1Gi.";
+  }
+  return {};
+}
+
 // Turns valijson's text into a rule id and a message a person can act on.
 std::optional<Classified>
 classify(const std::string& desc, const std::string& pointer, const nlohmann::json& schema) {
@@ -284,6 +302,11 @@ void Schemas::validate(const Document& d, diag::Sink& sink) const {
     diag.rule = c->rule;
     if (const Rule* rule = find_rule(c->rule)) {
       diag.fix = std::string(rule->fix);
+    }
+    if (std::string_view(c->rule) == "schema-pattern") {
+      if (std::string fix = pattern_fix(c->pointer, c->message); !fix.empty()) {
+        diag.fix = std::move(fix);
+      }
     }
     diag.message = std::move(c->message);
     diag.pointer = c->pointer;

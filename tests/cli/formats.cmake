@@ -1,7 +1,7 @@
 # Machine-readable lint outputs are valid for their consumers:
 #  sarif  -> validates against the official SARIF 2.1.0 schema, real regions, rule metadata
 #  json   -> the documented fields
-#  junit  -> well-formed XML with one failure per finding
+#  junit  -> well-formed XML, one testcase per file, failing at or above --fail-on
 #  github -> workflow commands with file/line/col
 # Usage: cmake -DBIN=... -DSRC=... -DPYTHON=... -DWORK=... -P formats.cmake
 file(MAKE_DIRECTORY "${WORK}")
@@ -36,7 +36,11 @@ f = next(x for x in findings if x["rule"] == "kserve-replicas")
 assert (f["line"], f["column"], f["rule"], f["pointer"], f["doc"], f["kind"], f["name"]) == \
     (10, 18, "kserve-replicas", "/spec/predictor/minReplicas", 0, "InferenceService", "bad-model"), f
 suite = ET.parse(work + "/out.junit").getroot()
-assert suite.tag == "testsuites" and int(suite.get("failures")) == len(findings)
+assert suite.tag == "testsuites" and (suite.get("tests"), suite.get("failures")) == ("1", "1")
+cases = suite.findall("./testsuite/testcase")
+assert len(cases) == 1 and cases[0].find("failure") is not None, ET.tostring(suite)
+errors = [f for f in findings if f["severity"] == "error"]
+assert cases[0].find("failure").text.count(": error: ") == len(errors), ET.tostring(suite)
 gh = open(work + "/out.github").read().splitlines()
 assert any(l.startswith("::error file=") and ",line=10,col=18,title=kserve-replicas::" in l for l in gh), gh
 print("formats ok:", len(findings), "finding(s)")

@@ -57,6 +57,21 @@ TEST_SUITE("emit::quoting") {
   TEST_CASE("double quoting escapes") {
     CHECK(isvc::emit::double_quoted("a\"b\\c\nd") == "\"a\\\"b\\\\c\\nd\"");
   }
+  TEST_CASE("YAML 1.1 line breaks and C0/C1 controls are quoted and escaped, other text kept") {
+    // NEL, LS and PS are line breaks to PyYAML and ruamel: raw, they fold into spaces.
+    for (const char* s : {"a\u2028b", "a\u2029b", "a\u0085b", "a\u0080b", "a\u009fb", "\x1b[31m",
+                          "a\x7f", "\ufeffx"}) {
+      CAPTURE(s);
+      CHECK(needs_quotes(s));
+    }
+    CHECK_FALSE(needs_quotes("caf\u00e9 \u00a0\u4e2d"));
+    using isvc::emit::double_quoted;
+    CHECK(double_quoted("a\u2028b\u2029c\u0085d") == "\"a\\Lb\\Pc\\Nd\"");
+    CHECK(double_quoted("\x1b[31m\x01\x7f\u009f") == "\"\\x1b[31m\\x01\\x7f\\x9f\"");
+    CHECK(double_quoted("\ufeff\uffff") == "\"\\uFEFF\\uFFFF\"");
+    CHECK(double_quoted("caf\u00e9\u00a0\U0001F600") == "\"caf\u00e9\u00a0\U0001F600\"");
+    CHECK(double_quoted("bad\xff") == "\"bad\\uFFFD\"");
+  }
   TEST_CASE("block YAML: key order kept, empty containers inline, sequences unindented") {
     isvc::emit::Doc d = isvc::emit::Doc::object();
     d["b"] = "1";

@@ -224,6 +224,27 @@ TEST_SUITE("parse::yaml") {
     CHECK(j["e"] == 0.5);
     CHECK(j["f"] == "x");
   }
+  TEST_CASE("escapes \\N and \\_ decode to UTF-8 (yaml-cpp gives lone bytes 0x85, 0xA0)") {
+    Sink sink;
+    auto f = load_yaml("f.yaml", "a: \"x\\Ny\\_z\\L\\P\"\n\"k\\N\": 1\n", sink);
+    CHECK(sink.items().empty());
+    auto j = isvc::parse::to_json(f.docs[0].root);
+    CHECK(j["a"] == "x\u0085y\u00a0z\u2028\u2029");
+    CHECK(j["k\u0085"] == 1);
+    CHECK(j.dump() == "{\"a\":\"x\u0085y\u00a0z\u2028\u2029\",\"k\u0085\":1}");
+  }
+  TEST_CASE("escapes that would decode to invalid UTF-8 are yaml-syntax errors") {
+    // yaml-cpp refuses surrogates and code points past U+10FFFF itself; the loader's own
+    // UTF-8 check behind the \\N / \\_ repair is a backstop for anything else.
+    for (const char* text : {"a: 1\nb: \"\\uD800\"\n", "a: 1\nb: \"\\U00110000\"\n"}) {
+      CAPTURE(text);
+      Sink sink;
+      load_yaml("f.yaml", text, sink);
+      REQUIRE(sink.items().size() == 1);
+      CHECK(sink.items()[0].rule == "yaml-syntax");
+      CHECK(sink.items()[0].mark.line == 2);
+    }
+  }
   TEST_CASE("aliases expand, alias bombs are stopped") {
     Sink sink;
     auto f = load_yaml("f.yaml", "a: &x {k: v}\nb: *x\n", sink);

@@ -240,6 +240,81 @@ TEST_SUITE("render::external") {
     CHECK(ep2["portNumber"] == 8080);
     CHECK_FALSE(ep2.contains("port"));
   }
+  TEST_CASE("podmonitor-labels: label keys and values are checked; managed labels stay") {
+    const std::string scrape = "    serving.kserve.io/enable-prometheus-scraping: \"true\"\n";
+    const std::string pred = "    model:\n      modelFormat:\n        name: x\n"
+                             "    autoScaling:\n      metrics:\n      - type: Resource\n"
+                             "        resource:\n          name: cpu\n          target:\n"
+                             "            type: Utilization\n            averageUtilization: 70\n";
+    auto labels = [&](const std::string& v) {
+      return render_external(scrape + "    isvc-scale.io/podmonitor-labels: '" + v + "'\n", pred);
+    };
+    auto ok = labels("release=kube-prometheus-stack, example.com/team=ml,empty=");
+    REQUIRE(ok.diags.empty());
+    REQUIRE(ok.objects.size() == 3);
+    const auto& l = ok.objects[2]["metadata"]["labels"];
+    CHECK(l["release"] == "kube-prometheus-stack");
+    CHECK(l["example.com/team"] == "ml");
+    CHECK(l["empty"] == "");
+    for (const char* bad : {"bad", "Bad Key=v", "a=b=c", "k=<script>", "-k=v", "k=v-",
+                            "Example.com/k=v", "component=x", "app.kubernetes.io/managed-by=me",
+                            "serving.kserve.io/inferenceservice=other", "a=1,a=2"}) {
+      CAPTURE(bad);
+      auto r = labels(bad);
+      REQUIRE(r.diags.size() == 1);
+      CHECK(r.diags[0].rule == "isvc-annotation-value");
+      CHECK(r.diags[0].mark.line == 10);
+    }
+    CHECK(labels("component=x").diags[0].message ==
+          "isvc-scale.io/podmonitor-labels sets component, a label isvc-scale sets itself on "
+          "every rendered object to name the tool and the component it belongs to");
+    CHECK(labels(std::string(64, 'v') + "=x").diags.size() == 1);
+    CHECK(labels("k=" + std::string(64, 'v')).diags.size() == 1);
+    CHECK(labels("k=" + std::string(63, 'v')).diags.empty());
+  }
+  TEST_CASE("KEDA int32 fields: annotations beyond 2147483647 are refused at the value") {
+    const std::string pred = "    model:\n      modelFormat:\n        name: x\n"
+                             "    autoScaling:\n      metrics:\n      - type: Resource\n"
+                             "        resource:\n          name: cpu\n          target:\n"
+                             "            type: Utilization\n            averageUtilization: 70\n";
+    for (const char* a :
+         {"polling-interval: \"99999999999\"", "cooldown-period: \"2147483648\"",
+          "initial-cooldown-period: \"4294967296\"", "fallback-failure-threshold: \"2147483648\"",
+          "fallback-replicas: \"2147483648\""}) {
+      CAPTURE(a);
+      auto r = render_external(std::string("    isvc-scale.io/") + a + "\n", pred);
+      REQUIRE_FALSE(r.diags.empty());
+      CHECK(r.diags[0].rule == "isvc-annotation-value");
+      CHECK(r.diags[0].mark.line == 9);
+      CHECK(r.diags[0].message.find("an int32, at most 2147483647") != std::string::npos);
+    }
+    CHECK(
+        render_external("    isvc-scale.io/cooldown-period: \"2147483647\"\n", pred).diags.empty());
+  }
+  TEST_CASE("authModes KEDA refuses (two of bearer/basic/oauth, unknown) are refused") {
+    auto with_modes = [](const std::string& modes) {
+      return render_external(
+          "", "    autoScaling:\n      metrics:\n      - type: External\n"
+              "        external:\n          metric:\n            backend: prometheus\n"
+              "            serverAddress: http://p:9090\n"
+              "            query: sum(x{namespace=\"ml\",model_name=\"m\"})\n"
+              "          authenticationRef:\n            authenticationRef:\n"
+              "              name: creds\n            authModes: " +
+                  modes +
+                  "\n          target:\n            type: Value\n            value: \"4\"\n");
+    };
+    auto both = with_modes("bearer,basic");
+    REQUIRE(both.diags.size() == 1);
+    CHECK(both.diags[0].rule == "keda-auth-modes-invalid");
+    CHECK(both.diags[0].mark.line == 22);
+    CHECK(both.diags[0].message ==
+          "authModes \"bearer,basic\" combines bearer and basic: KEDA allows only one of bearer, "
+          "basic and oauth (\"must contain only one of [bearer basic oauth]\")");
+    CHECK(with_modes("Bearer").diags.size() == 1);
+    auto ok = with_modes("\"tls, bearer\"");
+    REQUIRE(ok.diags.empty());
+    CHECK(ok.objects[1]["spec"]["triggers"][0]["metadata"]["authModes"] == "tls, bearer");
+  }
   TEST_CASE("fallback with only cpu/memory triggers is refused with KEDA's webhook message") {
     const std::string fallback = "    isvc-scale.io/fallback-failure-threshold: \"3\"\n"
                                  "    isvc-scale.io/fallback-replicas: \"2\"\n";
@@ -322,10 +397,19 @@ TEST_SUITE("render::external") {
     auto zero = refused("0");
     REQUIRE(zero.diags.size() == 1);
     CHECK(zero.diags[0].rule == "render-unrenderable");
-    CHECK(zero.diags[0].message == "threshold=0 gives an HPA metric target of 0 (KEDA keeps three "
-                                   "decimals); the HPA rejects it: must be positive");
+    CHECK(zero.diags[0].message ==
+          "threshold=0 must be positive: the HPA rejects a metric target of 0 or less");
     CHECK(zero.diags[0].mark.line == 21);
-    CHECK(refused("0.0004").diags.size() == 1);
+    auto negative = refused("-4");
+    REQUIRE(negative.diags.size() == 1);
+    CHECK(negative.diags[0].message ==
+          "threshold=-4 must be positive: the HPA rejects a metric target of 0 or less");
+    CHECK(negative.diags[0].fix == "Set a positive target (at least 0.001).");
+    auto tiny = refused("0.0004");
+    REQUIRE(tiny.diags.size() == 1);
+    CHECK(tiny.diags[0].message == "threshold=0.0004 gives an HPA metric target of 0 (KEDA keeps "
+                                   "three decimals); the HPA rejects it: the target must be "
+                                   "positive");
     auto milli = refused("1m");
     REQUIRE(milli.diags.empty());
     CHECK(milli.objects[1]["spec"]["triggers"][0]["metadata"]["threshold"] == "0.001");
@@ -333,8 +417,8 @@ TEST_SUITE("render::external") {
     auto pod = render_external("", podmetric("vllm:num_requests_running",
                                              "            type: Value\n            value: 0\n"));
     REQUIRE(pod.diags.size() == 1);
-    CHECK(pod.diags[0].message == "targetValue=0 gives an HPA metric target of 0 (KEDA keeps three "
-                                  "decimals); the HPA rejects it: must be positive");
+    CHECK(pod.diags[0].message ==
+          "targetValue=0 must be positive: the HPA rejects a metric target of 0 or less");
   }
 }
 

@@ -9,6 +9,7 @@
 #include <doctest/doctest.h>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -128,5 +129,33 @@ TEST_SUITE("validate::rules") {
         CHECK_MESSAGE(wrong.empty(), "passes.yaml fired: ", join(wrong));
       }
     }
+  }
+}
+
+TEST_SUITE("validate::schema") {
+  TEST_CASE("schema-pattern's fix names the grammar that failed: label value or quantity") {
+    fs::path dir = fs::path(ISVC_BINARY_DIR) / "schema-pattern-fix";
+    fs::create_directories(dir);
+    fs::path f = dir / "in.yaml";
+    std::ofstream(f) << "apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\n"
+                        "metadata:\n  name: m\n  labels:\n    team: \"a b\"\nspec:\n  predictor:\n"
+                        "    autoScaling:\n      metrics:\n      - type: Resource\n"
+                        "        resource:\n          name: memory\n          target:\n"
+                        "            type: AverageValue\n            averageValue: 1 Gi\n";
+    isvc::validate::LintOptions opts;
+    opts.jobs = 1;
+    std::istringstream in;
+    auto result = isvc::validate::lint({f.string()}, in, opts);
+    std::map<std::uint32_t, std::string> fixes;
+    for (const auto& d : result.diagnostics) {
+      if (d.rule == "schema-pattern") {
+        fixes[d.mark.line] = d.fix;
+      }
+    }
+    REQUIRE(fixes.count(6) == 1);
+    CHECK(fixes[6].find("label value of at most 63 characters") != std::string::npos);
+    CHECK(fixes[6].find("quantity") == std::string::npos);
+    REQUIRE(fixes.count(16) == 1);
+    CHECK(fixes[16].find("Kubernetes quantity") != std::string::npos);
   }
 }

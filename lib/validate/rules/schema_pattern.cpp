@@ -10,7 +10,7 @@ extern const Rule k_rule_schema_pattern = {
     Applies::any,
     "value does not match the required format",
     "Quantities, label keys and names follow fixed grammars; the API server rejects others.",
-    "Write the value in the documented format (e.g. a quantity like 500m or 1Gi).",
+    "Rewrite the value so that it matches the pattern the message names.",
     "apiVersion: keda.sh/v1alpha1\nkind: ScaledObject\nmetadata:\n  name: so\n  labels:\n"
     "    model: \"llama3:8b\"\nspec:\n  scaleTargetRef:\n    name: d\n  triggers:\n  - type: cpu\n"
     "    metricType: Utilization\n    metadata:\n      value: \"50\"\n",
