@@ -88,6 +88,27 @@ std::string allowed_values(const nlohmann::json& schema, std::string_view pointe
   return out;
 }
 
+// "must be between 0 and 2147483647" from the subschema's minimum/maximum, or "" (valijson
+// words it "Expected number less than or equal to 2147483647.000000").
+std::string range_text(const nlohmann::json& schema, std::string_view pointer) {
+  const nlohmann::json* s = subschema(schema, pointer);
+  if (s == nullptr || !s->is_object()) {
+    return {};
+  }
+  bool lo = s->contains("minimum") && (*s)["minimum"].is_number();
+  bool hi = s->contains("maximum") && (*s)["maximum"].is_number();
+  if (lo && hi) {
+    return fmt::format("must be between {} and {}", (*s)["minimum"].dump(), (*s)["maximum"].dump());
+  }
+  if (hi) {
+    return fmt::format("must be at most {}", (*s)["maximum"].dump());
+  }
+  if (lo) {
+    return fmt::format("must be at least {}", (*s)["minimum"].dump());
+  }
+  return {};
+}
+
 // Properties the schema allows at `pointer` (walks properties/items).
 std::vector<std::string> allowed_keys(const nlohmann::json& schema, std::string_view pointer) {
   const nlohmann::json* cur = &schema;
@@ -196,8 +217,12 @@ classify(const std::string& desc, const std::string& pointer, const nlohmann::js
       desc.find("less than") != std::string::npos ||
       desc.find("greater than") != std::string::npos || desc.find("length") != std::string::npos ||
       desc.find("fewer than") != std::string::npos || desc.find("more than") != std::string::npos) {
-    return Classified{
-        "schema-range", fmt::format("{} is out of range: {}", where, desc), pointer, {}};
+    std::string bounds = range_text(schema, pointer);
+    return Classified{"schema-range",
+                      bounds.empty() ? fmt::format("{} is out of range: {}", where, desc)
+                                     : fmt::format("{} {}", where, bounds),
+                      pointer,
+                      {}};
   }
   // Wrapper messages for nested failures repeat a leaf error reported on its own.
   if (desc.find("Failed to validate against schema associated with property") !=

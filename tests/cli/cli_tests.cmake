@@ -138,3 +138,6 @@ isvc_cli_test(render-kubectl-list ARGS render tests/cli/data/kubectl-list.yaml E
 isvc_cli_test(rules-subcommand-typo ARGS rules lst EXIT 2 STDERR "unknown argument 'lst' \\(did you mean 'list'\\?\\)")
 isvc_cli_test(rules-list-flag-typo ARGS rules list --fromat json EXIT 2 STDERR "unknown argument '--fromat' \\(did you mean '--format'\\?\\)")
 isvc_cli_test(root-flag-typo ARGS --verison EXIT 2 STDERR "unknown argument '--verison' \\(did you mean '--version'\\?\\)")
+# Range findings name the bounds, not valijson's "less than or equal to 2147483647.000000".
+isvc_cli_test(lint-int32-range ARGS lint --no-config tests/cli/data/int32-overflow.yaml EXIT 1
+  STDOUT "int32-overflow.yaml:10:18: error: /spec/predictor/maxReplicas must be between -2147483648 and 2147483647 \\[schema-range\\]")
