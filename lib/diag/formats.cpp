@@ -127,7 +127,12 @@ std::string gh_escape(std::string_view s, bool property) {
       out += property ? "%2C" : ",";
       break;
     default:
-      out += c;
+      // Other control bytes (ESC, NUL) would reach the runner's log raw: percent-encode them too.
+      if (static_cast<unsigned char>(c) < 0x20 || c == '\x7f') {
+        out += fmt::format("%{:02X}", static_cast<unsigned char>(c));
+      } else {
+        out += c;
+      }
     }
   }
   return out;

@@ -123,4 +123,10 @@ TEST_SUITE("diag::formats") {
     CHECK(clean.find("<testsuites name=\"isvc-scale\" tests=\"3\" failures=\"0\">") !=
           std::string::npos);
   }
+  TEST_CASE("GitHub workflow commands percent-encode control bytes, not only CR and LF") {
+    std::vector<Diagnostic> ds{finding("a.yaml", Severity::warning, "x\x1b[31m%y")};
+    std::vector<std::string> files{"a.yaml"};
+    CHECK(report_of(Format::github, ds, files, Severity::error) ==
+          "::warning file=a.yaml,line=3,col=5,title=r::x%1B[31m%25y%0Afix: Do it.\n");
+  }
 }
