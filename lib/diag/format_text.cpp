@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "diag/format_text.hpp"
 
+#include "util/utf8.hpp"
+
 #include <algorithm>
 #include <fmt/format.h>
 #include <string>
@@ -105,17 +107,8 @@ std::string one_line(std::string_view s) {
       ++i;
       continue;
     }
-    std::size_t len = b >= 0xC2 && b <= 0xDF   ? 2
-                      : b >= 0xE0 && b <= 0xEF ? 3
-                      : b >= 0xF0 && b <= 0xF4 ? 4
-                                               : 0;
-    unsigned char lo = b == 0xE0 ? 0xA0 : b == 0xF0 ? 0x90 : 0x80;
-    unsigned char hi = b == 0xED ? 0x9F : b == 0xF4 ? 0x8F : 0xBF;
-    bool ok = len != 0 && i + len <= s.size() && byte(i + 1) >= lo && byte(i + 1) <= hi;
-    for (std::size_t k = 2; ok && k < len; ++k) {
-      ok = continuation_byte(s[i + k]);
-    }
-    if (!ok) {
+    std::size_t len = util::utf8_length(s, i);
+    if (len == 0) {
       out += fmt::format("\\x{:02x}", b);
       ++i;
     } else if (b == 0xC2 && byte(i + 1) < 0xA0) {

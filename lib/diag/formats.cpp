@@ -2,6 +2,7 @@
 #include "diag/formats.hpp"
 
 #include "util/strings.hpp"
+#include "util/utf8.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -186,17 +187,8 @@ std::string xml_escape(std::string_view s, bool attribute = true) {
       ++i;
       continue;
     }
-    std::size_t len = b >= 0xC2 && b <= 0xDF   ? 2
-                      : b >= 0xE0 && b <= 0xEF ? 3
-                      : b >= 0xF0 && b <= 0xF4 ? 4
-                                               : 0;
-    unsigned char lo = b == 0xE0 ? 0xA0 : b == 0xF0 ? 0x90 : 0x80;
-    unsigned char hi = b == 0xED ? 0x9F : b == 0xF4 ? 0x8F : 0xBF;
-    bool ok = len != 0 && i + len <= s.size() && byte(i + 1) >= lo && byte(i + 1) <= hi;
-    for (std::size_t k = 2; ok && k < len; ++k) {
-      ok = (byte(i + k) & 0xC0U) == 0x80U;
-    }
-    if (!ok) {
+    std::size_t len = util::utf8_length(s, i);
+    if (len == 0) {
       out += replacement;
       ++i;
       continue;

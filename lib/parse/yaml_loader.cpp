@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "parse/yaml_loader.hpp"
 
+#include "util/utf8.hpp"
+
 #include <algorithm>
 #include <fmt/format.h>
 #include <map>
@@ -50,19 +52,8 @@ std::optional<BadByte> check_encoding(std::string_view text) {
       ++i;
       continue;
     }
-    // Well-formed sequences (Unicode 15, table 3-7): no overlongs, surrogates
-    // or code points above U+10FFFF.
-    std::size_t len = b >= 0xC2 && b <= 0xDF   ? 2
-                      : b >= 0xE0 && b <= 0xEF ? 3
-                      : b >= 0xF0 && b <= 0xF4 ? 4
-                                               : 0;
-    unsigned char lo = b == 0xE0 ? 0xA0 : b == 0xF0 ? 0x90 : 0x80;
-    unsigned char hi = b == 0xED ? 0x9F : b == 0xF4 ? 0x8F : 0xBF;
-    bool ok = len != 0 && i + len <= text.size() && byte(i + 1) >= lo && byte(i + 1) <= hi;
-    for (std::size_t k = 2; ok && k < len; ++k) {
-      ok = (byte(i + k) & 0xC0U) == 0x80U;
-    }
-    if (!ok) {
+    std::size_t len = util::utf8_length(text, i);
+    if (len == 0) {
       return BadByte{i, fmt::format("invalid UTF-8 byte 0x{:02X}; YAML input must be UTF-8", b)};
     }
     if (b == 0xC2 && byte(i + 1) < 0xA0 && byte(i + 1) != 0x85) {
@@ -85,20 +76,8 @@ bool repair_scalar(std::string& s) {
   std::size_t i = 0;
   while (i < s.size()) {
     unsigned char b = byte(i);
-    std::size_t len = b < 0x80                 ? 1
-                      : b >= 0xC2 && b <= 0xDF ? 2
-                      : b >= 0xE0 && b <= 0xEF ? 3
-                      : b >= 0xF0 && b <= 0xF4 ? 4
-                                               : 0;
-    bool ok = len == 1;
-    if (len > 1) {
-      unsigned char lo = b == 0xE0 ? 0xA0 : b == 0xF0 ? 0x90 : 0x80;
-      unsigned char hi = b == 0xED ? 0x9F : b == 0xF4 ? 0x8F : 0xBF;
-      ok = i + len <= s.size() && byte(i + 1) >= lo && byte(i + 1) <= hi;
-      for (std::size_t k = 2; ok && k < len; ++k) {
-        ok = (byte(i + k) & 0xC0U) == 0x80U;
-      }
-    }
+    std::size_t len = util::utf8_length(s, i);
+    bool ok = len != 0;
     if (ok) {
       out.append(s, i, len);
       i += len;

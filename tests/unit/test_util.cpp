@@ -3,6 +3,7 @@
 #include "util/quantity.hpp"
 #include "util/spellcheck.hpp"
 #include "util/strings.hpp"
+#include "util/utf8.hpp"
 
 #include <doctest/doctest.h>
 
@@ -54,5 +55,17 @@ TEST_SUITE("util") {
           "manifests/team-a/model_1.yaml");
     CHECK(isvc::util::uri_escape("a b,c:d%.yaml") == "a%20b%2Cc%3Ad%25.yaml");
     CHECK(isvc::util::uri_escape("<stdin>") == "%3Cstdin%3E");
+  }
+  TEST_CASE("utf8_length: well-formed sequences only") {
+    using isvc::util::utf8_length;
+    CHECK(utf8_length("a", 0) == 1);
+    CHECK(utf8_length("\xC3\xB1", 0) == 2);         // ñ
+    CHECK(utf8_length("\xE2\x80\xA8", 0) == 3);     // U+2028
+    CHECK(utf8_length("\xF0\x9F\x98\x80", 0) == 4); // emoji
+    CHECK(utf8_length("\xC0\xAF", 0) == 0);         // overlong
+    CHECK(utf8_length("\xED\xA0\x80", 0) == 0);     // surrogate
+    CHECK(utf8_length("\xF4\x90\x80\x80", 0) == 0); // above U+10FFFF
+    CHECK(utf8_length("\xC3", 0) == 0);             // truncated
+    CHECK(utf8_length("\xFF", 0) == 0);
   }
 }
