@@ -11,6 +11,7 @@ namespace {
 struct Ext {
   std::vector<isvc::emit::Doc> objects;
   std::vector<isvc::diag::Diagnostic> diags;
+  std::vector<std::string> notes;
 };
 
 Ext render_yaml(const std::string& yaml) {
@@ -24,6 +25,7 @@ Ext render_yaml(const std::string& yaml) {
     out.objects.push_back(o.body);
   }
   out.diags = sink.items();
+  out.notes = res.notes;
   return out;
 }
 
@@ -460,17 +462,9 @@ struct Rendered {
 };
 
 Rendered render_text(const std::string& yaml) {
-  isvc::diag::Sink sink;
-  auto file = isvc::parse::load_yaml("t.yaml", yaml, sink);
-  auto model = isvc::parse::read_inference_service("t.yaml", file.docs.at(0), sink);
-  isvc::render::Result res;
-  isvc::render::render_isvc(model, isvc::render::Options{}, res, sink);
-  Rendered out;
-  for (auto& o : res.objects) {
-    out.objects.push_back(o.body);
-  }
-  out.notes = res.notes;
-  for (const auto& d : sink.items()) {
+  auto ext = render_yaml(yaml);
+  Rendered out{std::move(ext.objects), std::move(ext.notes), 0};
+  for (const auto& d : ext.diags) {
     out.errors += d.severity == isvc::diag::Severity::error ? 1 : 0;
   }
   return out;
