@@ -107,20 +107,13 @@ std::map<std::string, std::string> podmonitor_labels(const model::InferenceServi
     report(isvc, value, "isvc-annotation-value", std::move(message), fix, sink);
     return std::map<std::string, std::string>{};
   };
-  std::string_view rest = *value;
-  while (!rest.empty()) {
-    std::size_t comma = rest.find(',');
-    std::string_view item = util::trim(rest.substr(0, comma));
-    rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
-    if (item.empty()) {
-      continue;
-    }
-    std::size_t eq = item.find('=');
-    if (eq == std::string_view::npos || eq == 0) {
-      return fail(fmt::format("{} entry \"{}\" is not key=value", key, item));
-    }
-    std::string k(util::trim(item.substr(0, eq)));
-    std::string v(util::trim(item.substr(eq + 1)));
+  auto kv = util::split_key_values(*value);
+  if (kv.bad) {
+    return fail(fmt::format("{} entry \"{}\" is not key=value", key, *kv.bad));
+  }
+  for (const auto& [key_text, value_text] : kv.pairs) {
+    std::string k(key_text);
+    std::string v(value_text);
     if (auto why = label_key_problem(k)) {
       return fail(fmt::format("{} key \"{}\" is not a Kubernetes label key: {}", key, k, *why));
     }

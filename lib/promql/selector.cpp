@@ -55,20 +55,11 @@ std::optional<SimpleQuery> parse_simple(std::string_view text) {
   if (rest.front() != '{' || rest.back() != '}') {
     return std::nullopt;
   }
-  rest = rest.substr(1, rest.size() - 2);
-  while (!util::trim(rest).empty()) {
-    std::size_t comma = rest.find(',');
-    std::string_view item = util::trim(rest.substr(0, comma));
-    rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
-    if (item.empty()) {
-      continue;
-    }
-    std::size_t eq = item.find('=');
-    if (eq == std::string_view::npos || eq == 0) {
-      return std::nullopt;
-    }
-    std::string_view key = util::trim(item.substr(0, eq));
-    std::string_view value = util::trim(item.substr(eq + 1));
+  auto kv = util::split_key_values(rest.substr(1, rest.size() - 2));
+  if (kv.bad) {
+    return std::nullopt;
+  }
+  for (auto [key, value] : kv.pairs) {
     if (key.back() == '!' || (!value.empty() && (value.front() == '~' || value.front() == '='))) {
       return std::nullopt; // != , =~ , !~ are not exact matches
     }

@@ -103,6 +103,25 @@ std::string uri_escape(std::string_view path) {
   return out;
 }
 
+KeyValues split_key_values(std::string_view text) {
+  KeyValues out;
+  while (!text.empty()) {
+    std::size_t comma = text.find(',');
+    std::string_view item = trim(text.substr(0, comma));
+    text = comma == std::string_view::npos ? std::string_view() : text.substr(comma + 1);
+    if (item.empty()) {
+      continue;
+    }
+    std::size_t eq = item.find('=');
+    if (eq == std::string_view::npos || eq == 0) {
+      out.bad = item;
+      return out;
+    }
+    out.pairs.emplace_back(trim(item.substr(0, eq)), trim(item.substr(eq + 1)));
+  }
+  return out;
+}
+
 std::string to_lower(std::string_view s) {
   std::string out(s);
   for (char& c : out) {

@@ -5,6 +5,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace isvc::util {
 
@@ -22,6 +24,13 @@ bool looks_like_float(std::string_view text);
 bool iequals(std::string_view a, std::string_view b);
 /// Percent-encodes everything but RFC 3986 unreserved characters and "/" (a relative URI).
 std::string uri_escape(std::string_view path);
+/// "k=v, k2=v2" split on commas and the first '=' of each entry, both sides trimmed, empty
+/// entries skipped. `bad` is the first entry without a key and '=' (then `pairs` stops there).
+struct KeyValues {
+  std::vector<std::pair<std::string_view, std::string_view>> pairs;
+  std::optional<std::string_view> bad;
+};
+KeyValues split_key_values(std::string_view text);
 /// ASCII lower case.
 std::string to_lower(std::string_view s);
 bool starts_with(std::string_view s, std::string_view prefix);

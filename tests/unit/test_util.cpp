@@ -68,4 +68,16 @@ TEST_SUITE("util") {
     CHECK(utf8_length("\xC3", 0) == 0);             // truncated
     CHECK(utf8_length("\xFF", 0) == 0);
   }
+  TEST_CASE("split_key_values: trimmed pairs, empty entries skipped, first bad entry named") {
+    auto kv = isvc::util::split_key_values(" a = 1, ,b=x=y,c= ");
+    REQUIRE_FALSE(kv.bad);
+    REQUIRE(kv.pairs.size() == 3);
+    CHECK(kv.pairs[0] == std::pair<std::string_view, std::string_view>{"a", "1"});
+    CHECK(kv.pairs[1].second == "x=y");
+    CHECK(kv.pairs[2].second.empty());
+    auto bad = isvc::util::split_key_values("a=1, nope, =2");
+    REQUIRE(bad.bad);
+    CHECK(*bad.bad == "nope");
+    CHECK(bad.pairs.size() == 1);
+  }
 }
