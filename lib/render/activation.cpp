@@ -3,7 +3,6 @@
 
 #include "promql/analyze.hpp"
 #include "promql/presets.hpp"
-#include "util/strings.hpp"
 
 #include <fmt/format.h>
 
