@@ -257,12 +257,19 @@ int run_render(const RenderRequest& req, std::istream& in, std::ostream& out, st
   }
   std::vector<FileResult> results(files.size());
   unsigned jobs = req.jobs == 0 ? util::default_jobs() : req.jobs;
-  util::parallel_for(files.size(), jobs, [&](std::size_t i) {
+  auto crashed = util::parallel_for(files.size(), jobs, [&](std::size_t i) {
     if (readable[i]) {
       render_file(req, files[i] == "-" ? std::string("<stdin>") : files[i], std::move(texts[i]),
                   results[i]);
     }
   });
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (crashed[i]) {
+      results[i] = FileResult{};
+      results[i].file.path = files[i] == "-" ? std::string("<stdin>") : files[i];
+      parse::unprocessable(results[i].file.path, util::describe(crashed[i]), results[i].sink);
+    }
+  }
   if (req.verbose) {
     err << "isvc-scale: KServe settings from " << req.options.config.source << '\n';
   }

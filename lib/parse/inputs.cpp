@@ -100,6 +100,10 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& paths, di
   return out;
 }
 
+void unprocessable(const std::string& path, const std::string& why, diag::Sink& sink) {
+  unreadable(path, "cannot process this file: " + why, sink);
+}
+
 bool read_input(const std::string& path,
                 std::istream& stdin_stream,
                 std::string& out,

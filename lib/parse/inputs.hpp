@@ -14,6 +14,10 @@ namespace isvc::parse {
 /// diagnostics (rule io-unreadable). A file reached twice is kept once, first place wins.
 std::vector<std::string> expand_inputs(const std::vector<std::string>& paths, diag::Sink& sink);
 
+/// A file whose processing failed (out of memory, a bug): rule io-unreadable at 1:1
+/// naming `why`, so the other files' findings are kept and the exit code is 2.
+void unprocessable(const std::string& path, const std::string& why, diag::Sink& sink);
+
 /// Reads a file (or stdin for "-"); false + diagnostic if unreadable.
 bool read_input(const std::string& path,
                 std::istream& stdin_stream,

@@ -180,13 +180,20 @@ LintResult lint(const std::vector<std::string>& paths, std::istream& in, const L
   }
   std::vector<std::unique_ptr<FileState>> states(files.size());
   unsigned jobs = opts.jobs == 0 ? util::default_jobs() : opts.jobs;
-  util::parallel_for(files.size(), jobs, [&](std::size_t i) {
+  auto crashed = util::parallel_for(files.size(), jobs, [&](std::size_t i) {
     states[i] = std::make_unique<FileState>();
     if (readable[i]) {
       lint_file(*states[i], files[i] == "-" ? std::string("<stdin>") : files[i],
                 std::move(texts[i]), opts);
     }
   });
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (crashed[i]) {
+      states[i] = std::make_unique<FileState>();
+      states[i]->file.path = files[i] == "-" ? std::string("<stdin>") : files[i];
+      parse::unprocessable(states[i]->file.path, util::describe(crashed[i]), states[i]->sink);
+    }
+  }
 
   // Cross-document rules see every document of every input.
   Corpus corpus;

@@ -2,6 +2,7 @@
 #include "validate/schema.hpp"
 
 #include "parse/to_json.hpp"
+#include "validate/schema_guard.hpp"
 #include "util/error.hpp"
 #include "util/spellcheck.hpp"
 #include "util/strings.hpp"
@@ -258,8 +259,10 @@ Schemas::Schemas() : m_impl(std::make_unique<Impl>()) {
     // valijson::Schema cannot move: build it in place.
     Compiled& c = m_impl->by_kind.try_emplace(std::move(key)).first->second;
     c.doc = std::move(doc);
+    nlohmann::json guarded = c.doc;
+    guard_formats(guarded);
     valijson::SchemaParser parser;
-    valijson::adapters::NlohmannJsonAdapter adapter(c.doc);
+    valijson::adapters::NlohmannJsonAdapter adapter(guarded);
     parser.populateSchema(adapter, c.schema);
   }
 }
@@ -283,6 +286,7 @@ void Schemas::validate(const Document& d, diag::Sink& sink) const {
   // One validator per thread keeps valijson's compiled-regex cache warm.
   thread_local valijson::Validator validator;
   nlohmann::json target = parse::to_json(d.root());
+  cap_strings(target);
   valijson::adapters::NlohmannJsonAdapter adapter(target);
   valijson::ValidationResults results;
   if (validator.validate(it->second.schema, adapter, &results)) {

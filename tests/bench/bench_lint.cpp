@@ -141,7 +141,7 @@ int main(int argc, char** argv) {
   auto paths = isvc::parse::expand_inputs({dir.string()}, sink);
   std::vector<std::size_t> docs(paths.size());
   std::istringstream none;
-  isvc::util::parallel_for(paths.size(), j, [&](std::size_t k) {
+  (void)isvc::util::parallel_for(paths.size(), j, [&](std::size_t k) {
     isvc::diag::Sink local;
     std::string text;
     isvc::parse::read_input(paths[k], none, text, local);

@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <cstddef>
+#include <nlohmann/json.hpp>
+
+namespace isvc::validate {
+
+/// Longest string or key valijson sees. Its `pattern` check runs std::regex, whose
+/// recursion grows with the input and overflows the stack on ~26 KB names.
+inline constexpr std::size_t k_schema_string_cap = 1024;
+
+/// Makes every `format` keyword apply to strings only: valijson's FormatConstraint calls
+/// asString() on any value and throws on a map or list ("cannot be cast to a string").
+/// Formats valijson does not check (int32, int64, ...) are dropped; date, time and
+/// date-time move under {"if": {"type": "string"}, "then": {"format": ...}}.
+void guard_formats(nlohmann::json& schema);
+
+/// Replaces every string and key longer than k_schema_string_cap with its first
+/// k_schema_string_cap bytes and a U+0001, which no schema pattern or enum accepts, so a
+/// pattern fails as it would on the whole string while the regex sees bounded input.
+void cap_strings(nlohmann::json& target);
+
+} // namespace isvc::validate
