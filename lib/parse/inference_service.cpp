@@ -16,48 +16,6 @@ namespace {
 using model::Field;
 using model::Node;
 
-// An integer as kubectl's YAML reader (sigs.k8s.io/yaml on go-yaml v2, YAML
-// 1.1 style) resolves a plain scalar: underscores dropped, then
-// strconv.ParseInt(s, 0, 64), so 0x10 is 16, 0o17 and 017 are 15, 0b101 is 5.
-std::optional<std::int64_t> go_yaml_int(std::string_view text) {
-  if (text.empty() || std::string_view("+-0123456789").find(text.front()) == std::string::npos) {
-    return std::nullopt;
-  }
-  std::string plain;
-  for (char ch : text) {
-    if (ch != '_') {
-      plain += ch;
-    }
-  }
-  std::string_view s = plain;
-  bool negative = false;
-  if (!s.empty() && (s.front() == '+' || s.front() == '-')) {
-    negative = s.front() == '-';
-    s.remove_prefix(1);
-  }
-  int base = 10;
-  if (s.size() > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
-    base = 16;
-    s.remove_prefix(2);
-  } else if (s.size() > 2 && s[0] == '0' && (s[1] == 'o' || s[1] == 'O')) {
-    base = 8;
-    s.remove_prefix(2);
-  } else if (s.size() > 2 && s[0] == '0' && (s[1] == 'b' || s[1] == 'B')) {
-    base = 2;
-    s.remove_prefix(2);
-  } else if (s.size() > 1 && s[0] == '0') {
-    base = 8;
-    s.remove_prefix(1);
-  }
-  std::uint64_t v = 0;
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v, base);
-  std::uint64_t limit = negative ? std::uint64_t{1} << 63 : (std::uint64_t{1} << 63) - 1;
-  if (s.empty() || ec != std::errc{} || p != s.data() + s.size() || v > limit) {
-    return std::nullopt;
-  }
-  return negative ? static_cast<std::int64_t>(0 - v) : static_cast<std::int64_t>(v);
-}
-
 struct Reader {
   const std::string& file;
   int doc;
@@ -153,7 +111,7 @@ struct Reader {
     }
     // kubectl reads a plain integer as a JSON number and MetricQuantity keeps
     // strconv.FormatInt of it: 0x10 -> "16", +5 -> "5"; quoted text stays verbatim.
-    auto number = n->quoted ? std::nullopt : go_yaml_int(n->value);
+    auto number = n->quoted ? std::nullopt : util::parse_int(n->value);
     out.value = number ? std::to_string(*number) : n->value;
     out.set = true;
   }

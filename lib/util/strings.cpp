@@ -36,27 +36,42 @@ std::string pointer_join(std::string_view base, std::size_t index) {
   return out;
 }
 
+// go-yaml's resolve() (resolve.go, case 'D', 'S'): a plain scalar starting with a sign or a
+// digit, underscores dropped, then strconv.ParseInt(plain, 0, 64): at most one sign, then
+// 0x/0X, 0o/0O, 0b/0B or a leading 0 (octal, YAML 1.1: 012 is 10), then digits of that base
+// only. Unsigned parsing keeps a second sign ("--5", "0x-1") an error; the limit check keeps
+// -9223372036854775808 exact and everything past it out.
 std::optional<std::int64_t> parse_int(std::string_view text) {
+  if (text.empty() || std::string_view("+-0123456789").find(text.front()) == std::string::npos) {
+    return std::nullopt;
+  }
+  std::string plain;
+  plain.reserve(text.size());
+  for (char ch : text) {
+    if (ch != '_') {
+      plain += ch;
+    }
+  }
+  std::string_view s = plain;
   bool negative = false;
-  std::string_view s = text;
-  if (!s.empty() && (s[0] == '-' || s[0] == '+')) {
-    negative = s[0] == '-';
+  if (!s.empty() && (s.front() == '+' || s.front() == '-')) {
+    negative = s.front() == '-';
     s.remove_prefix(1);
   }
   int base = 10;
-  if (s.size() > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'o')) {
-    base = s[1] == 'x' ? 16 : 8;
-    s.remove_prefix(2);
+  if (s.size() > 1 && s[0] == '0') {
+    char p = s[1];
+    base = p == 'x' || p == 'X' ? 16 : p == 'o' || p == 'O' ? 8 : p == 'b' || p == 'B' ? 2 : 0;
+    s.remove_prefix(base == 0 ? 1 : 2);
+    base = base == 0 ? 8 : base;
   }
-  if (s.empty()) {
-    return std::nullopt;
-  }
-  std::int64_t v = 0;
+  std::uint64_t v = 0;
   auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v, base);
-  if (ec != std::errc{} || p != s.data() + s.size()) {
+  std::uint64_t limit = negative ? std::uint64_t{1} << 63 : (std::uint64_t{1} << 63) - 1;
+  if (s.empty() || ec != std::errc{} || p != s.data() + s.size() || v > limit) {
     return std::nullopt;
   }
-  return negative ? -v : v;
+  return negative ? static_cast<std::int64_t>(0 - v) : static_cast<std::int64_t>(v);
 }
 
 bool looks_like_float(std::string_view s) {

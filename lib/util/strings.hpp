@@ -16,7 +16,9 @@ std::string pointer_token(std::string_view key);
 std::string pointer_join(std::string_view base, std::string_view key);
 std::string pointer_join(std::string_view base, std::size_t index);
 
-/// Parses a YAML 1.2 core-schema integer (decimal, 0x, 0o); nullopt otherwise.
+/// The integer kubectl's YAML reader (sigs.k8s.io/yaml on go-yaml) resolves from a plain
+/// scalar: "1_0" is 10, "012" 10 (octal), "0x10" 16, "0o17" 15, "0b11" 3; nullopt for
+/// anything else ("--5", "+-5", "0x-1", out of int64 range). The one integer reader.
 std::optional<std::int64_t> parse_int(std::string_view text);
 /// True if `text` is a YAML 1.2 core-schema float (not an integer).
 bool looks_like_float(std::string_view text);

@@ -4,6 +4,7 @@
 #include "app/run_lint.hpp"
 #include "app/run_render.hpp"
 #include "util/parallel.hpp"
+#include "util/strings.hpp"
 
 #include <atomic>
 #include <doctest/doctest.h>
@@ -158,5 +159,41 @@ TEST_SUITE("hostile") {
     CHECK(!failed[0]);
     CHECK(isvc::util::describe(failed[1]) == "boom");
     CHECK(isvc::util::describe(failed[4]) == "out of memory");
+  }
+  TEST_CASE("one integer reader with go-yaml's rules (resolve.go, strconv.ParseInt base 0)") {
+    using isvc::util::parse_int;
+    CHECK(parse_int("012") == 10);
+    CHECK(parse_int("0b11") == 3);
+    CHECK(parse_int("1_0") == 10);
+    CHECK(parse_int("0x10") == 16);
+    CHECK(parse_int("0o17") == 15);
+    CHECK(parse_int("-0b11") == -3);
+    CHECK(parse_int("+7") == 7);
+    CHECK(parse_int("-9223372036854775808") == INT64_MIN);
+    CHECK(!parse_int("9223372036854775808"));
+    CHECK(!parse_int("--9223372036854775808"));
+    CHECK(!parse_int("--5"));
+    CHECK(!parse_int("+-5"));
+    CHECK(!parse_int("0x-1"));
+    CHECK(!parse_int("0x"));
+    CHECK(!parse_int("08"));
+    CHECK(!parse_int("_1"));
+    CHECK(!parse_int(""));
+  }
+  TEST_CASE("maxReplicas: --5, +-5 and 0x-1 are type findings; 012 renders as 10") {
+    for (const char* v : {"--5", "+-5", "0x-1"}) {
+      std::string text = manifest("", "");
+      text.replace(text.find("maxReplicas: 3"), 14, std::string("maxReplicas: ") + v);
+      auto r = render({write_tmp("int.yaml", text).string()});
+      CHECK(r.rc == 1);
+      CHECK(
+          has(r.err, std::string("int.yaml:11:18: error: maxReplicas must be an integer, not \"") +
+                         v + "\" [schema-type]"));
+    }
+    std::string text = manifest("", "");
+    text.replace(text.find("maxReplicas: 3"), 14, "maxReplicas: 012");
+    auto r = render({write_tmp("octal.yaml", text).string()});
+    CHECK(r.rc == 0);
+    CHECK(has(r.out, "maxReplicaCount: 10\n"));
   }
 }
