@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "diag/format_text.hpp"
 
+#include "util/line_index.hpp"
 #include "util/utf8.hpp"
 
 #include <algorithm>
@@ -10,22 +11,27 @@
 namespace isvc::diag {
 namespace {
 
+// Findings arrive grouped by file: the line index of the last text is kept, so N findings
+// cost O(bytes + N) instead of a rescan from line 1 each. Keyed by the text's address and
+// size; a hit is re-checked at the line's boundaries (O(1)) in case a new text reuses both.
 std::string_view line_of(std::string_view text, std::uint32_t line) {
-  std::size_t pos = 0;
-  for (std::uint32_t l = 1; l < line; ++l) {
-    pos = text.find('\n', pos);
-    if (pos == std::string_view::npos) {
-      return {};
-    }
-    ++pos;
+  struct Cache {
+    const char* data = nullptr;
+    std::size_t size = 0;
+    util::LineIndex index;
+  };
+  thread_local Cache cache;
+  auto fits = [&] {
+    std::size_t at = cache.index.start(line);
+    std::size_t next = cache.index.start(line + 1);
+    return at == std::string_view::npos ||
+           ((at == 0 || (at <= text.size() && text[at - 1] == '\n')) &&
+            (next == std::string_view::npos || (next <= text.size() && text[next - 1] == '\n')));
+  };
+  if (cache.data != text.data() || cache.size != text.size() || !fits()) {
+    cache = Cache{text.data(), text.size(), util::LineIndex(text)};
   }
-  std::size_t end = text.find('\n', pos);
-  std::string_view out =
-      text.substr(pos, end == std::string_view::npos ? text.size() - pos : end - pos);
-  if (!out.empty() && out.back() == '\r') {
-    out.remove_suffix(1);
-  }
-  return out;
+  return cache.index.line(text, line);
 }
 
 bool continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0U) == 0x80U; }

@@ -52,10 +52,12 @@ struct FileState {
   std::deque<std::vector<kserve::Violation>> violations;
   std::deque<Document> docs;
   std::vector<Applies> kinds;
+  util::LineIndex lines;
 };
 
 void lint_file(FileState& st, std::string path, std::string text, const LintOptions& opts) {
   st.file = parse::load_yaml(std::move(path), std::move(text), st.sink);
+  st.lines = util::LineIndex(st.file.text);
   const auto& schemas = Schemas::get();
   for (const auto& pdoc : st.file.docs) {
     if (!pdoc.root.is_map()) {
@@ -63,8 +65,8 @@ void lint_file(FileState& st, std::string path, std::string text, const LintOpti
     }
     auto tm = parse::type_meta(pdoc.root);
     Applies kind = classify(tm);
-    Document& d = st.docs.emplace_back(
-        Document{st.file.path, pdoc, tm, opts.config, nullptr, nullptr, nullptr, st.file.text});
+    Document& d = st.docs.emplace_back(Document{st.file.path, pdoc, tm, opts.config, nullptr,
+                                                nullptr, nullptr, st.file.text, &st.lines});
     st.kinds.push_back(kind);
     if (kind == Applies::inference_service) {
       const auto& isvc =

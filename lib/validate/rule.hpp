@@ -8,6 +8,7 @@
 #include "model/inference_service.hpp"
 #include "parse/inference_service.hpp"
 #include "parse/yaml_loader.hpp"
+#include "util/line_index.hpp"
 
 #include <memory>
 #include <optional>
@@ -41,6 +42,8 @@ struct Document {
   const std::vector<kserve::Violation>* violations = nullptr;
   /// The file's text, for mapping offsets inside scalars to columns.
   std::string_view source;
+  /// Line starts of `source`, built once per file (null: none).
+  const util::LineIndex* lines = nullptr;
 
   const model::Node& root() const { return doc.root; }
   /// metadata.name / metadata.namespace ("" if absent).

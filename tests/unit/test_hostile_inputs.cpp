@@ -3,6 +3,7 @@
 // each asserts the exit code, the positioned message and the rule id.
 #include "app/run_lint.hpp"
 #include "app/run_render.hpp"
+#include "util/line_index.hpp"
 #include "util/parallel.hpp"
 #include "util/strings.hpp"
 
@@ -195,5 +196,17 @@ TEST_SUITE("hostile") {
     auto r = render({write_tmp("octal.yaml", text).string()});
     CHECK(r.rc == 0);
     CHECK(has(r.out, "maxReplicaCount: 10\n"));
+  }
+  TEST_CASE("LineIndex maps lines to bytes once per text") {
+    std::string_view text = "a\r\nbb\n\nccc";
+    isvc::util::LineIndex idx(text);
+    CHECK(idx.size() == 4);
+    CHECK(idx.line(text, 1) == "a");
+    CHECK(idx.line(text, 2) == "bb");
+    CHECK(idx.line(text, 3).empty());
+    CHECK(idx.line(text, 4) == "ccc");
+    CHECK(idx.line(text, 5).empty());
+    CHECK(idx.start(0) == std::string_view::npos);
+    CHECK(idx.start(4) == 7);
   }
 }

@@ -10,15 +10,12 @@ namespace {
 
 // Offsets map to columns only when the source holds the value verbatim on one
 // line: plain, or quoted without escapes. Checked against the file text.
-int offset_base(const model::Node& n, std::string_view source) {
-  if (n.value.find('\n') != std::string::npos || n.mark.line == 0) {
+// The line's start comes from the file's line index (no rescan from line 1 per query).
+int offset_base(const model::Node& n, std::string_view source, const util::LineIndex* lines) {
+  if (n.value.find('\n') != std::string::npos || n.mark.line == 0 || lines == nullptr) {
     return -1;
   }
-  std::size_t pos = 0;
-  for (std::uint32_t l = 1; l < n.mark.line && pos != std::string_view::npos; ++l) {
-    pos = source.find('\n', pos);
-    pos = pos == std::string_view::npos ? pos : pos + 1;
-  }
+  std::size_t pos = lines->start(n.mark.line);
   if (pos == std::string_view::npos) {
     return -1;
   }
@@ -80,7 +77,7 @@ void from_isvc(const Document& d, std::vector<QuerySite>& out) {
       s.mark = q.mark;
       s.pointer = q.pointer;
       if (!s.preset) {
-        s.offset_base = offset_base(*q.node, d.source);
+        s.offset_base = offset_base(*q.node, d.source, d.lines);
       }
       const auto& t = ext ? m.external.target : m.podmetric.target;
       // Render gives a preset its own metric type unless the target sets one.
@@ -113,8 +110,9 @@ void from_isvc(const Document& d, std::vector<QuerySite>& out) {
                                       ext.activation_threshold ? *ext.activation_threshold : "0");
     s.mark = ext.activation_query.mark;
     s.pointer = ext.activation_query.pointer;
-    s.offset_base =
-        s.text == *ext.activation_query ? offset_base(*ext.activation_query.node, d.source) : -1;
+    s.offset_base = s.text == *ext.activation_query
+                        ? offset_base(*ext.activation_query.node, d.source, d.lines)
+                        : -1;
     s.metric_type = "AverageValue";
     s.activation = true;
     s.ns = *isvc.ns;
@@ -148,7 +146,7 @@ void from_scaled_object(const Document& d, std::vector<QuerySite>& out) {
     s.text = q->value;
     s.mark = q->mark;
     s.pointer = util::pointer_join(base, key);
-    s.offset_base = offset_base(*q, d.source);
+    s.offset_base = offset_base(*q, d.source, d.lines);
     s.metric_type = scalar(t.get("metricType"));
     s.activation = scalar(t.get("name")) == "activation";
     s.ns = d.ns();

@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace isvc::util {
+
+/// Byte offset of every line start of one text, built once (O(bytes)) so mapping a
+/// 1-based line to its bytes is O(1) instead of a rescan from the first line per lookup.
+class LineIndex {
+public:
+  LineIndex() = default;
+  explicit LineIndex(std::string_view text);
+  /// Byte offset where 1-based `line` starts; npos past the last line.
+  std::size_t start(std::uint32_t line) const;
+  /// The text of 1-based `line` without its '\n' (and a trailing '\r'); empty past the end.
+  std::string_view line(std::string_view text, std::uint32_t line) const;
+  std::size_t size() const { return m_starts.size(); }
+
+private:
+  std::vector<std::size_t> m_starts;
+};
+
+} // namespace isvc::util
