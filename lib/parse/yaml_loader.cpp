@@ -10,6 +10,7 @@
 #include <set>
 #include <sstream>
 #include <string_view>
+#include <unordered_map>
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
@@ -247,6 +248,8 @@ private:
     Mark key_mark;
     /// Entries whose key is a plain `<<` (YAML 1.1 merge key).
     std::vector<std::size_t> merges;
+    /// Key -> its index in node.keys: the duplicate check is O(1) per key (64k keys).
+    std::unordered_map<std::string, std::size_t> seen;
   };
 
   void open(Node::Kind kind, const YAML::Mark& mark, YAML::anchor_t anchor) {
@@ -386,14 +389,12 @@ private:
       return;
     }
     top.have_key = false;
-    for (const auto& [k, m] : top.node.keys) {
-      if (k == top.key) {
-        report(top.key_mark, "yaml-duplicate-key",
-               fmt::format("duplicate key \"{}\" (first defined at line {}, column {})", k, m.line,
-                           m.col),
-               "Remove or rename the repeated key; YAML readers disagree on which value wins.");
-        break;
-      }
+    if (auto [at, fresh] = top.seen.try_emplace(top.key, top.node.keys.size()); !fresh) {
+      const auto& [k, m] = top.node.keys[at->second];
+      report(top.key_mark, "yaml-duplicate-key",
+             fmt::format("duplicate key \"{}\" (first defined at line {}, column {})", k, m.line,
+                         m.col),
+             "Remove or rename the repeated key; YAML readers disagree on which value wins.");
     }
     if (top.key_is_merge) {
       top.merges.push_back(top.node.keys.size());
