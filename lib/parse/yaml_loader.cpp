@@ -105,6 +105,7 @@ bool continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0U) 
 // a long single-line file stays linear.
 class Columns {
 public:
+  std::string_view text() const { return m_text; }
   explicit Columns(std::string_view text) : m_text(text) {
     // yaml-cpp's columns on line 1 start after a BOM.
     std::size_t start = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
@@ -157,6 +158,31 @@ private:
   std::vector<bool> m_ascii;
   mutable Cursor m_cursor;
 };
+
+// yaml-cpp ends a quoted scalar that is still open at EOF silently, swallowing the rest of
+// the file. From the opening quote at byte `pos`, scan for its closing quote: '' escapes a
+// single quote, a backslash escapes in double quotes. Not a quote at `pos`: nothing to check.
+bool closed_quote(std::string_view text, int pos) {
+  if (pos < 0 || static_cast<std::size_t>(pos) >= text.size()) {
+    return true;
+  }
+  char q = text[static_cast<std::size_t>(pos)];
+  if (q != '"' && q != '\'') {
+    return true;
+  }
+  for (std::size_t i = static_cast<std::size_t>(pos) + 1; i < text.size(); ++i) {
+    if (q == '"' && text[i] == '\\') {
+      ++i;
+    } else if (text[i] == q) {
+      if (q == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
+        ++i;
+        continue;
+      }
+      return true;
+    }
+  }
+  return false;
+}
 
 std::size_t count_nodes(const Node& n) {
   std::size_t total = 1;
@@ -215,6 +241,12 @@ public:
     }
     // yaml-cpp reports "?" for plain scalars and "!" for quoted or block ones.
     n.quoted = tag != "?" && tag != "";
+    if (n.quoted && !closed_quote(m_columns.text(), mark.pos)) {
+      report(n.mark, "yaml-syntax",
+             "this quoted scalar has no closing quote before the end of "
+             "the input",
+             "Add the closing quote.");
+    }
     if (tag == "tag:yaml.org,2002:int" || tag == "tag:yaml.org,2002:float" ||
         tag == "tag:yaml.org,2002:bool" || tag == "tag:yaml.org,2002:null") {
       n.quoted = false;

@@ -209,4 +209,15 @@ TEST_SUITE("hostile") {
     CHECK(idx.start(0) == std::string_view::npos);
     CHECK(idx.start(4) == 7);
   }
+  TEST_CASE("an unterminated quoted scalar at EOF is a yaml-syntax error (exit 2)") {
+    auto r = lint(
+        {write_tmp("unterminated.yaml", "a: 'it''s'\nb: \"x\\\"y\"\nc: \"z\nd: 2\n").string()});
+    CHECK(r.rc == 2);
+    CHECK(has(r.out, "unterminated.yaml:3:4: error: this quoted scalar has no closing quote before "
+                     "the end of the input [yaml-syntax]"));
+    auto rr = render({write_tmp("unterminated1.yaml", "a: 'z\n").string()});
+    CHECK(rr.rc == 2);
+    CHECK(rr.out.empty());
+    CHECK(has(rr.err, "unterminated1.yaml:1:4: error: this quoted scalar has no closing quote"));
+  }
 }
