@@ -1,0 +1,170 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
+"""Scenarios against the real Prometheus of the prometheus fixture.
+
+For every scale-to-zero sample and every load preset, runs
+`isvc-scale check --format json --at <slot end> --replicas N` on the scenario's
+slot (gen_openmetrics.py) and asserts: at most one series per trigger (exactly one
+for the activation trigger), only this InferenceService's load counted, the
+activation trigger reads 0 or 1, and the replicas KEDA/the HPA ask for.
+
+A (sample, scenario) in KNOWN_DEFECTS must still fail its expectation: the entry
+names the defect, and the test says when a fix makes the entry stale.
+usage: scenarios.py ISVC_SCALE SOURCE_DIR FIXTURE_WORK_DIR SCRATCH_DIR
+"""
+import json
+import os
+import subprocess
+import sys
+
+sys.path.insert(0, os.path.dirname(__file__))
+import gen_openmetrics as fx  # noqa: E402
+
+MODEL = "meta-llama/Llama-3.1-8B-Instruct"
+
+# sample -> (fixture service, maxReplicas)
+SCALE_TO_ZERO = {
+    "samples/scale-to-zero-envoy-gateway.yaml": ("team-a", 4),
+    "samples/scale-to-zero-istio.yaml": ("team-a", 4),
+    "samples/scale-to-zero-llm-d-epp.yaml": ("team-a", 4),
+    "samples/scale-to-zero-vllm-router.yaml": ("team-a", 4),
+    "samples/seed-003-scale-to-zero.yaml": ("seed-003", 2),
+}
+
+KNOWN_DEFECTS = {
+    ("samples/scale-to-zero-envoy-gateway.yaml", "zero-pods"):
+        "Envoy Gateway answers a direct response at zero endpoints; no cluster counter moves",
+    ("samples/scale-to-zero-envoy-gateway.yaml", "router-restart"):
+        "Envoy Gateway answers a direct response at zero endpoints; no cluster counter moves",
+    ("samples/seed-003-scale-to-zero.yaml", "router-restart"):
+        "seed 003's rate()-only activation never sees a counter born at 1",
+    ("samples/seed-003-scale-to-zero.yaml", "neighbours"):
+        "seed 003's unscoped sum(rate(x[1m]) > bool 0) counts every model's router series",
+}
+
+# scenario -> (replicas now, activation value, load value of the queue-depth trigger)
+SCENARIOS = {
+    "zero-pods": (0, 1, 0),
+    "router-restart": (0, 1, 0),
+    "one-idle-pod": (1, 0, 0),
+    "three-loaded-pods": (3, 1, 27),
+    "neighbours": (0, 0, 0),
+}
+
+
+def run_check(binary, url, path, service, scenario, replicas):
+    at = str(fx.slot_end(service, scenario))
+    p = subprocess.run([binary, "check", "--prometheus", url, "--at", at, "--replicas",
+                        str(replicas), "--format", "json", path],
+                       capture_output=True, text=True, timeout=60)
+    if p.returncode not in (0, 1):
+        raise AssertionError("check exited %d: %s" % (p.returncode, p.stderr))
+    return json.loads(p.stdout)
+
+
+def expect_scale_to_zero(doc, scenario, max_replicas):
+    """Problems with the report for one scale-to-zero sample, [] if none."""
+    replicas, act_value, load_value = SCENARIOS[scenario]
+    problems = []
+    (obj,) = doc["objects"]
+    for t in obj["triggers"]:
+        if t["rule"] is not None:
+            problems.append("trigger %s: finding %s" % (t["name"] or t["index"], t["rule"]))
+            continue
+        if t["name"] == "activation":
+            if t["series"] != 1 or t["value"] != act_value:
+                problems.append("activation reads %s from %d series, want %d from 1"
+                                % (t["value"], t["series"], act_value))
+        elif t["index"] == 0 and (t["series"] > 1 or t["value"] != load_value):
+            problems.append("load trigger reads %s from %d series, want %d from at most 1"
+                            % (t["value"], t["series"], load_value))
+    want = 0 if act_value == 0 else (1 if replicas == 0 else min(-(-load_value // 5), max_replicas))
+    if act_value and replicas == 3:
+        want = min(6, max_replicas)
+    if obj["desiredReplicas"] != want:
+        problems.append("asks for %d replicas, want %d" % (obj["desiredReplicas"], want))
+    return problems
+
+
+def load_preset_isvc(preset, scratch):
+    path = os.path.join(scratch, "preset-%s.yaml" % preset)
+    with open(path, "w") as f:
+        f.write("""apiVersion: serving.kserve.io/v1beta1
+kind: InferenceService
+metadata:
+  name: llama
+  namespace: team-a
+  annotations:
+    serving.kserve.io/deploymentMode: Standard
+    serving.kserve.io/autoscalerClass: keda
+    isvc-scale.io/model-name: %s
+spec:
+  predictor:
+    minReplicas: 1
+    maxReplicas: 8
+    model:
+      modelFormat: {name: huggingface}
+    autoScaling:
+      metrics:
+      - type: External
+        external:
+          metric: {backend: prometheus, serverAddress: "http://prometheus:9090", query: "preset:%s"}
+""" % (MODEL, preset))
+    return path
+
+
+# load preset -> (value at three loaded pods 6/9/12 waiting, HPA's ask at 3 replicas)
+LOAD_PRESETS = {
+    "vllm-queue-depth": (27, 6),          # AverageValue 5: ceil(27/5)
+    "vllm-running-requests": (54, 8),     # AverageValue 4: ceil(54/4)=14, max 8
+    "vllm-kv-cache": (0.9, 3),            # Value 0.8: avg(0.6,0.9,1.0)=0.8333, within tolerance
+    "vllm-token-throughput": (2700, 3),   # AverageValue 1000: ceil(2.7)
+}
+
+
+def check_load_presets(binary, url, scratch, fail):
+    for preset, (value, want) in LOAD_PRESETS.items():
+        path = load_preset_isvc(preset, scratch)
+        for scenario, (v, w) in {"three-loaded-pods": (value, want), "neighbours": (0, 1)}.items():
+            doc = run_check(binary, url, path, "team-a", scenario, 3)
+            (obj,) = doc["objects"]
+            (t,) = obj["triggers"]
+            got = (t["series"] <= 1, round(t["value"] or 0, 4), obj["desiredReplicas"])
+            if preset == "vllm-kv-cache" and scenario == "three-loaded-pods":
+                v = round((0.6 + 0.9 + 1.0) / 3, 4)
+            if got != (True, v, w):
+                fail("%s %s: got (single, value, replicas) %s, want %s" % (preset, scenario, got,
+                                                                       (True, v, w)))
+            else:
+                print("ok   %s %s: value %s, asks for %d" % (preset, scenario, v, w))
+
+
+def main():
+    binary, src, work, scratch = sys.argv[1:5]
+    if os.path.exists(os.path.join(work, "skip")):
+        print("skipping: " + open(os.path.join(work, "skip")).read().strip())
+        return 0
+    url = open(os.path.join(work, "url")).read().strip()
+    os.makedirs(scratch, exist_ok=True)
+    failures = []
+    for sample, (service, max_replicas) in SCALE_TO_ZERO.items():
+        for scenario, (replicas, _, _) in SCENARIOS.items():
+            doc = run_check(binary, url, os.path.join(src, sample), service, scenario, replicas)
+            problems = expect_scale_to_zero(doc, scenario, max_replicas)
+            defect = KNOWN_DEFECTS.get((sample, scenario))
+            if defect and problems:
+                print("known defect %s %s: %s (%s)" % (sample, scenario, defect, "; ".join(problems)))
+            elif defect:
+                failures.append("%s %s passes now: drop it from KNOWN_DEFECTS" % (sample, scenario))
+            elif problems:
+                failures.append("%s %s: %s" % (sample, scenario, "; ".join(problems)))
+            else:
+                print("ok   %s %s" % (sample, scenario))
+    check_load_presets(binary, url, scratch, failures.append)
+    for f in failures:
+        print("FAIL " + f)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
