@@ -83,8 +83,12 @@ TEST_SUITE("render::external") {
     CHECK(act["metadata"]["threshold"] == "1");
     CHECK(act["metadata"]["activationThreshold"] == "0");
     CHECK(act["metadata"]["serverAddress"] == "http://p:9090");
-    CHECK(act["metadata"]["query"] ==
-          "sum(rate(vllm:num_incoming_requests_total{namespace=\"ml\",model=\"m\"}[1m])) > bool 0");
+    CHECK(
+        act["metadata"]["query"] ==
+        "((sum(rate(vllm:num_incoming_requests_total{namespace=\"ml\",model=\"m\"}[1m])) or "
+        "vector(0)) + (count(vllm:num_incoming_requests_total{namespace=\"ml\",model=\"m\"} unless "
+        "vllm:num_incoming_requests_total{namespace=\"ml\",model=\"m\"} offset 1m) or vector(0))) "
+        "> bool 0");
   }
   TEST_CASE("scale to zero without an activation source is refused with the options") {
     auto out = render_external("", k_queue);
