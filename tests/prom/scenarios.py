@@ -139,6 +139,35 @@ def check_load_presets(binary, url, scratch, fail):
                 print("ok   %s %s: value %s, asks for %d" % (preset, scenario, v, w))
 
 
+def check_findings(binary, url, src, fail):
+    """Findings carry the trigger's position and a rule id; exit code 1."""
+    sample = os.path.join(src, "samples/seed-003-queue-depth.yaml")
+    at = str(fx.slot_end("seed-003", "three-loaded-pods"))
+    p = subprocess.run([binary, "check", "--prometheus", url, "--at", at, "--format", "json", sample],
+                       capture_output=True, text=True, timeout=60)
+    doc = json.loads(p.stdout)
+    got = [(f["file"].endswith("seed-003-queue-depth.yaml"), f["line"], f["column"], f["rule"])
+           for f in doc["findings"]]
+    (t,) = doc["objects"][0]["triggers"]
+    # The unscoped vllm:num_requests_waiting returns one series per pod: KEDA fails on it.
+    if p.returncode != 1 or got != [(True, t["line"], t["column"], "check-multiple-series")] \
+            or t["series"] != 3:
+        fail("seed-003-queue-depth: exit %d, findings %s, series %s" % (p.returncode, got,
+                                                                         t["series"]))
+    else:
+        print("ok   seed-003-queue-depth three-loaded-pods: 3 series -> check-multiple-series at "
+              "%d:%d" % (t["line"], t["column"]))
+    # A server nobody listens on: every trigger is a check-query-failed finding, exit 1.
+    sample = os.path.join(src, "samples/scale-to-zero-istio.yaml")
+    p = subprocess.run([binary, "check", "--prometheus", "http://127.0.0.1:1", "--timeout", "1",
+                        sample], capture_output=True, text=True, timeout=60)
+    rules = [line.split("[")[-1] for line in p.stdout.splitlines() if ": error: " in line]
+    if p.returncode != 1 or rules != ["check-query-failed]", "check-query-failed]"]:
+        fail("unreachable server: exit %d, %s" % (p.returncode, p.stdout))
+    else:
+        print("ok   unreachable server: two check-query-failed findings, exit 1")
+
+
 def main():
     binary, src, work, scratch = sys.argv[1:5]
     if os.path.exists(os.path.join(work, "skip")):
@@ -161,6 +190,7 @@ def main():
             else:
                 print("ok   %s %s" % (sample, scenario))
     check_load_presets(binary, url, scratch, failures.append)
+    check_findings(binary, url, src, failures.append)
     for f in failures:
         print("FAIL " + f)
     return 1 if failures else 0
