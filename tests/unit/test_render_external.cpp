@@ -66,6 +66,17 @@ const std::string k_queue =
 } // namespace
 
 TEST_SUITE("render::external") {
+  TEST_CASE("minReplicas 0 with maxReplicas unset renders maxReplicaCount 1, not 0") {
+    // The KEDA CRD's maxReplicaCount has minimum 1: 0 is rejected at apply.
+    std::string pred = k_queue;
+    pred.replace(pred.find("    maxReplicas: 3\n"), 19, "");
+    auto out = render_external("    isvc-scale.io/activation-preset: vllm-router\n", pred);
+    REQUIRE(out.diags.empty());
+    REQUIRE(out.objects.size() == 2);
+    CHECK(out.objects[1]["spec"]["minReplicaCount"] == 0);
+    CHECK(out.objects[1]["spec"]["maxReplicaCount"] == 1);
+  }
+
   TEST_CASE("scale to zero: minReplicaCount 0, load trigger, activation trigger 1/0/AverageValue") {
     auto out = render_external("    isvc-scale.io/activation-preset: vllm-router\n", k_queue);
     REQUIRE(out.diags.empty());
