@@ -57,6 +57,7 @@ diag::Diagnostic finding(const std::string& file,
   d.file = file;
   d.mark = o.marks[i];
   d.rule = t.rule;
+  d.severity = t.warning ? diag::Severity::warning : diag::Severity::error;
   d.pointer = pointer;
   d.message = fmt::format("{} {}{} trigger {}: {}", o.kind, o.ns.empty() ? "" : o.ns + "/", o.name,
                           t.trigger.name.empty() ? std::to_string(t.trigger.index)

@@ -68,6 +68,15 @@ TriggerReport evaluate(const Trigger& t, const prom::QueryResult& r, int current
   out.value = null_value ? 0 : r.series.front().value;
   out.active = out.value > t.activation_threshold;
   out.desired = hpa_proposal(t, out.value, current);
+  // isvc-scale's activation trigger is meant to read 0 or 1 for this service alone; more is
+  // a count of series (e.g. sum(rate(x[1m]) > bool 0)), usually other services' traffic.
+  if (t.name == "activation" && out.value != 0 && out.value != 1) {
+    out.rule = "check-activation-not-0-1";
+    out.warning = true;
+    out.problem = fmt::format("the activation query reads {}, not 0 or 1: it counts series "
+                              "(compare after aggregating, and scope it to this service)",
+                              out.value);
+  }
   return out;
 }
 
@@ -80,7 +89,7 @@ int desired_replicas(const Bounds& b, int current, const std::vector<TriggerRepo
   bool any_value = false;
   int proposal = 0;
   for (const auto& t : ts) {
-    if (!t.evaluated || !t.rule.empty()) {
+    if (!t.evaluated || (!t.rule.empty() && !t.warning)) {
       continue;
     }
     any_value = true;

@@ -23,6 +23,8 @@ struct TriggerReport {
   /// A finding: its rule id (lib/check/rules.cpp) and message; "" when none.
   std::string rule;
   std::string problem;
+  /// A warning keeps the value (it still scales); an error means KEDA gets none.
+  bool warning = false;
 };
 
 /// Judges one trigger's query result as KEDA would and proposes replicas as the HPA would.

@@ -19,7 +19,7 @@ std::vector<std::string> row(const ObjectReport& o, std::size_t i) {
   if (!t.evaluated) {
     return {pos, object, name, "-", "-", "-", "-", "-", "-", "skipped: " + t.trigger.skipped};
   }
-  bool ok = t.rule.empty();
+  bool ok = t.rule.empty() || t.warning;
   return {pos,
           object,
           name,
@@ -29,7 +29,7 @@ std::vector<std::string> row(const ObjectReport& o, std::size_t i) {
           ok ? num(t.value) : "-",
           ok ? (t.active ? "yes" : "no") : "-",
           ok ? std::to_string(t.desired) : "-",
-          ok ? "" : t.rule};
+          t.rule};
 }
 
 } // namespace
@@ -89,10 +89,10 @@ nlohmann::ordered_json trigger_json(const ObjectReport& o, std::size_t i) {
   j["threshold"] = t.trigger.threshold;
   j["activationThreshold"] = t.trigger.activation_threshold;
   j["series"] = t.series;
-  j["value"] = t.rule.empty() ? nlohmann::ordered_json(t.value) : nlohmann::ordered_json();
-  j["active"] = t.rule.empty() && t.active;
-  j["desiredReplicas"] =
-      t.rule.empty() ? nlohmann::ordered_json(t.desired) : nlohmann::ordered_json();
+  bool ok = t.rule.empty() || t.warning; // a warning keeps the value KEDA reads
+  j["value"] = ok ? nlohmann::ordered_json(t.value) : nlohmann::ordered_json();
+  j["active"] = ok && t.active;
+  j["desiredReplicas"] = ok ? nlohmann::ordered_json(t.desired) : nlohmann::ordered_json();
   j["rule"] = t.rule.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(t.rule);
   return j;
 }

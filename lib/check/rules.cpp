@@ -5,6 +5,8 @@ namespace isvc::check {
 
 const std::vector<CheckRule>& rules() {
   static const std::vector<CheckRule> k_rules = {
+      {"check-activation-not-0-1",
+       "the activation trigger reads more than 1: it counts series, not this service's traffic"},
       {"check-empty-result",
        "the query returns nothing (or NaN) and ignoreNullValues is \"false\": KEDA errors"},
       {"check-multiple-series", "the query returns more than one series: KEDA's scaler fails"},

@@ -85,6 +85,17 @@ TEST_SUITE("check") {
     CHECK(check::evaluate(t, down, 1).rule == "check-query-failed");
   }
 
+  TEST_CASE("an activation trigger reading 2 is a warning that keeps its value") {
+    auto t = trigger("AverageValue", 1);
+    t.name = "activation";
+    auto r = check::evaluate(t, one(2), 0);
+    CHECK(r.rule == "check-activation-not-0-1");
+    CHECK(r.warning);
+    CHECK(r.active);
+    CHECK(check::desired_replicas({0, 4}, 0, {r}) == 1);
+    CHECK(check::evaluate(t, one(1), 0).rule.empty());
+  }
+
   TEST_CASE("activation is value > activationThreshold") {
     auto t = trigger("AverageValue", 1);
     CHECK_FALSE(check::evaluate(t, one(0), 0).active);
