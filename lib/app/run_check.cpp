@@ -83,8 +83,8 @@ void check_target(const CheckRequest& req,
   o.current = req.replicas.value_or(o.bounds.min_replicas);
   std::map<std::string, prom::QueryResult> answers; // one query asked once
   for (const auto& t : triggers) {
-    std::string ptr =
-        tg.isvc_name.empty() ? check::object_pointer(t) : check::isvc_pointer(t, tg.isvc_name);
+    std::string ptr = tg.isvc_name.empty() ? check::object_pointer(t)
+                                           : check::isvc_pointer(t, tg.isvc_name, tg.doc->root);
     o.marks.push_back(validate::mark_at(tg.doc->root, ptr));
     if (t.query.empty()) {
       check::TriggerReport skipped;

@@ -1,13 +1,18 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "check/position.hpp"
 
+#include "validate/rule.hpp"
+
 #include <fmt/format.h>
 
 namespace isvc::check {
 
-std::string isvc_pointer(const Trigger& t, const std::string& isvc_name) {
+std::string isvc_pointer(const Trigger& t, const std::string& isvc_name, const model::Node& root) {
   if (t.name == "activation") {
-    return "/metadata/annotations/isvc-scale.io~1activation-preset";
+    std::string preset = "/metadata/annotations/isvc-scale.io~1activation-preset";
+    return validate::node_at(root, preset) != nullptr
+               ? preset
+               : "/metadata/annotations/isvc-scale.io~1activation-query";
   }
   std::string component = "predictor";
   if (t.object.size() > isvc_name.size() + 1 &&

@@ -165,6 +165,17 @@ def check_findings(binary, url, src, fail):
     else:
         print("ok   seed-003-queue-depth three-loaded-pods: 3 series -> check-multiple-series at "
               "%d:%d" % (t["line"], t["column"]))
+    # Seed 003's activation query counts the neighbours' router series: a warning at the
+    # isvc-scale.io/activation-query annotation's value, exit 0 (it still scales).
+    sample = os.path.join(src, "samples/seed-003-scale-to-zero.yaml")
+    at = str(fx.slot_end("seed-003", "neighbours"))
+    p = subprocess.run([binary, "check", "--prometheus", url, "--at", at, "--replicas", "0",
+                        "--format", "json", sample], capture_output=True, text=True, timeout=60)
+    got = [(f["line"], f["column"], f["severity"], f["rule"]) for f in json.loads(p.stdout)["findings"]]
+    if p.returncode != 0 or got != [(16, 37, "warning", "check-activation-not-0-1")]:
+        fail("seed-003 neighbours: exit %d, %s" % (p.returncode, got))
+    else:
+        print("ok   seed-003 neighbours: check-activation-not-0-1 warning at 16:37")
     # A server nobody listens on: every trigger is a check-query-failed finding, exit 1.
     sample = os.path.join(src, "samples/scale-to-zero-istio.yaml")
     p = subprocess.run([binary, "check", "--prometheus", "http://127.0.0.1:1", "--timeout", "1",
