@@ -16,6 +16,8 @@ import json
 import os
 import subprocess
 import sys
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 sys.path.insert(0, os.path.dirname(__file__))
 import gen_openmetrics as fx  # noqa: E402
@@ -187,6 +189,49 @@ def check_findings(binary, url, src, fail):
         print("ok   unreachable server: two check-query-failed findings, exit 1")
 
 
+class Recorder(BaseHTTPRequestHandler):
+    """Answers every query with one series of value 7 and records the request headers."""
+    seen = []
+
+    def do_GET(self):
+        Recorder.seen.append((self.path, self.headers.get("Authorization"),
+                              self.headers.get("X-Scope-OrgID")))
+        body = b'{"status":"success","data":{"resultType":"vector","result":' \
+               b'[{"metric":{},"value":[1,"7"]}]}}'
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+def check_auth_headers(binary, src, scratch, fail):
+    """--bearer-token-file and --header reach the server; the path prefix is kept."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Recorder)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        token = os.path.join(scratch, "token")
+        with open(token, "w") as f:
+            f.write("s3cret\n")
+        url = "http://127.0.0.1:%d/prom/" % server.server_address[1]
+        p = subprocess.run([binary, "check", "--prometheus", url, "--bearer-token-file", token,
+                            "--header", "X-Scope-OrgID: team-a", "--at", "1767225600",
+                            os.path.join(src, "samples/seed-003-queue-depth.yaml")],
+                           capture_output=True, text=True, timeout=60)
+    finally:
+        server.shutdown()
+        server.server_close()
+    got = [(path.split("?")[0], auth, org) for path, auth, org in Recorder.seen]
+    if p.returncode != 0 or got != [("/prom/api/v1/query", "Bearer s3cret", "team-a")]:
+        fail("auth headers: exit %d, %s, %s" % (p.returncode, got, p.stdout))
+    else:
+        print("ok   --bearer-token-file and --header sent to /prom/api/v1/query")
+
+
 def main():
     binary, src, work, scratch = sys.argv[1:5]
     if os.path.exists(os.path.join(work, "skip")):
@@ -210,6 +255,7 @@ def main():
                 print("ok   %s %s" % (sample, scenario))
     check_load_presets(binary, url, scratch, failures.append)
     check_findings(binary, url, src, failures.append)
+    check_auth_headers(binary, src, scratch, failures.append)
     for f in failures:
         print("FAIL " + f)
     return 1 if failures else 0
