@@ -14,14 +14,15 @@ series. Metric names and label sets are the ones the components export:
 - production-stack router: Counter("vllm:num_incoming_requests", ..., ["model"])
   (vllm-project/production-stack src/vllm_router/services/metrics_service/__init__.py),
   created on a model's first request, so after a router restart it is born at 1.
-- Istio istio_requests_total with the standard labels (istio/istio
-  tools/... "Istio Standard Metrics": reporter, destination_service,
-  destination_service_name, destination_service_namespace, response_code).
+- Istio istio_requests_total with the standard labels the proxy's stats tags
+  extract (istio/proxy testdata/bootstrap/stats.yaml.tmpl:42-45 for
+  destination_service_name/_namespace; reporter, destination_service, response_code
+  likewise).
   At zero endpoints the gateway (reporter="source") still counts the 503s.
 - Envoy Gateway cluster stats envoy_cluster_upstream_rq_total{envoy_cluster_name=
   "httproute/<ns>/<route>/rule/<n>"}: with zero ready endpoints Envoy Gateway
   answers a direct response and never touches the cluster
-  (envoyproxy/gateway internal/gatewayapi/route.go), so the fixture has no
+  (envoyproxy/gateway internal/gatewayapi/route.go:402-419), so the fixture has no
   cluster traffic at zero pods.
 - llm-d EPP llm_d_epp_flow_control_queue_size{inference_pool, model_name,
   target_model_name, fairness_id, priority}, present only while a backend is ready.
