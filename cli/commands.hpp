@@ -13,6 +13,7 @@ struct Command {
   std::function<int()> run;
 };
 
+Command add_check(CLI::App& root);
 Command add_render(CLI::App& root);
 Command add_lint(CLI::App& root);
 Command add_rules(CLI::App& root);

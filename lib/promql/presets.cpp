@@ -32,10 +32,9 @@ std::vector<Preset> load() {
       throw Error("invalid preset template " + std::string(path));
     }
     const auto& root = file.docs.front().root;
-    Preset p{field(root, "name"),      field(root, "role"),
-             field(root, "summary"),   field(root, "metricType"),
-             field(root, "threshold"), field(root, "query"),
-             field(root, "notes"),     {}};
+    Preset p{field(root, "name"),       field(root, "role"),      field(root, "summary"),
+             field(root, "metricType"), field(root, "threshold"), field(root, "query"),
+             field(root, "notes"),      field(root, "withdrawn"), {}};
     if (const auto* labels = root.get("labels"); labels != nullptr && labels->is_seq()) {
       for (const auto& l : labels->items) {
         p.labels.push_back(l.value);

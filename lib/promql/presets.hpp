@@ -16,6 +16,8 @@ struct Preset {
   std::string threshold;   ///< typical target
   std::string query; ///< with {{namespace}}, {{isvc}}, {{component}}, {{model}}, {{threshold}}
   std::string notes;
+  /// Why the preset may no longer be used ("" = usable).
+  std::string withdrawn;
   /// Labels the query's selectors match on, as documented in the preset file.
   std::vector<std::string> labels;
 };

@@ -77,7 +77,7 @@ std::optional<Activation> resolve_activation(const Context& ctx) {
                "minReplicas: 0 needs an activation source: the pods' own metrics vanish at zero "
                "replicas and KEDA reads an empty result as 0, so nothing would ever wake the "
                "service",
-               "Add isvc-scale.io/activation-preset (vllm-router, istio, envoy-gateway) or "
+               "Add isvc-scale.io/activation-preset (vllm-router, istio) or "
                "isvc-scale.io/activation-query with a query on a metric that exists "
                "while no pod runs, or set minReplicas: 1.");
     return std::nullopt;
@@ -88,6 +88,13 @@ std::optional<Activation> resolve_activation(const Context& ctx) {
     const auto* p = promql::find_preset(*e.activation_preset);
     if (p == nullptr) {
       return std::nullopt; // reported by the annotation reader
+    }
+    if (!p->withdrawn.empty()) {
+      ctx.refuse(e.activation_preset.mark, e.activation_preset.pointer, k_rule,
+                 "activation preset \"" + p->name + "\" is withdrawn: " + p->withdrawn,
+                 "Use isvc-scale.io/activation-preset istio or vllm-router, or an "
+                 "isvc-scale.io/activation-query on a signal that moves at zero pods.");
+      return std::nullopt;
     }
     if (!preset_scopable(ctx, e.activation_preset)) {
       return std::nullopt;

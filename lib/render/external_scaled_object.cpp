@@ -83,8 +83,10 @@ std::optional<emit::Doc> external_scaled_object(const Context& ctx) {
       return std::nullopt;
     }
   }
+  // Unset (or below the minimum) means the minimum, and at least 1: with minReplicas 0
+  // that would otherwise be maxReplicaCount 0, which the KEDA CRD rejects (minimum 1).
   std::int64_t max = c.max_replicas ? *c.max_replicas : 0;
-  if (max < min) {
+  if (max < std::max<std::int64_t>(min, 1)) {
     max = std::max<std::int64_t>(min, 1);
   }
 

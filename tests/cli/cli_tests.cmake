@@ -80,7 +80,7 @@ isvc_cli_test(lint-seed-003-scaledobjects ARGS lint tests/cli/data/seed-003-scal
 isvc_cli_test(render-include-input ARGS render --include-input samples/prometheus-authentication-ref.yaml
   EXIT 0 STDOUT "kind: ScaledObject.*kind: TriggerAuthentication")
 isvc_cli_test(render-refuses-scale-to-zero-without-activation ARGS render tests/cli/data/scale-to-zero-no-activation.yaml
-  EXIT 1 STDOUT_EMPTY STDERR "scale-to-zero-no-activation.yaml:11:18: error: minReplicas: 0 needs an activation source.*fix: Add isvc-scale.io/activation-preset \\(vllm-router, istio, envoy-gateway\\) or")
+  EXIT 1 STDOUT_EMPTY STDERR "scale-to-zero-no-activation.yaml:11:18: error: minReplicas: 0 needs an activation source.*fix: Add isvc-scale.io/activation-preset \\(vllm-router, istio\\) or")
 
 isvc_cli_test(render-kserve-config ARGS render --mode kserve -v --kserve-config tests/cli/data/kserve-config.yaml samples/keda-cpu-utilization.yaml
   EXIT 0 STDOUT "scaleUp:\n          stabilizationWindowSeconds: 15\n        scaleDown:\n          stabilizationWindowSeconds: 45"

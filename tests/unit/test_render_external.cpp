@@ -66,6 +66,17 @@ const std::string k_queue =
 } // namespace
 
 TEST_SUITE("render::external") {
+  TEST_CASE("minReplicas 0 with maxReplicas unset renders maxReplicaCount 1, not 0") {
+    // The KEDA CRD's maxReplicaCount has minimum 1: 0 is rejected at apply.
+    std::string pred = k_queue;
+    pred.replace(pred.find("    maxReplicas: 3\n"), 19, "");
+    auto out = render_external("    isvc-scale.io/activation-preset: vllm-router\n", pred);
+    REQUIRE(out.diags.empty());
+    REQUIRE(out.objects.size() == 2);
+    CHECK(out.objects[1]["spec"]["minReplicaCount"] == 0);
+    CHECK(out.objects[1]["spec"]["maxReplicaCount"] == 1);
+  }
+
   TEST_CASE("scale to zero: minReplicaCount 0, load trigger, activation trigger 1/0/AverageValue") {
     auto out = render_external("    isvc-scale.io/activation-preset: vllm-router\n", k_queue);
     REQUIRE(out.diags.empty());
@@ -83,15 +94,19 @@ TEST_SUITE("render::external") {
     CHECK(act["metadata"]["threshold"] == "1");
     CHECK(act["metadata"]["activationThreshold"] == "0");
     CHECK(act["metadata"]["serverAddress"] == "http://p:9090");
-    CHECK(act["metadata"]["query"] ==
-          "sum(rate(vllm:num_incoming_requests_total{namespace=\"ml\",model=\"m\"}[1m])) > bool 0");
+    CHECK(
+        act["metadata"]["query"] ==
+        "((sum(rate(vllm:num_incoming_requests_total{namespace=\"ml\",model=\"m\"}[1m])) or "
+        "vector(0)) + (count(vllm:num_incoming_requests_total{namespace=\"ml\",model=\"m\"} unless "
+        "vllm:num_incoming_requests_total{namespace=\"ml\",model=\"m\"} offset 1m) or vector(0))) "
+        "> bool 0");
   }
   TEST_CASE("scale to zero without an activation source is refused with the options") {
     auto out = render_external("", k_queue);
     REQUIRE(out.diags.size() == 1);
     CHECK(out.diags[0].rule == "isvc-scale-to-zero-no-activation");
     CHECK(out.diags[0].mark.line == 11);
-    CHECK(out.diags[0].fix.find("vllm-router, istio, envoy-gateway)") != std::string::npos);
+    CHECK(out.diags[0].fix.find("vllm-router, istio)") != std::string::npos);
     CHECK(out.diags[0].fix.find("llm-d-epp") == std::string::npos);
   }
   TEST_CASE("a load trigger on a gateway request counter wakes the service by itself") {

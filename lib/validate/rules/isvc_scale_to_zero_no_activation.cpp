@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
+#include "promql/presets.hpp"
 #include "render/activation.hpp"
 #include "validate/rules/isvc_helpers.hpp"
 
@@ -18,6 +19,14 @@ void check(const Document& d, Reporter& r) {
     return;
   }
   if (d.ext != nullptr && d.ext->activation_preset) {
+    // Render refuses a withdrawn preset (render/activation.cpp); lint says so first.
+    const auto* p = promql::find_preset(*d.ext->activation_preset);
+    if (p != nullptr && !p->withdrawn.empty()) {
+      r.at(d.ext->activation_preset,
+           fmt::format("activation preset \"{}\" is withdrawn: {}", p->name, p->withdrawn),
+           "Use isvc-scale.io/activation-preset istio or vllm-router, or an "
+           "isvc-scale.io/activation-query on a signal that moves at zero pods.");
+    }
     return;
   }
   for (const auto& c : d.isvc->components) {
@@ -26,7 +35,7 @@ void check(const Document& d, Reporter& r) {
       r.at(c.min_replicas,
            "minReplicas 0 needs an activation source: the pods' own metrics vanish at zero "
            "replicas and KEDA reads an empty result as 0, so nothing would ever wake the service; "
-           "choose isvc-scale.io/activation-preset (vllm-router, istio, envoy-gateway), "
+           "choose isvc-scale.io/activation-preset (vllm-router, istio), "
            "isvc-scale.io/activation-query, or minReplicas: 1");
     }
   }
@@ -48,7 +57,7 @@ extern const Rule k_rule_isvc_scale_to_zero_no_activation = {
     "the last step, 1 to 0, after the activation trigger goes quiet; make it longer than the gaps "
     "between bursts you want served warm and long against the cold start (300-600 s is common). "
     "N to 1 follows the HPA's scaleDown stabilization window (default 300 s), not cooldownPeriod.",
-    "Add isvc-scale.io/activation-preset (vllm-router, istio, envoy-gateway) or "
+    "Add isvc-scale.io/activation-preset (vllm-router, istio) or "
     "isvc-scale.io/activation-query with a query on a metric that exists while no pod runs, or set "
     "minReplicas: 1.",
     "apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\nmetadata:\n  name: m\n  "

@@ -1,0 +1,172 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
+"""Writes the OpenMetrics fixture the test Prometheus is backfilled from.
+
+Every (service, scenario) pair gets a slot of its own: SLOT seconds apart from
+BASE, samples every STEP seconds for WINDOW seconds, queried at slot_end(). Slots
+are further apart than Prometheus' 5m lookback delta, so no slot sees another's
+series. Metric names and label sets are the ones the components export:
+
+- vLLM engine gauges/counters, labels model_name and engine (vllm-project/vllm
+  vllm/v1/metrics/loggers.py, PrometheusStatLogger: labelnames = ["model_name",
+  "engine"]; vllm:num_requests_running, vllm:num_requests_waiting,
+  vllm:kv_cache_usage_perc gauges, vllm:generation_tokens counter).
+- production-stack router: Counter("vllm:num_incoming_requests", ..., ["model"])
+  (vllm-project/production-stack src/vllm_router/services/metrics_service/__init__.py),
+  created on a model's first request, so after a router restart it is born at 1.
+- Istio istio_requests_total with the standard labels the proxy's stats tags
+  extract (istio/proxy testdata/bootstrap/stats.yaml.tmpl:42-45 for
+  destination_service_name/_namespace; reporter, destination_service, response_code
+  likewise).
+  At zero endpoints the gateway (reporter="source") still counts the 503s.
+- Envoy Gateway cluster stats envoy_cluster_upstream_rq_total{envoy_cluster_name=
+  "httproute/<ns>/<route>/rule/<n>"}: with zero ready endpoints Envoy Gateway
+  answers a direct response and never touches the cluster
+  (envoyproxy/gateway internal/gatewayapi/route.go:402-419), so the fixture has no
+  cluster traffic at zero pods.
+- llm-d EPP llm_d_epp_flow_control_queue_size{inference_pool, model_name,
+  target_model_name, fairness_id, priority}, present only while a backend is ready.
+Labels namespace and pod are the ones a PodMonitor adds to every target.
+"""
+import sys
+
+BASE = 1767225600  # 2026-01-01T00:00:00Z
+SLOT = 3600
+WINDOW = 600
+STEP = 15
+
+SERVICES = {
+    # name: (namespace, isvc, model)
+    "team-a": ("team-a", "llama", "meta-llama/Llama-3.1-8B-Instruct"),
+    "seed-003": ("default", "vllm-llama3", "meta-llama/Llama-3.1-8B-Instruct"),
+}
+SCENARIOS = ["zero-pods", "router-restart", "one-idle-pod", "three-loaded-pods", "neighbours"]
+
+
+def slot_start(service, scenario):
+    s = list(SERVICES).index(service) * len(SCENARIOS) + SCENARIOS.index(scenario)
+    return BASE + s * SLOT
+
+
+def slot_end(service, scenario):
+    return slot_start(service, scenario) + WINDOW
+
+
+class Families:
+    def __init__(self):
+        self.types = {}
+        self.lines = {}
+
+    def add(self, family, mtype, name, labels, points):
+        self.types[family] = mtype
+        lab = ",".join('%s="%s"' % kv for kv in sorted(labels.items()))
+        for t, v in points:
+            self.lines.setdefault(family, []).append((name, lab, t, v))
+
+    def write(self, out):
+        for fam in sorted(self.types):
+            out.write("# TYPE %s %s\n" % (fam, self.types[fam]))
+            for name, lab, t, v in sorted(self.lines[fam], key=lambda x: (x[0], x[1], x[2])):
+                out.write("%s{%s} %s %d\n" % (name, lab, repr(float(v)), t))
+        out.write("# EOF\n")
+
+
+def steps(start):
+    return range(start, start + WINDOW + 1, STEP)
+
+
+def gauge(start, value):
+    return [(t, value) for t in steps(start)]
+
+
+def counter(start, per_second, born_at=None):
+    if born_at is not None:  # a series first scraped at `born_at` seconds before the end
+        t = start + WINDOW - born_at
+        return [(t, 1), (start + WINDOW, 1)] if born_at >= STEP else [(t, 1)]
+    return [(t, 1000 + per_second * (t - start)) for t in steps(start)]
+
+
+def vllm_pods(f, start, ns, isvc, model, waiting):
+    for i, w in enumerate(waiting):
+        lab = {"namespace": ns, "pod": "%s-predictor-%d" % (isvc, i), "model_name": model,
+               "engine": "0"}
+        f.add("vllm:num_requests_waiting", "gauge", "vllm:num_requests_waiting", lab, gauge(start, w))
+        f.add("vllm:num_requests_running", "gauge", "vllm:num_requests_running", lab,
+              gauge(start, 2 * w))
+        f.add("vllm:kv_cache_usage_perc", "gauge", "vllm:kv_cache_usage_perc", lab,
+              gauge(start, min(0.1 * w, 1.0)))
+        f.add("vllm:generation_tokens", "counter", "vllm:generation_tokens_total", lab,
+              counter(start, 100 * w))
+
+
+def router(f, start, ns, model, per_second, born_at=None):
+    lab = {"namespace": ns, "pod": "vllm-router-0", "model": model}
+    f.add("vllm:num_incoming_requests", "counter", "vllm:num_incoming_requests_total", lab,
+          counter(start, per_second, born_at))
+
+
+def istio(f, start, ns, isvc, per_second, code, born_at=None, reporter="source"):
+    svc = "%s-predictor" % isvc
+    lab = {"namespace": "istio-system", "pod": "istio-ingressgateway-0", "reporter": reporter,
+           "destination_service": "%s.%s.svc.cluster.local" % (svc, ns),
+           "destination_service_name": svc, "destination_service_namespace": ns,
+           "response_code": code}
+    f.add("istio_requests", "counter", "istio_requests_total", lab,
+          counter(start, per_second, born_at))
+
+
+def envoy(f, start, ns, isvc, per_second):
+    lab = {"namespace": "envoy-gateway-system", "pod": "envoy-default-0",
+           "envoy_cluster_name": "httproute/%s/%s/rule/0" % (ns, isvc)}
+    f.add("envoy_cluster_upstream_rq", "counter", "envoy_cluster_upstream_rq_total", lab,
+          counter(start, per_second))
+
+
+def epp(f, start, ns, isvc, model, size):
+    lab = {"namespace": ns, "pod": "%s-epp-0" % isvc, "inference_pool": isvc, "model_name": model,
+           "target_model_name": model, "fairness_id": "default", "priority": "0"}
+    f.add("llm_d_epp_flow_control_queue_size", "gauge", "llm_d_epp_flow_control_queue_size", lab,
+          gauge(start, size))
+
+
+def loaded(f, start, ns, isvc, model):
+    vllm_pods(f, start, ns, isvc, model, [6, 9, 12])
+    router(f, start, ns, model, 2)
+    istio(f, start, ns, isvc, 2, "200")
+    istio(f, start, ns, isvc, 2, "200", reporter="destination")
+    envoy(f, start, ns, isvc, 2)
+    epp(f, start, ns, isvc, model, 3)
+
+
+def scenario(f, service, name):
+    ns, isvc, model = SERVICES[service]
+    start = slot_start(service, name)
+    if name == "zero-pods":  # requests arrive, nothing serves them: 503 at the gateway
+        router(f, start, ns, model, 1)
+        istio(f, start, ns, isvc, 1, "503")
+    elif name == "router-restart":  # the first request after a restart, 10 s ago
+        router(f, start, ns, model, 0, born_at=10)
+        istio(f, start, ns, isvc, 0, "503", born_at=10)
+    elif name == "one-idle-pod":
+        vllm_pods(f, start, ns, isvc, model, [0])
+        router(f, start, ns, model, 0)
+        istio(f, start, ns, isvc, 0, "200")
+        envoy(f, start, ns, isvc, 0)
+        epp(f, start, ns, isvc, model, 0)
+    elif name == "three-loaded-pods":
+        loaded(f, start, ns, isvc, model)
+    elif name == "neighbours":  # this service idle at zero; same model elsewhere, other model here
+        loaded(f, start, "team-b", isvc, model)
+        loaded(f, start, ns, "other", "Qwen/Qwen2.5-7B-Instruct")
+
+
+def main():
+    f = Families()
+    for service in SERVICES:
+        for name in SCENARIOS:
+            scenario(f, service, name)
+    f.write(sys.stdout)
+
+
+if __name__ == "__main__":
+    main()
