@@ -16,5 +16,6 @@ struct Command {
 Command add_render(CLI::App& root);
 Command add_lint(CLI::App& root);
 Command add_rules(CLI::App& root);
+Command add_simulate(CLI::App& root);
 
 } // namespace isvc::cli
