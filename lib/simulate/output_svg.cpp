@@ -10,7 +10,7 @@
 namespace isvc::simulate {
 namespace {
 
-constexpr double kW = 960, kLeft = 70, kRight = 20, kTop = 56;
+constexpr double kW = 960, kLeft = 70, kRight = 20, kTop = 74;
 constexpr double kMetricH = 170, kGap = 46, kRepH = 150;
 constexpr const char* kColors[] = {"#1f77b4", "#2ca02c", "#9467bd", "#8c564b", "#e377c2"};
 
@@ -129,26 +129,32 @@ void replica_line(std::ostream& out,
   out << "\"/>\n";
 }
 
+// Items left to right, wrapping to a second row at the right edge.
 void legend(std::ostream& out, const std::vector<Sim>& sims) {
   double x = kLeft;
-  auto item = [&](const std::string& swatch, const std::string& text) {
-    out << swatch << fmt::format("<text x=\"{:.1f}\" y=\"40\">{}</text>\n", x + 22, esc(text));
-    x += 30 + 7.2 * static_cast<double>(text.size());
+  double y = 36;
+  auto item = [&](const char* shape, const char* fill, const std::string& text) {
+    double w = 30 + 7.0 * static_cast<double>(text.size());
+    if (x + w > kW - kRight && x > kLeft) {
+      x = kLeft;
+      y += 18;
+    }
+    bool bar = std::string(shape) == "bar";
+    out << fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"16\" height=\"{}\" fill=\"{}\"/>"
+                       "<text x=\"{:.1f}\" y=\"{:.1f}\">{}</text>\n",
+                       x, bar ? y - 4 : y - 8, bar ? 4 : 12, fill, x + 22, y, esc(text));
+    x += w;
   };
   const Sim& s = sims[0];
   for (std::size_t i = 0; i < s.scaler.triggers.size(); ++i) {
     const Trigger& t = s.scaler.triggers[i];
-    item(fmt::format("<rect x=\"{:.1f}\" y=\"32\" width=\"16\" height=\"4\" fill=\"{}\"/>", x,
-                     kColors[i % 5]),
-         fmt::format("{} {} (threshold {:g}{})", i, t.name.empty() ? t.type : t.name, t.threshold,
+    item("bar", kColors[i % 5],
+         fmt::format("{} {} (threshold {:g}{})", i, label_of(t), t.threshold,
                      t.activation > 0 ? fmt::format(", activation {:g}", t.activation) : ""));
   }
-  item(fmt::format("<rect x=\"{:.1f}\" y=\"32\" width=\"16\" height=\"4\" fill=\"#d62728\"/>", x),
-       "threshold");
-  item(fmt::format("<rect x=\"{:.1f}\" y=\"28\" width=\"16\" height=\"12\" fill=\"#bbbbbb\"/>", x),
-       "zero replicas");
-  item(fmt::format("<rect x=\"{:.1f}\" y=\"28\" width=\"16\" height=\"12\" fill=\"#ffcc80\"/>", x),
-       "cold start");
+  item("bar", "#d62728", "threshold");
+  item("box", "#bbbbbb", "zero replicas");
+  item("box", "#ffcc80", "cold start");
 }
 
 } // namespace

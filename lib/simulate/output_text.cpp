@@ -16,7 +16,7 @@ std::string clock(int t) { return fmt::format("{:02}:{:02}:{:02}", t / 3600, t /
 std::string cell(double v) { return std::isnan(v) ? "error" : fmt::format("{:.4g}", v); }
 
 std::string trigger_label(const Trigger& t, std::size_t i) {
-  return fmt::format("{}:{}", i, t.name.empty() ? t.type : t.name);
+  return fmt::format("{}:{}", i, label_of(t));
 }
 
 // Ticks where the replicas or ready pods changed.

@@ -54,6 +54,10 @@ struct Scaler {
   Rules down;
 };
 
+/// A short label: the trigger's name, else the first metric name in its query (the identifier
+/// before `{` or `[`), else its type.
+std::string label_of(const Trigger& t);
+
 /// Default HPA behavior (k8s pkg/apis/autoscaling/v2/defaults.go GenerateHPAScaleUpRules /
 /// GenerateHPAScaleDownRules): up 0 s window, max(100 % , 4 pods) per 15 s; down 300 s window,
 /// 100 % per 15 s. Fields the object sets replace the defaults one by one.

@@ -3,6 +3,7 @@
 #include "simulate/scaler.hpp"
 #include "util/quantity.hpp"
 
+#include <cctype>
 #include <fmt/format.h>
 
 namespace isvc::simulate {
@@ -165,6 +166,28 @@ double gpus(const Doc& isvc) {
 }
 
 } // namespace
+
+std::string label_of(const Trigger& t) {
+  if (!t.name.empty()) {
+    return t.name;
+  }
+  auto ident = [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == ':';
+  };
+  for (std::size_t i = 0; i < t.query.size(); ++i) {
+    if (t.query[i] != '{' && t.query[i] != '[') {
+      continue;
+    }
+    std::size_t b = i;
+    while (b > 0 && ident(t.query[b - 1])) {
+      --b;
+    }
+    if (b < i) {
+      return t.query.substr(b, i - b);
+    }
+  }
+  return t.type;
+}
 
 Rules default_up() {
   return Rules{0, Rules::Select::max, {Policy{true, 4, 15}, Policy{false, 100, 15}}};
