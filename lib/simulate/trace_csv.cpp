@@ -11,6 +11,8 @@
 namespace isvc::simulate {
 namespace {
 
+constexpr int kMaxSeconds = 31 * 86400;
+
 std::vector<std::string> split_row(const std::string& line) {
   std::vector<std::string> cells;
   std::string cell;
@@ -64,9 +66,10 @@ bool parse_csv(const std::string& text, Trace& out, std::string& error) {
       return false;
     }
     double t = 0;
-    if (!parse_number(cells[0], t) || t < 0 || t > 1e8 || t != std::floor(t)) {
-      error =
-          fmt::format("line {} column 1: t must be whole seconds >= 0, got '{}'", lineno, cells[0]);
+    if (!parse_number(cells[0], t) || t < 0 || t > kMaxSeconds || t != std::floor(t)) {
+      error = fmt::format("line {} column 1: t must be whole seconds from 0 to {} (31 days), "
+                          "got '{}'",
+                          lineno, kMaxSeconds, cells[0]);
       return false;
     }
     if (!out.t.empty() && static_cast<int>(t) <= out.t.back()) {

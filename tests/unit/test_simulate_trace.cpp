@@ -28,7 +28,10 @@ TEST_CASE("simulate trace: bad CSV names the line and column") {
   CHECK(fails("t,a\n0,1,2\n") == "line 2: 3 cells, the header has 2");
   CHECK(fails("t,a\n0,abc\n") == "line 2 column 2: 'abc' is not a number");
   CHECK(fails("t,a\n5,1\n5,2\n") == "line 3 column 1: t 5 does not increase");
-  CHECK(fails("t,a\n1.5,1\n") == "line 2 column 1: t must be whole seconds >= 0, got '1.5'");
+  CHECK(fails("t,a\n1.5,1\n") ==
+        "line 2 column 1: t must be whole seconds from 0 to 2678400 (31 days), got '1.5'");
+  CHECK(fails("t,a\n2678401,1\n") ==
+        "line 2 column 1: t must be whole seconds from 0 to 2678400 (31 days), got '2678401'");
   CHECK(fails("t,a\n") == "the trace has no rows");
 }
 
