@@ -78,7 +78,8 @@ void metric_panel(std::ostream& out, const Sim& sim, const Frame& f) {
     out << fmt::format("<polyline fill=\"none\" stroke=\"{}\" stroke-width=\"1.5\" points=\"",
                        color);
     for (const auto& tk : sim.run.ticks) {
-      double v = std::isnan(tk.values[i]) ? 0 : tk.values[i] / t.threshold;
+      double v = tk.values[i] / t.threshold;
+      v = std::isfinite(v) ? v : 0; // a failed query, or a threshold of 0
       out << fmt::format("{:.1f},{:.1f} ", f.x(tk.t), y(v));
     }
     out << "\"/>\n";
