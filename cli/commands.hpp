@@ -17,5 +17,6 @@ Command add_check(CLI::App& root);
 Command add_render(CLI::App& root);
 Command add_lint(CLI::App& root);
 Command add_rules(CLI::App& root);
+Command add_simulate(CLI::App& root);
 
 } // namespace isvc::cli

@@ -77,7 +77,8 @@ int main(int argc, char** argv) try {
   app.set_version_flag("--version", ISVC_SCALE_VERSION);
   app.require_subcommand(1);
   std::vector<isvc::cli::Command> commands = {isvc::cli::add_render(app), isvc::cli::add_lint(app),
-                                              isvc::cli::add_rules(app), isvc::cli::add_check(app)};
+                                              isvc::cli::add_rules(app), isvc::cli::add_check(app),
+                                              isvc::cli::add_simulate(app)};
   if (!words_known(app, argc, argv)) {
     std::cerr << "Run with --help for more information.\n";
     return 2;

@@ -141,3 +141,25 @@ isvc_cli_test(root-flag-typo ARGS --verison EXIT 2 STDERR "unknown argument '--v
 # Range findings name the bounds, not valijson's "less than or equal to 2147483647.000000".
 isvc_cli_test(lint-int32-range ARGS lint --no-config tests/cli/data/int32-overflow.yaml EXIT 1
   STDOUT "int32-overflow.yaml:10:18: error: /spec/predictor/maxReplicas must be between -2147483648 and 2147483647 \\[schema-range\\]")
+# simulate: bad traces and shapes are usage errors with a position; flapping only fails when asked.
+isvc_cli_test(simulate-bad-shape ARGS simulate samples/seed-003-scale-to-zero.yaml --shape idle:1m,step:5
+  EXIT 2 STDOUT_EMPTY STDERR "--shape at character 9: 'step:5' should be step:LOAD@DURATION")
+isvc_cli_test(simulate-bad-csv ARGS simulate samples/seed-003-scale-to-zero.yaml
+  --trace tests/cli/data/simulate-bad.csv EXIT 2 STDOUT_EMPTY
+  STDERR "simulate-bad.csv: line 3 column 2: 'x' is not a number")
+isvc_cli_test(simulate-missing-column ARGS simulate samples/seed-002-three-triggers.yaml
+  --trace samples/traces/seed-003-replay.csv EXIT 2 STDOUT_EMPTY
+  STDERR "the trace has no column `1` for trigger 1 \\(prometheus\\).*columns: t,0,activation")
+isvc_cli_test(simulate-needs-a-trace ARGS simulate samples/seed-003-scale-to-zero.yaml EXIT 2
+  STDERR "exactly one of --trace FILE or --shape SPEC")
+isvc_cli_test(simulate-no-autoscaler ARGS simulate samples/keda-no-metrics.yaml --shape step:1@1m
+  EXIT 1 STDOUT_EMPTY STDERR "KEDA needs at least one trigger.*nothing simulated")
+isvc_cli_test(simulate-fail-on-flapping ARGS simulate samples/seed-003-scale-to-zero.yaml
+  --trace samples/traces/seed-003-replay.csv --fail-on-flapping EXIT 1 STDOUT "finding flapping")
+isvc_cli_test(simulate-compare ARGS simulate samples/seed-003-scale-to-zero.yaml
+  --compare samples/seed-003-queue-depth.yaml --shape idle:10m,step:12@10m --format json
+  EXIT 0 STDOUT "\"delta\": {")
+isvc_cli_test(simulate-csv ARGS simulate samples/keda-cpu-utilization.yaml --shape step:30@1m --format csv
+  EXIT 0 STDOUT "^config,t,replicas,ready,active,load,queue,0\n0,0,2,1,1,30,20,100\n")
+isvc_cli_test(simulate-kserve-mode ARGS simulate --mode kserve samples/memory-averagevalue-hpa.yaml
+  --shape step:5@1m EXIT 0 STDOUT "HorizontalPodAutoscaler memory-averagevalue-hpa-predictor")

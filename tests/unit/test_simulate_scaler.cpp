@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: Apache-2.0
+// simulate reads the objects render produces (samples rendered here, not hand-written).
+#include "parse/inference_service.hpp"
+#include "parse/yaml_loader.hpp"
+#include "render/render.hpp"
+#include "simulate/scaler.hpp"
+
+#include <doctest/doctest.h>
+#include <fstream>
+#include <sstream>
+
+using namespace isvc::simulate;
+
+namespace {
+
+Scaler rendered(const std::string& sample, isvc::render::Mode mode = isvc::render::Mode::external) {
+  std::ifstream f(std::string(ISVC_SOURCE_DIR) + "/samples/" + sample);
+  std::stringstream ss;
+  ss << f.rdbuf();
+  isvc::diag::Sink sink;
+  auto file = isvc::parse::load_yaml(sample, ss.str(), sink);
+  auto model = isvc::parse::read_inference_service(sample, file.docs.at(0), sink);
+  isvc::render::Result res;
+  isvc::render::Options opts;
+  opts.mode = mode;
+  isvc::render::render_isvc(model, opts, res, sink);
+  Scaler s;
+  std::string error;
+  REQUIRE(scaler_from_objects(res.objects, s, error));
+  return s;
+}
+
+} // namespace
+
+TEST_CASE("simulate scaler: seed 003's dual-trigger ScaledObject") {
+  Scaler s = rendered("seed-003-scale-to-zero.yaml");
+  CHECK(s.keda);
+  CHECK(s.name == "vllm-llama3-predictor");
+  CHECK(s.min == 0);
+  CHECK(s.max == 2);
+  CHECK(s.polling == 15);
+  CHECK(s.cooldown == 360);
+  REQUIRE(s.triggers.size() == 2);
+  CHECK(s.triggers[0].target == Target::average_value);
+  CHECK(s.triggers[0].threshold == 5);
+  CHECK(label_of(s.triggers[0]) == "vllm:num_requests_waiting");
+  CHECK(s.triggers[1].name == "activation");
+  CHECK(s.triggers[1].threshold == 1);
+  CHECK(s.triggers[1].activation == 0);
+  // no behavior rendered: the HPA defaults
+  CHECK(s.down.window == 300);
+  CHECK(s.up.policies.size() == 2);
+}
+
+TEST_CASE("simulate scaler: seed 002's behavior windows keep the default policies") {
+  Scaler s = rendered("seed-002-three-triggers.yaml");
+  CHECK(s.up.window == 30);
+  CHECK(s.down.window == 120);
+  CHECK(s.down.policies.size() == 1);
+  REQUIRE(s.triggers.size() == 3);
+  CHECK(s.triggers[0].target == Target::value);
+  CHECK(s.triggers[1].threshold == 0.75);
+  CHECK(s.triggers[2].target == Target::average_value);
+}
+
+TEST_CASE("simulate scaler: an HPA with policies and a cpu Utilization metric") {
+  Scaler s = rendered("hpa-behavior-policies.yaml");
+  CHECK_FALSE(s.keda);
+  CHECK(s.min == 2);
+  CHECK(s.max == 10);
+  REQUIRE(s.triggers.size() == 1);
+  CHECK(s.triggers[0].type == "cpu");
+  CHECK(s.triggers[0].target == Target::utilization);
+  CHECK(s.triggers[0].threshold == 65);
+  CHECK(s.down.select == Rules::Select::min);
+  REQUIRE(s.down.policies.size() == 1);
+  CHECK(s.down.policies[0].pods);
+  CHECK(s.down.policies[0].value == 1);
+  CHECK(s.down.policies[0].period == 120);
+  CHECK(s.up.policies[0].period == 60);
+}
+
+TEST_CASE("simulate scaler: GPU-hours come from the predictor's nvidia.com/gpu limit") {
+  CHECK(rendered("llm-prometheus-qwen-gpu.yaml").gpus_per_pod == 1);
+  CHECK(rendered("seed-003-scale-to-zero.yaml").gpus_per_pod == 0);
+}
