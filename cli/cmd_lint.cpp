@@ -27,6 +27,9 @@ Command add_lint(CLI::App& root) {
   sub->add_flag("--no-config", req->no_config, "Ignore .isvc-scale.yaml");
   sub->add_option("--kserve-config", *kserve_config,
                   "inferenceservice-config ConfigMap YAML (kubectl get cm -o yaml)");
+  sub->add_flag("--fix", req->fix, "Apply every safe fix in place, then report what is left");
+  sub->add_flag("--diff", req->diff,
+                "Print the safe fixes as a unified diff (exit 1 if there is one); write nothing");
   sub->add_option("-j,--jobs", req->jobs, "Parallel jobs (0 = all cores)")->capture_default_str();
   return Command{sub, [req, format, fail_on, fo, kserve_config]() {
                    diag::parse_format(*format, req->format);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "app/run_lint.hpp"
 
+#include "app/run_fix.hpp"
+#include "fix/attach.hpp"
 #include "model/extensions.hpp"
 #include "parse/yaml_loader.hpp"
 #include "util/error.hpp"
@@ -152,6 +154,18 @@ FileConfig load_file_config(const std::string& path) {
   return cfg;
 }
 
+std::string_view fixes_name(validate::Fixes f) {
+  switch (f) {
+  case validate::Fixes::safe:
+    return "safe";
+  case validate::Fixes::unsafe:
+    return "unsafe";
+  case validate::Fixes::none:
+    break;
+  }
+  return "none";
+}
+
 std::vector<diag::RuleInfo> rule_infos() {
   std::vector<diag::RuleInfo> out;
   for (const auto* r : validate::rules()) {
@@ -191,17 +205,26 @@ int run_lint(const LintRequest& req, std::istream& in, std::ostream& out, std::o
     opts.disabled.erase(id);
   }
   auto result = validate::lint(req.paths, in, opts);
+  auto source = [&result](const std::string& f) -> std::string_view {
+    auto it = result.sources.find(f);
+    return it == result.sources.end() ? std::string_view() : it->second;
+  };
+  fix::attach_patches(result.diagnostics, source);
+  if (req.diff || req.fix) {
+    auto done = apply_fixes(result, opts, req.diff, out);
+    err << fmt::format("isvc-scale: {} {} fix{} in {} file{}\n",
+                       req.diff ? "would apply" : "applied", done.fixes,
+                       done.fixes == 1 ? "" : "es", done.files, done.files == 1 ? "" : "s");
+    if (req.diff) {
+      return done.files > 0 ? 1 : 0;
+    }
+    std::istringstream none;
+    result = validate::lint(req.paths, none, opts);
+    fix::attach_patches(result.diagnostics, source);
+  }
   auto infos = rule_infos();
-  diag::Report report{result.diagnostics,
-                      infos,
-                      [&result](const std::string& f) -> std::string_view {
-                        auto it = result.sources.find(f);
-                        return it == result.sources.end() ? std::string_view() : it->second;
-                      },
-                      result.files,
-                      req.version,
-                      result.file_names,
-                      fail_on};
+  diag::Report report{result.diagnostics, infos,  source, result.files, req.version,
+                      result.file_names,  fail_on};
   diag::write_report(out, req.format, report);
 
   std::size_t errors = 0;
@@ -230,7 +253,8 @@ int run_rules_list(const std::string& format, std::ostream& out, std::ostream& e
   const auto& all = validate::rules();
   if (format == "text") {
     for (const auto* r : all) {
-      out << fmt::format("{:<40} {:<8} {}\n", r->id, diag::to_string(r->severity), r->summary);
+      out << fmt::format("{:<40} {:<8} {:<4} {}\n", r->id, diag::to_string(r->severity),
+                         r->fixes == validate::Fixes::safe ? "fix" : "", r->summary);
     }
   } else if (format == "json") {
     nlohmann::ordered_json arr = nlohmann::ordered_json::array();
@@ -241,11 +265,12 @@ int run_rules_list(const std::string& format, std::ostream& out, std::ostream& e
                      {"rationale", r->rationale},
                      {"fix", r->fix},
                      {"example", r->example},
+                     {"fixes", fixes_name(r->fixes)},
                      {"enabledByDefault", r->default_on}});
     }
     out << arr.dump(2) << '\n';
   } else if (format == "markdown") {
-    out << "| rule | severity | what it finds | fix |\n| --- | --- | --- | --- |\n";
+    out << "| rule | severity | what it finds | fix | --fix |\n| --- | --- | --- | --- | --- |\n";
     for (const auto* r : all) {
       std::string fix(r->fix);
       std::string summary(r->summary);
@@ -254,8 +279,8 @@ int run_rules_list(const std::string& format, std::ostream& out, std::ostream& e
           s->replace(p, 1, "\\|");
         }
       }
-      out << fmt::format("| `{}` | {} | {} | {} |\n", r->id, diag::to_string(r->severity), summary,
-                         fix);
+      out << fmt::format("| `{}` | {} | {} | {} | {} |\n", r->id, diag::to_string(r->severity),
+                         summary, fix, r->fixes == validate::Fixes::safe ? "yes" : "");
     }
   } else if (format == "man") {
     // roff, regenerated into man/isvc-scale-rules.7 (kept in sync by a test).
@@ -278,7 +303,9 @@ int run_rules_list(const std::string& format, std::ostream& out, std::ostream& e
            "\\fBignore-check.isvc-scale.io/<rule>: \"<reason>\"\\fR.\n.SH RULES\n";
     for (const auto* r : all) {
       out << ".TP\n.B " << r->id << "\n(" << diag::to_string(r->severity)
-          << (r->default_on ? "" : ", off by default") << ") " << roff(r->summary) << ".\n.br\n"
+          << (r->default_on ? "" : ", off by default")
+          << (r->fixes == validate::Fixes::safe ? ", fixable" : "") << ") " << roff(r->summary)
+          << ".\n.br\n"
           << roff(r->rationale) << "\n.br\nFix: " << roff(r->fix) << "\n";
     }
   } else {

@@ -25,6 +25,9 @@ struct LintRequest {
   kserve::Config kserve;
   unsigned jobs = 0;
   std::string version;
+  /// `--fix`: write safe fixes back; `--diff`: print them as a unified diff instead.
+  bool fix = false;
+  bool diff = false;
 };
 
 /// Lints every input and writes the report to `out` (a summary line goes to

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "diag/edit.hpp"
 #include "model/node.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,6 +40,10 @@ struct Diagnostic {
   /// 0-based document index in the file; -1 for file-level problems.
   int doc = -1;
   ObjectRef object;
+  /// The fix as an edit of the YAML, when the rule can make it (`lint --fix`).
+  std::optional<Edit> edit;
+  /// `edit` resolved against the file text (empty when it cannot be made safely).
+  std::vector<Patch> patches;
 };
 
 /// Collects diagnostics; lib code never prints.

@@ -52,6 +52,24 @@ const char* sarif_level(Severity s) {
   return "error";
 }
 
+// SARIF 2.1.0 §3.55 fix: one artifactChange with a replacement per patch (regions in the
+// run's columnKind, end column exclusive).
+ojson sarif_fixes(const Diagnostic& d) {
+  ojson reps = ojson::array();
+  for (const auto& p : d.patches) {
+    reps.push_back({{"deletedRegion",
+                     {{"startLine", p.start.line},
+                      {"startColumn", p.start.col},
+                      {"endLine", p.end_mark.line},
+                      {"endColumn", p.end_mark.col}}},
+                    {"insertedContent", {{"text", p.text}}}});
+  }
+  ojson change = {{"artifactLocation", {{"uri", util::uri_escape(d.file)}}},
+                  {"replacements", std::move(reps)}};
+  return ojson::array({{{"description", {{"text", d.fix}}},
+                        {"artifactChanges", ojson::array({std::move(change)})}}});
+}
+
 void write_sarif(std::ostream& out, const Report& r) {
   ojson rules = ojson::array();
   std::map<std::string, std::size_t> index;
@@ -89,6 +107,9 @@ void write_sarif(std::ostream& out, const Report& r) {
           ojson::array({ojson{{"fullyQualifiedName", d.pointer}, {"kind", "member"}}});
     }
     res["locations"] = ojson::array({loc});
+    if (!d.patches.empty()) {
+      res["fixes"] = sarif_fixes(d);
+    }
     results.push_back(std::move(res));
   }
   ojson driver = ojson::object();

@@ -93,7 +93,8 @@ model::Mark mark_at(const model::Node& root, std::string_view pointer) {
   return mark;
 }
 
-void Reporter::at(model::Mark mark, std::string pointer, std::string message, std::string fix) {
+diag::Diagnostic&
+Reporter::at(model::Mark mark, std::string pointer, std::string message, std::string fix) {
   diag::Diagnostic d;
   d.file = m_doc.file;
   d.doc = m_doc.doc.index;
@@ -105,6 +106,7 @@ void Reporter::at(model::Mark mark, std::string pointer, std::string message, st
   d.pointer = std::move(pointer);
   d.object = {m_doc.type.api_version, m_doc.type.kind, m_doc.ns(), m_doc.name()};
   m_sink.add(std::move(d));
+  return m_sink.items().back();
 }
 
 void Reporter::at_pointer(const std::string& pointer, std::string message, std::string fix) {

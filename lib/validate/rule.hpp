@@ -58,11 +58,14 @@ class Reporter {
 public:
   Reporter(const Rule& rule, const Document& doc, diag::Sink& sink)
       : m_rule(rule), m_doc(doc), m_sink(sink) {}
-  /// A finding at `mark`; `fix` overrides the rule's fix when given.
-  void at(model::Mark mark, std::string pointer, std::string message, std::string fix = {});
+  /// A finding at `mark`; `fix` overrides the rule's fix when given. The finding is returned
+  /// so a rule that can make its fix attaches the edit (`r.at(...).edit = ...`).
+  diag::Diagnostic&
+  at(model::Mark mark, std::string pointer, std::string message, std::string fix = {});
   /// A finding at a field (its value's position).
-  template <class T> void at(const model::Field<T>& f, std::string message, std::string fix = {}) {
-    at(f.mark, f.pointer, std::move(message), std::move(fix));
+  template <class T>
+  diag::Diagnostic& at(const model::Field<T>& f, std::string message, std::string fix = {}) {
+    return at(f.mark, f.pointer, std::move(message), std::move(fix));
   }
   /// A finding at the node found by JSON Pointer (falls back to the nearest parent).
   void at_pointer(const std::string& pointer, std::string message, std::string fix = {});
@@ -85,6 +88,10 @@ class CrossReporter;
 using CrossFn = void (*)(const Corpus&, CrossReporter&);
 
 /// One lint rule: metadata next to its check (kube-linter's template idea).
+/// What a rule's findings can do about themselves: nothing, an edit `--fix` applies, or an
+/// edit that changes meaning and is only offered (SARIF `fixes`), never applied.
+enum class Fixes : std::uint8_t { none, safe, unsafe };
+
 struct Rule {
   std::string_view id;
   diag::Severity severity;
@@ -96,6 +103,8 @@ struct Rule {
   CheckFn check = nullptr;
   CrossFn cross = nullptr;
   bool default_on = true;
+  /// Whether findings carry an edit `lint --fix` may apply (see diag::Edit).
+  Fixes fixes = Fixes::none;
 };
 
 class CrossReporter {

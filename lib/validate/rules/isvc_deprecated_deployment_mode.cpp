@@ -14,8 +14,9 @@ void check(const Document& d, Reporter& r) {
     return;
   }
   if (**a == "RawDeployment" || **a == "Serverless") {
-    r.at(*a, fmt::format("deploymentMode {} is the legacy name of {}", **a,
-                         **a == "RawDeployment" ? "Standard" : "Knative"));
+    std::string now = **a == "RawDeployment" ? "Standard" : "Knative";
+    r.at(*a, fmt::format("deploymentMode {} is the legacy name of {}", **a, now)).edit =
+        diag::Edit::replace(a->mark, **a, now);
   }
 }
 
@@ -33,6 +34,9 @@ extern const Rule k_rule_isvc_deprecated_deployment_mode = {
     "namespace: ml\n  annotations:\n    serving.kserve.io/deploymentMode: RawDeployment\nspec:\n  "
     "predictor:\n    model:\n      modelFormat:\n        name: sklearn\n",
     check,
+    nullptr,
+    true,
+    Fixes::safe,
 };
 
 } // namespace isvc::validate

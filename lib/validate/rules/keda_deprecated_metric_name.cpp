@@ -21,10 +21,12 @@ void check(const Document& d, Reporter& r) {
     if (meta == nullptr || !meta->is_map() || meta->get("metricName") == nullptr) {
       return;
     }
-    r.at(meta->key_mark("metricName"), trigger_ptr(i, "metadata") + "/metricName",
+    model::Mark key = meta->key_mark("metricName");
+    r.at(key, trigger_ptr(i, "metadata") + "/metricName",
          fmt::format("metricName \"{}\" is deprecated and ignored: the {} scaler selects the "
                      "metric with `query` alone and names it s{}-{} in the HPA; delete metricName",
-                     str(meta->get("metricName")), type, i, type));
+                     str(meta->get("metricName")), type, i, type))
+        .edit = diag::Edit::remove(key);
   });
 }
 
@@ -47,6 +49,9 @@ extern const Rule k_rule_keda_deprecated_metric_name = {
     "serverAddress: http://p:9090\n      metricName: queue\n      query: sum(x)\n      threshold: "
     "\"5\"\n",
     check,
+    nullptr,
+    true,
+    Fixes::safe,
 };
 
 } // namespace isvc::validate

@@ -59,10 +59,14 @@ void check(const Document& d, Reporter& r) {
         continue;
       }
       auto num = util::quantity_value(*v);
-      r.at(v, fmt::format("KServe copies \"{}\" verbatim into the trigger's {}, which KEDA parses "
-                          "as a plain number and rejects{}",
-                          *v, ext ? "threshold" : "targetValue",
-                          num ? fmt::format("; write \"{}\"", *num) : std::string()));
+      auto& f = r.at(
+          v, fmt::format("KServe copies \"{}\" verbatim into the trigger's {}, which KEDA parses "
+                         "as a plain number and rejects{}",
+                         *v, ext ? "threshold" : "targetValue",
+                         num ? fmt::format("; write \"{}\"", *num) : std::string()));
+      if (num) {
+        f.edit = diag::Edit::replace(v.mark, *v, fmt::format("{}", *num));
+      }
     }
   }
 }
@@ -87,6 +91,9 @@ extern const Rule k_rule_kserve_keda_threshold_text = {
     "            query: avg(x{namespace=\"ml\",model_name=\"m\"})\n          target:\n"
     "            type: Value\n            value: 500m\n",
     check,
+    nullptr,
+    true,
+    Fixes::safe,
 };
 
 } // namespace isvc::validate

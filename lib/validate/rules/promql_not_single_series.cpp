@@ -16,15 +16,22 @@ void check(const Document& d, Reporter& r) {
     if (!p.expr || promql::returns_single_series(*p.expr)) {
       continue;
     }
-    r.at(s.mark, s.pointer,
-         fmt::format("query \"{}\" is not aggregated to one series: KEDA fails with \"prometheus "
-                     "query {} returned multiple elements\" as soon as two series match (two "
-                     "replicas, or one vLLM pod per data-parallel engine)",
-                     s.text, s.text),
-         fmt::format("Aggregate without grouping: sum({0}) with metricType AverageValue for a "
-                     "per-replica target (counts, queues, running requests), or max/avg({0}) "
-                     "with Value for levels and ratios.",
-                     s.text));
+    auto& f = r.at(
+        s.mark, s.pointer,
+        fmt::format("query \"{}\" is not aggregated to one series: KEDA fails with \"prometheus "
+                    "query {} returned multiple elements\" as soon as two series match (two "
+                    "replicas, or one vLLM pod per data-parallel engine)",
+                    s.text, s.text),
+        fmt::format("Aggregate without grouping: sum({0}) with metricType AverageValue for a "
+                    "per-replica target (counts, queues, running requests), or max/avg({0}) "
+                    "with Value for levels and ratios.",
+                    s.text));
+    // KEDA's default metricType is AverageValue (total / replicas): sum is what that divides.
+    // A Value target compares one level, the busiest replica's.
+    if (!s.preset) {
+      bool value = s.metric_type == "Value";
+      f.edit = diag::Edit::wrap_in(s.mark, value ? "max(" : "sum(", ")");
+    }
   }
 }
 
@@ -45,6 +52,9 @@ extern const Rule k_rule_promql_not_single_series = {
     "    metricType: AverageValue\n    metadata:\n      serverAddress: http://p:9090\n"
     "      query: vllm:num_requests_running\n      threshold: \"2\"\n",
     check,
+    nullptr,
+    true,
+    Fixes::safe,
 };
 
 } // namespace isvc::validate

@@ -39,11 +39,15 @@ void check(const Document& d, Reporter& r) {
              s.text.compare(end, 4, "_sum") != 0 && s.text.compare(end, 6, "_count") != 0)) {
           continue;
         }
-        r.at(s.at(pos), s.pointer,
-             fmt::format("{} was renamed to {} ({}): on current vLLM the query returns nothing and "
-                         "KEDA reads 0",
-                         rn.old_name, rn.new_name, rn.history),
-             fmt::format("Use {}.", rn.new_name));
+        auto& f = r.at(
+            s.at(pos), s.pointer,
+            fmt::format("{} was renamed to {} ({}): on current vLLM the query returns nothing and "
+                        "KEDA reads 0",
+                        rn.old_name, rn.new_name, rn.history),
+            fmt::format("Use {}.", rn.new_name));
+        if (!s.preset) {
+          f.edit = diag::Edit::replace(s.mark, std::string(rn.old_name), std::string(rn.new_name));
+        }
       }
     }
   }
@@ -56,7 +60,8 @@ void check(const Document& d, Reporter& r) {
         for (const auto& rn : k_renames) {
           if (*n == rn.old_name) {
             r.at(n, fmt::format("{} was renamed to {} ({})", rn.old_name, rn.new_name, rn.history),
-                 fmt::format("Use {}.", rn.new_name));
+                 fmt::format("Use {}.", rn.new_name))
+                .edit = diag::Edit::replace(n.mark, *n, std::string(rn.new_name));
           }
         }
       }
@@ -81,6 +86,9 @@ extern const Rule k_rule_vllm_metric_renamed = {
     "    metadata:\n      serverAddress: http://p:9090\n"
     "      query: avg(vllm:gpu_cache_usage_perc)\n      threshold: \"0.8\"\n",
     check,
+    nullptr,
+    true,
+    Fixes::safe,
 };
 
 } // namespace isvc::validate

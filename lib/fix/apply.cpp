@@ -1,0 +1,193 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "fix/apply.hpp"
+
+#include "fix/line_index.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+namespace isvc::fix {
+namespace {
+
+constexpr std::size_t k_context = 3;
+
+struct Hunk {
+  std::size_t first = 0; // 1-based old lines, inclusive
+  std::size_t last = 0;
+  std::vector<diag::Patch> patches;
+};
+
+// Old lines a patch touches: a deletion that ends at a line start ends on the line before.
+std::pair<std::size_t, std::size_t> lines_of(const diag::Patch& p) {
+  std::size_t a = p.start.line;
+  std::size_t b = p.end_mark.line;
+  if (p.end > p.begin && p.end_mark.col == 1 && b > a) {
+    --b;
+  }
+  return {a, std::max(a, b)};
+}
+
+std::vector<Hunk> hunks(const std::vector<diag::Patch>& patches, std::size_t lines) {
+  std::vector<Hunk> out;
+  for (const auto& p : patches) {
+    auto [a, b] = lines_of(p);
+    std::size_t first = a > k_context ? a - k_context : 1;
+    std::size_t last = std::min(lines, b + k_context);
+    if (!out.empty() && first <= out.back().last + 1) {
+      out.back().last = std::max(out.back().last, last);
+    } else {
+      out.push_back({first, last, {}});
+    }
+    out.back().patches.push_back(p);
+  }
+  return out;
+}
+
+// Lines of `s`, each with its line break; the flag says the last one has none.
+std::vector<std::string_view> split(std::string_view s, bool& no_eol) {
+  std::vector<std::string_view> out;
+  std::size_t pos = 0;
+  while (pos < s.size()) {
+    std::size_t nl = s.find('\n', pos);
+    std::size_t end = nl == std::string_view::npos ? s.size() : nl + 1;
+    out.push_back(s.substr(pos, end - pos));
+    pos = end;
+  }
+  no_eol = !s.empty() && s.back() != '\n';
+  return out;
+}
+
+void emit_line(std::string& out, char sign, std::string_view line) {
+  out += sign;
+  out.append(line);
+  if (line.empty() || line.back() != '\n') {
+    out += "\n\\ No newline at end of file\n";
+  }
+}
+
+// Lines both chunks share at the start and at the end are context; the rest is - then +.
+void body(std::string& out, std::string_view old_chunk, std::string_view new_chunk) {
+  bool eol_a = false;
+  bool eol_b = false;
+  auto a = split(old_chunk, eol_a);
+  auto b = split(new_chunk, eol_b);
+  std::size_t pre = 0;
+  while (pre < a.size() && pre < b.size() && a[pre] == b[pre]) {
+    ++pre;
+  }
+  std::size_t suf = 0;
+  while (suf < a.size() - pre && suf < b.size() - pre &&
+         a[a.size() - 1 - suf] == b[b.size() - 1 - suf]) {
+    ++suf;
+  }
+  for (std::size_t i = 0; i < pre; ++i) {
+    emit_line(out, ' ', a[i]);
+  }
+  for (std::size_t i = pre; i < a.size() - suf; ++i) {
+    emit_line(out, '-', a[i]);
+  }
+  for (std::size_t i = pre; i < b.size() - suf; ++i) {
+    emit_line(out, '+', b[i]);
+  }
+  for (std::size_t i = a.size() - suf; i < a.size(); ++i) {
+    emit_line(out, ' ', a[i]);
+  }
+}
+
+std::string range(std::size_t start, std::size_t count) {
+  return count == 1 ? fmt::format("{}", start)
+                    : fmt::format("{},{}", count == 0 ? start - 1 : start, count);
+}
+
+std::size_t count_lines(std::string_view s) {
+  bool no_eol = false;
+  return split(s, no_eol).size();
+}
+
+} // namespace
+
+std::vector<diag::Patch> non_overlapping(std::vector<diag::Patch> patches) {
+  std::stable_sort(patches.begin(), patches.end(),
+                   [](const auto& a, const auto& b) { return a.begin < b.begin; });
+  std::vector<diag::Patch> out;
+  for (auto& p : patches) {
+    if (!out.empty() && p.begin < out.back().end) {
+      continue;
+    }
+    if (!out.empty() && p.begin == out.back().begin && p.end == out.back().end &&
+        p.text == out.back().text) {
+      continue; // two findings asking for the same change
+    }
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
+std::string apply(std::string_view text, const std::vector<diag::Patch>& patches) {
+  std::string out;
+  out.reserve(text.size());
+  std::size_t prev = 0;
+  for (const auto& p : patches) {
+    out.append(text.substr(prev, p.begin - prev)).append(p.text);
+    prev = p.end;
+  }
+  out.append(text.substr(prev));
+  return out;
+}
+
+std::string unified_diff(const std::string& path,
+                         std::string_view text,
+                         const std::vector<diag::Patch>& patches) {
+  if (patches.empty()) {
+    return {};
+  }
+  LineIndex ix(text);
+  std::string out = fmt::format("--- {}\n+++ {}\n", path, path);
+  long shift = 0;
+  for (const auto& h : hunks(patches, ix.lines())) {
+    std::size_t begin = ix.line_span(h.first).first;
+    auto [le_begin, le] = ix.line_span(h.last);
+    std::size_t end = le < text.size() ? text.find('\n', le) : text.size();
+    end = end == std::string_view::npos ? text.size() : std::min(text.size(), end + 1);
+    std::string_view old_chunk = text.substr(begin, end - begin);
+    std::vector<diag::Patch> local = h.patches;
+    for (auto& p : local) {
+      p.begin -= begin;
+      p.end -= begin;
+    }
+    std::string new_chunk = fix::apply(old_chunk, local);
+    std::size_t old_n = count_lines(old_chunk);
+    std::size_t new_n = count_lines(new_chunk);
+    out += fmt::format("@@ -{} +{} @@\n", range(h.first, old_n),
+                       range(static_cast<std::size_t>(static_cast<long>(h.first) + shift), new_n));
+    body(out, old_chunk, new_chunk);
+    shift += static_cast<long>(new_n) - static_cast<long>(old_n);
+  }
+  return out;
+}
+
+std::string
+unified_diff_texts(const std::string& path, std::string_view before, std::string_view after) {
+  if (before == after) {
+    return {};
+  }
+  // The changed region as one patch over whole lines: common leading and trailing lines stay.
+  std::size_t pre = 0;
+  while (pre < before.size() && pre < after.size() && before[pre] == after[pre]) {
+    ++pre;
+  }
+  pre = before.rfind('\n', pre == 0 ? 0 : pre - 1);
+  pre = pre == std::string_view::npos ? 0 : pre + 1;
+  std::size_t suf = 0;
+  while (suf < before.size() - pre && suf < after.size() - pre &&
+         before[before.size() - 1 - suf] == after[after.size() - 1 - suf]) {
+    ++suf;
+  }
+  LineIndex ix(before);
+  std::size_t end = before.size() - suf;
+  diag::Patch p{pre, end, std::string(after.substr(pre, after.size() - suf - pre)), ix.mark(pre),
+                ix.mark(end)};
+  return unified_diff(path, before, {p});
+}
+
+} // namespace isvc::fix

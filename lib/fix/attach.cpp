@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "fix/attach.hpp"
+
+#include "fix/line_index.hpp"
+#include "fix/resolve.hpp"
+
+#include <map>
+#include <memory>
+
+namespace isvc::fix {
+
+void attach_patches(std::vector<diag::Diagnostic>& diagnostics, const diag::SourceLookup& source) {
+  std::map<std::string, std::unique_ptr<LineIndex>> indexes;
+  for (auto& d : diagnostics) {
+    if (!d.edit) {
+      continue;
+    }
+    auto& ix = indexes[d.file];
+    if (!ix) {
+      ix = std::make_unique<LineIndex>(source(d.file));
+    }
+    d.patches = resolve(*d.edit, *ix);
+  }
+}
+
+} // namespace isvc::fix

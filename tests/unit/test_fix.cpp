@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "fix/apply.hpp"
+#include "fix/line_index.hpp"
+#include "fix/resolve.hpp"
+
+#include <doctest/doctest.h>
+
+using isvc::diag::Edit;
+using isvc::model::Mark;
+
+namespace {
+
+std::string fixed(const std::string& text, const Edit& e) {
+  isvc::fix::LineIndex ix(text);
+  auto patches = isvc::fix::resolve(e, ix);
+  return patches.empty() ? std::string("<unsafe>") : isvc::fix::apply(text, patches);
+}
+
+} // namespace
+
+TEST_CASE("fix: replace keeps quoting style, comments and CRLF") {
+  CHECK(fixed("a: RawDeployment # c\n", Edit::replace({1, 4}, "RawDeployment", "Standard")) ==
+        "a: Standard # c\n");
+  CHECK(fixed("a: \"RawDeployment\"\r\nb: 1\r\n",
+              Edit::replace({1, 4}, "RawDeployment", "Standard")) == "a: \"Standard\"\r\nb: 1\r\n");
+  CHECK(fixed("{a: x, q: 'rate(old[1m])'}\n", Edit::replace({1, 11}, "old", "new")) ==
+        "{a: x, q: 'rate(new[1m])'}\n");
+  // 0.5 written plain would be a float where KEDA wants a string: the one token is quoted.
+  CHECK(fixed("threshold: 500m\n", Edit::replace({1, 12}, "500m", "0.5")) ==
+        "threshold: \"0.5\"\n");
+  // Escapes in a double-quoted scalar make byte and value offsets differ: refused.
+  CHECK(fixed("q: \"a\\\"old\"\n", Edit::replace({1, 4}, "old", "new")) == "<unsafe>");
+  // A plain scalar continued on the next line is not delimited by its first line: refused.
+  CHECK(fixed("q: sum(old)\n  + 1\n", Edit::replace({1, 4}, "old", "new")) == "<unsafe>");
+}
+
+TEST_CASE("fix: wrap a block scalar inside its content") {
+  CHECK(fixed("q: |\n  vllm:x\nb: 1\n", Edit::wrap_in({1, 4}, "sum(", ")")) ==
+        "q: |\n  sum(vllm:x)\nb: 1\n");
+  CHECK(fixed("q: vllm:x\n", Edit::wrap_in({1, 4}, "sum(", ")")) == "q: sum(vllm:x)\n");
+}
+
+TEST_CASE("fix: delete an entry only when it fills its line") {
+  CHECK(fixed("m:\n  metricName: q # old\n  query: x\n", Edit::remove({2, 3})) ==
+        "m:\n  query: x\n");
+  CHECK(fixed("m: {metricName: q, query: x}\n", Edit::remove({1, 5})) == "<unsafe>");
+  CHECK(fixed("m:\r\n  metricName: q\r\n  query: x\r\n", Edit::remove({2, 3})) ==
+        "m:\r\n  query: x\r\n");
+}
+
+TEST_CASE("fix: rename a key, plain or quoted") {
+  CHECK(fixed("target:\n  value: \"5\"\n", Edit::rename({2, 3}, "averageValue")) ==
+        "target:\n  averageValue: \"5\"\n");
+  CHECK(fixed("\"value\": 5\n", Edit::rename({1, 1}, "averageValue")) == "\"averageValue\": 5\n");
+}
+
+TEST_CASE("fix: columns count characters and a BOM is skipped on line 1") {
+  std::string text = "\xEF\xBB\xBF"
+                     "a: RawDeployment\n";
+  CHECK(fixed(text, Edit::replace({1, 4}, "RawDeployment", "Standard")) == "\xEF\xBB\xBF"
+                                                                           "a: Standard\n");
+  CHECK(fixed("# é\nb: é RawDeployment\n", Edit::replace({2, 4}, "RawDeployment", "x")) ==
+        "# é\nb: é x\n");
+}
+
+TEST_CASE("fix: unified diff has context lines and applies line numbers") {
+  std::string text = "1\n2\n3\n4\nmode: RawDeployment\n6\n7\n8\n9\n";
+  isvc::fix::LineIndex ix(text);
+  auto p = isvc::fix::resolve(Edit::replace({5, 7}, "RawDeployment", "Standard"), ix);
+  CHECK(isvc::fix::unified_diff("f.yaml", text, p) ==
+        "--- f.yaml\n+++ f.yaml\n@@ -2,7 +2,7 @@\n 2\n 3\n 4\n-mode: RawDeployment\n+mode: "
+        "Standard\n 6\n 7\n 8\n");
+  CHECK(isvc::fix::unified_diff_texts("f.yaml", "a\nb", "a\nc") ==
+        "--- f.yaml\n+++ f.yaml\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+c\n\\ No "
+        "newline at end of file\n");
+}
