@@ -35,5 +35,7 @@ int run_lint(const LintRequest& req, std::istream& in, std::ostream& out, std::o
 /// `rules list` / `rules explain`: 0, or 2 for an unknown rule or format.
 int run_rules_list(const std::string& format, std::ostream& out, std::ostream& err);
 int run_rules_explain(const std::string& id, std::ostream& out, std::ostream& err);
+/// `rules annotations`: the isvc-scale.io/ annotations as text or man (0), else 2.
+int run_annotations(const std::string& format, std::ostream& out, std::ostream& err);
 
 } // namespace isvc::app

@@ -10,7 +10,7 @@ function(isvc_cli_test name)
     WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
 endfunction()
 
-isvc_cli_test(version ARGS --version EXIT 0 STDOUT "^0\\.1\\.0")
+isvc_cli_test(version ARGS --version EXIT 0 STDOUT "^isvc-scale 0\\.1\\.0\ntargets:\n  KServe v0\\.20\\.0 [^\n]*\n  KEDA v2\\.20\\.2 ")
 isvc_cli_test(help ARGS --help EXIT 0 STDOUT "render.*lint.*rules")
 isvc_cli_test(render-help ARGS render --help EXIT 0 STDOUT "--mode")
 isvc_cli_test(unknown-command ARGS rendr x.yaml EXIT 2 STDERR "unknown argument 'rendr' \\(did you mean 'render'\\?\\)")
