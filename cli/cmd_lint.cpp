@@ -2,6 +2,7 @@
 #include "app/run_lint.hpp"
 #include "commands.hpp"
 
+#include <cstdlib>
 #include <iostream>
 
 namespace isvc::cli {
@@ -13,9 +14,11 @@ Command add_lint(CLI::App& root) {
   auto kserve_config = std::make_shared<std::string>();
   CLI::App* sub = root.add_subcommand("lint", "Lint InferenceServices and autoscaling objects");
   sub->add_option("paths", req->paths, "Files, directories (recursive) or - for stdin")->required();
-  sub->add_option("-f,--format", *format, "text, json, sarif, github or junit")
-      ->check(CLI::IsMember({"text", "json", "sarif", "github", "junit"}))
-      ->capture_default_str();
+  auto* fmt_opt = sub->add_option("-f,--format", *format,
+                                  "text, json, sarif, github or junit (github under "
+                                  "GITHUB_ACTIONS=true)")
+                      ->check(CLI::IsMember({"text", "json", "sarif", "github", "junit"}))
+                      ->capture_default_str();
   auto* fo = sub->add_option("--fail-on", *fail_on, "Exit 1 on findings at or above: error|warning")
                  ->check(CLI::IsMember({"error", "warning"}))
                  ->capture_default_str();
@@ -28,7 +31,11 @@ Command add_lint(CLI::App& root) {
   sub->add_option("--kserve-config", *kserve_config,
                   "inferenceservice-config ConfigMap YAML (kubectl get cm -o yaml)");
   sub->add_option("-j,--jobs", req->jobs, "Parallel jobs (0 = all cores)")->capture_default_str();
-  return Command{sub, [req, format, fail_on, fo, kserve_config]() {
+  return Command{sub, [req, format, fmt_opt, fail_on, fo, kserve_config]() {
+                   const char* gha = std::getenv("GITHUB_ACTIONS");
+                   if (fmt_opt->count() == 0 && gha != nullptr && std::string(gha) == "true") {
+                     *format = "github"; // a workflow step gets annotations without a flag
+                   }
                    diag::parse_format(*format, req->format);
                    req->fail_on_set = fo->count() > 0;
                    diag::parse_severity(*fail_on, req->fail_on);

@@ -80,7 +80,7 @@ void write_sarif(std::ostream& out, const Report& r) {
     region["startLine"] = std::max<std::uint32_t>(d.mark.line, 1);
     region["startColumn"] = std::max<std::uint32_t>(d.mark.col, 1);
     ojson phys = ojson::object();
-    phys["artifactLocation"] = ojson{{"uri", util::uri_escape(d.file)}};
+    phys["artifactLocation"] = ojson{{"uri", util::uri_escape(util::repo_relative(d.file))}};
     phys["region"] = std::move(region);
     ojson loc = ojson::object();
     loc["physicalLocation"] = std::move(phys);
@@ -144,8 +144,9 @@ void write_github(std::ostream& out, const Report& r) {
     const char* cmd = d.severity == Severity::error     ? "error"
                       : d.severity == Severity::warning ? "warning"
                                                         : "notice";
-    out << fmt::format("::{} file={},line={},col={},title={}::{}\n", cmd, gh_escape(d.file, true),
-                       d.mark.line, d.mark.col, gh_escape(d.rule, true),
+    out << fmt::format("::{} file={},line={},col={},title={}::{}\n", cmd,
+                       gh_escape(util::repo_relative(d.file), true), d.mark.line, d.mark.col,
+                       gh_escape(d.rule, true),
                        gh_escape(d.fix.empty() ? d.message : d.message + "\nfix: " + d.fix, false));
   }
 }

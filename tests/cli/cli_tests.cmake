@@ -2,11 +2,11 @@
 set(BIN $<TARGET_FILE:isvc-scale>)
 set(EXPECT ${CMAKE_CURRENT_SOURCE_DIR}/cli/expect.cmake)
 function(isvc_cli_test name)
-  cmake_parse_arguments(T "STDOUT_EMPTY" "EXIT;STDERR;STDOUT;STDIN;STDOUT_FILE" "ARGS" ${ARGN})
+  cmake_parse_arguments(T "STDOUT_EMPTY" "EXIT;STDERR;STDOUT;STDIN;STDOUT_FILE;SET_ENV" "ARGS" ${ARGN})
   add_test(NAME cli-${name}
     COMMAND ${CMAKE_COMMAND} "-DBIN=${BIN}" "-DARGS=${T_ARGS}" "-DEXIT=${T_EXIT}"
             "-DSTDERR=${T_STDERR}" "-DSTDOUT=${T_STDOUT}" "-DSTDOUT_EMPTY=${T_STDOUT_EMPTY}"
-            "-DSTDIN=${T_STDIN}" "-DSTDOUT_FILE=${T_STDOUT_FILE}" -P ${EXPECT}
+            "-DSTDIN=${T_STDIN}" "-DSTDOUT_FILE=${T_STDOUT_FILE}" "-DSET_ENV=${T_SET_ENV}" -P ${EXPECT}
     WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
 endfunction()
 
@@ -141,3 +141,15 @@ isvc_cli_test(root-flag-typo ARGS --verison EXIT 2 STDERR "unknown argument '--v
 # Range findings name the bounds, not valijson's "less than or equal to 2147483647.000000".
 isvc_cli_test(lint-int32-range ARGS lint --no-config tests/cli/data/int32-overflow.yaml EXIT 1
   STDOUT "int32-overflow.yaml:10:18: error: /spec/predictor/maxReplicas must be between -2147483648 and 2147483647 \\[schema-range\\]")
+# GitHub drops annotations whose file starts with "./": github and SARIF paths are repository-relative.
+isvc_cli_test(lint-github-path-no-dot-slash ARGS lint --no-config --format github ./tests/cli/data/duplicate-key.yaml
+  EXIT 1 STDOUT "^::error file=tests/cli/data/duplicate-key.yaml,line=10,col=5,title=yaml-duplicate-key::")
+isvc_cli_test(lint-sarif-path-no-dot-slash ARGS lint --no-config --format sarif ./tests/cli/data/duplicate-key.yaml
+  EXIT 1 STDOUT "\"uri\": \"tests/cli/data/duplicate-key.yaml\"")
+# Under GitHub Actions lint writes annotations unless --format says otherwise.
+isvc_cli_test(lint-github-actions-default SET_ENV GITHUB_ACTIONS=true
+  ARGS lint --no-config tests/cli/data/duplicate-key.yaml
+  EXIT 1 STDOUT "^::error file=tests/cli/data/duplicate-key.yaml,line=10,col=5,")
+isvc_cli_test(lint-github-actions-explicit-format SET_ENV GITHUB_ACTIONS=true
+  ARGS lint --no-config --format text tests/cli/data/duplicate-key.yaml
+  EXIT 1 STDOUT "^tests/cli/data/duplicate-key.yaml:10:5: error: ")

@@ -84,6 +84,15 @@ TEST_SUITE("util") {
     CHECK(*bad.bad == "nope");
     CHECK(bad.pairs.size() == 1);
   }
+  TEST_CASE("repository-relative paths for CI formats") {
+    using isvc::util::repo_relative;
+    CHECK(repo_relative("./x.yaml") == "x.yaml");
+    CHECK(repo_relative("./a//b/../c.yaml") == "a/c.yaml");
+    CHECK(repo_relative("a/./b.yaml") == "a/b.yaml");
+    CHECK(repo_relative("../up.yaml") == "../up.yaml");
+    CHECK(repo_relative("-") == "-");
+    CHECK(repo_relative("./") == "./");
+  }
   TEST_CASE("the --version table names the version every strict schema was taken from") {
     namespace fs = std::filesystem;
     auto version_of = [](std::string_view project) {
