@@ -19,14 +19,19 @@ Command add_lint(CLI::App& root) {
                                   "GITHUB_ACTIONS=true)")
                       ->check(CLI::IsMember({"text", "json", "sarif", "github", "junit"}))
                       ->capture_default_str();
-  auto* fo = sub->add_option("--fail-on", *fail_on, "Exit 1 on findings at or above: error|warning")
-                 ->check(CLI::IsMember({"error", "warning"}))
-                 ->capture_default_str();
-  sub->add_option("--disable", req->disable, "Turn a rule off (repeatable)")
+  auto* fo =
+      sub->add_option("--fail-on", *fail_on, "Exit 1 on findings at or above: error|warning|never")
+          ->check(CLI::IsMember({"error", "warning", "never"}))
+          ->capture_default_str();
+  sub->add_option("--disable", req->disable, "Turn rules off (repeatable, comma-separated)")
+      ->delimiter(',')
       ->allow_extra_args(false);
-  sub->add_option("--enable", req->enable, "Turn a rule on (repeatable)")->allow_extra_args(false);
+  sub->add_option("--enable", req->enable, "Turn rules on (repeatable, comma-separated)")
+      ->delimiter(',')
+      ->allow_extra_args(false);
+  sub->add_flag("-q,--quiet", req->quiet, "No summary line on stderr");
   sub->add_option("--config", req->config_file,
-                  "Config file (default: .isvc-scale.yaml found from the cwd upward)");
+                  "Config file (default: .isvc-scale.yaml or .yml found from the cwd upward)");
   sub->add_flag("--no-config", req->no_config, "Ignore .isvc-scale.yaml");
   sub->add_option("--kserve-config", *kserve_config,
                   "inferenceservice-config ConfigMap YAML (kubectl get cm -o yaml)");
@@ -38,7 +43,8 @@ Command add_lint(CLI::App& root) {
                    }
                    diag::parse_format(*format, req->format);
                    req->fail_on_set = fo->count() > 0;
-                   diag::parse_severity(*fail_on, req->fail_on);
+                   req->fail_never = *fail_on == "never";
+                   diag::parse_severity(req->fail_never ? "error" : *fail_on, req->fail_on);
                    req->version = ISVC_SCALE_VERSION;
                    if (!kserve_config->empty()) {
                      req->kserve = kserve::load_config_file(*kserve_config);

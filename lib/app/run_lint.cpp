@@ -9,6 +9,7 @@
 #include "validate/lint.hpp"
 #include "validate/rule.hpp"
 
+#include <array>
 #include <filesystem>
 #include <fmt/format.h>
 #include <fstream>
@@ -19,15 +20,18 @@ namespace isvc::app {
 namespace {
 
 namespace fs = std::filesystem;
-constexpr const char* k_config_name = ".isvc-scale.yaml";
+// Looked up in this order in each directory from the cwd upward.
+constexpr std::array<const char*, 2> k_config_names = {".isvc-scale.yaml", ".isvc-scale.yml"};
 
 std::string find_config() {
   std::error_code ec;
   fs::path dir = fs::current_path(ec);
   while (!ec && !dir.empty()) {
-    fs::path candidate = dir / k_config_name;
-    if (fs::exists(candidate, ec)) {
-      return candidate.string();
+    for (const char* name : k_config_names) {
+      fs::path candidate = dir / name;
+      if (fs::exists(candidate, ec)) {
+        return candidate.string();
+      }
     }
     if (dir == dir.root_path()) {
       break;
@@ -213,14 +217,16 @@ int run_lint(const LintRequest& req, std::istream& in, std::ostream& out, std::o
     errors += d.severity == diag::Severity::error ? 1 : 0;
     warnings += d.severity == diag::Severity::warning ? 1 : 0;
     input_error = input_error || d.rule == "yaml-syntax" || d.rule == "io-unreadable";
-    failing = failing || d.severity >= fail_on;
+    failing = failing || (!req.fail_never && d.severity >= fail_on);
   }
   std::size_t notes = result.diagnostics.size() - errors - warnings;
-  err << fmt::format(
-      "isvc-scale: {} file{}, {} document{}: {} error{}, {} warning{}{}\n", result.files,
-      result.files == 1 ? "" : "s", result.documents, result.documents == 1 ? "" : "s", errors,
-      errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s",
-      notes == 0 ? std::string() : fmt::format(", {} note{}", notes, notes == 1 ? "" : "s"));
+  if (!req.quiet) {
+    err << fmt::format(
+        "isvc-scale: {} file{}, {} document{}: {} error{}, {} warning{}{}\n", result.files,
+        result.files == 1 ? "" : "s", result.documents, result.documents == 1 ? "" : "s", errors,
+        errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s",
+        notes == 0 ? std::string() : fmt::format(", {} note{}", notes, notes == 1 ? "" : "s"));
+  }
   if (input_error) {
     return 2;
   }

@@ -17,9 +17,13 @@ struct LintRequest {
   diag::Format format = diag::Format::text;
   diag::Severity fail_on = diag::Severity::error;
   bool fail_on_set = false;
+  /// --fail-on never: findings never make the exit code 1 (input errors still give 2).
+  bool fail_never = false;
+  /// -q/--quiet: no summary line on stderr.
+  bool quiet = false;
   std::vector<std::string> disable;
   std::vector<std::string> enable;
-  /// Explicit --config; otherwise `.isvc-scale.yaml` is looked up from the cwd upward.
+  /// Explicit --config; otherwise `.isvc-scale.yaml` (or `.yml`) is looked up from the cwd upward.
   std::string config_file;
   bool no_config = false;
   kserve::Config kserve;

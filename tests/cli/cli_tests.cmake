@@ -153,3 +153,19 @@ isvc_cli_test(lint-github-actions-default SET_ENV GITHUB_ACTIONS=true
 isvc_cli_test(lint-github-actions-explicit-format SET_ENV GITHUB_ACTIONS=true
   ARGS lint --no-config --format text tests/cli/data/duplicate-key.yaml
   EXIT 1 STDOUT "^tests/cli/data/duplicate-key.yaml:10:5: error: ")
+isvc_cli_test(lint-fail-on-never ARGS lint --no-config --fail-on never tests/cli/data/duplicate-key.yaml
+  EXIT 0 STDOUT "duplicate-key.yaml:10:5: error: duplicate key" STDERR "1 file, 1 document: 1 error, 0 warnings")
+isvc_cli_test(lint-fail-on-never-input-error ARGS lint --no-config --fail-on never tests/cli/data/broken-second-doc.yaml
+  EXIT 2)
+isvc_cli_test(lint-quiet ARGS lint --no-config -q tests/cli/data/duplicate-key.yaml EXIT 1 STDERR "^$"
+  STDOUT "duplicate-key.yaml:10:5: error: duplicate key")
+isvc_cli_test(lint-disable-comma-list
+  ARGS lint --no-config --disable isvc-deprecated-deployment-mode,isvc-deployment-mode-unset samples/keda-cpu-utilization.yaml
+  EXIT 0 STDOUT_EMPTY STDERR "0 errors, 0 warnings\n$")
+isvc_cli_test(lint-disable-comma-list-unknown
+  ARGS lint --no-config --disable isvc-deployment-mode-unset,kserv-name samples/keda-cpu-utilization.yaml
+  EXIT 2 STDERR "--disable: unknown rule 'kserv-name' \\(did you mean 'kserve-name'\\?\\)")
+add_test(NAME cli-lint-config-yml
+  COMMAND ${CMAKE_COMMAND} "-DBIN=${BIN}" "-DARGS=lint;duplicate-key.yaml" -DEXIT=0 -DSTDOUT_EMPTY=TRUE
+          "-DSTDERR=1 file, 1 document: 0 errors, 0 warnings" -P ${EXPECT}
+  WORKING_DIRECTORY ${PROJECT_SOURCE_DIR}/tests/cli/data/yml-config)
