@@ -30,6 +30,8 @@ Command add_lint(CLI::App& root) {
       ->delimiter(',')
       ->allow_extra_args(false);
   sub->add_flag("-q,--quiet", req->quiet, "No summary line on stderr");
+  sub->add_flag("--fail-if-no-objects", req->fail_if_no_objects,
+                "Exit 1 when no object of a kind lint checks was found");
   sub->add_option("--config", req->config_file,
                   "Config file (default: .isvc-scale.yaml or .yml found from the cwd upward)");
   sub->add_flag("--no-config", req->no_config, "Ignore .isvc-scale.yaml");

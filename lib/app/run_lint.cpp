@@ -230,6 +230,14 @@ int run_lint(const LintRequest& req, std::istream& in, std::ostream& out, std::o
   if (input_error) {
     return 2;
   }
+  if (result.lintable == 0) {
+    // An empty directory, a chart of Deployments or an LLMInferenceService: passing silently
+    // would look like a clean result.
+    err << "isvc-scale: note: nothing to lint: no InferenceService (serving.kserve.io), "
+           "ScaledObject, TriggerAuthentication, HorizontalPodAutoscaler, PodMonitor or "
+           "OpenTelemetryCollector in the inputs\n";
+    failing = failing || req.fail_if_no_objects;
+  }
   return failing ? 1 : 0;
 }
 

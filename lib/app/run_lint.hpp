@@ -21,6 +21,8 @@ struct LintRequest {
   bool fail_never = false;
   /// -q/--quiet: no summary line on stderr.
   bool quiet = false;
+  /// --fail-if-no-objects: exit 1 when no document of a kind lint checks was found.
+  bool fail_if_no_objects = false;
   std::vector<std::string> disable;
   std::vector<std::string> enable;
   /// Explicit --config; otherwise `.isvc-scale.yaml` (or `.yml`) is looked up from the cwd upward.

@@ -169,3 +169,11 @@ add_test(NAME cli-lint-config-yml
   COMMAND ${CMAKE_COMMAND} "-DBIN=${BIN}" "-DARGS=lint;duplicate-key.yaml" -DEXIT=0 -DSTDOUT_EMPTY=TRUE
           "-DSTDERR=1 file, 1 document: 0 errors, 0 warnings" -P ${EXPECT}
   WORKING_DIRECTORY ${PROJECT_SOURCE_DIR}/tests/cli/data/yml-config)
+# Nothing lintable (an LLMInferenceService, kinds lint does not check) is a note, and exit 1
+# with --fail-if-no-objects.
+isvc_cli_test(lint-no-objects-note ARGS lint --no-config tests/cli/data/no-objects EXIT 0 STDOUT_EMPTY
+  STDERR "2 files, 2 documents: 0 errors, 0 warnings\nisvc-scale: note: nothing to lint: no InferenceService \\(serving.kserve.io\\), ScaledObject, TriggerAuthentication, HorizontalPodAutoscaler, PodMonitor or OpenTelemetryCollector in the inputs\n$")
+isvc_cli_test(lint-fail-if-no-objects ARGS lint --no-config --fail-if-no-objects tests/cli/data/no-objects
+  EXIT 1 STDOUT_EMPTY STDERR "nothing to lint")
+isvc_cli_test(lint-fail-if-no-objects-found ARGS lint --no-config --fail-if-no-objects -q tests/cli/data/duplicate-key.yaml
+  EXIT 1 STDERR "^$")
