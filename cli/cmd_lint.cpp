@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 #include <iostream>
+#include <unistd.h>
 
 namespace isvc::cli {
 
@@ -30,6 +31,10 @@ Command add_lint(CLI::App& root) {
       ->delimiter(',')
       ->allow_extra_args(false);
   sub->add_flag("-q,--quiet", req->quiet, "No summary line on stderr");
+  auto color = std::make_shared<std::string>("auto");
+  sub->add_option("--color", *color, "auto (a terminal, no NO_COLOR), always or never")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
   sub->add_flag("--fail-if-no-objects", req->fail_if_no_objects,
                 "Exit 1 when no object of a kind lint checks was found");
   sub->add_option("--config", req->config_file,
@@ -38,7 +43,11 @@ Command add_lint(CLI::App& root) {
   sub->add_option("--kserve-config", *kserve_config,
                   "inferenceservice-config ConfigMap YAML (kubectl get cm -o yaml)");
   sub->add_option("-j,--jobs", req->jobs, "Parallel jobs (0 = all cores)")->capture_default_str();
-  return Command{sub, [req, format, fmt_opt, fail_on, fo, kserve_config]() {
+  return Command{sub, [req, format, fmt_opt, fail_on, fo, kserve_config, color]() {
+                   const char* no_color = std::getenv("NO_COLOR");
+                   bool allowed = no_color == nullptr || *no_color == '\0';
+                   req->color = allowed && (*color == "always" ||
+                                            (*color == "auto" && isatty(STDOUT_FILENO) == 1));
                    const char* gha = std::getenv("GITHUB_ACTIONS");
                    if (fmt_opt->count() == 0 && gha != nullptr && std::string(gha) == "true") {
                      *format = "github"; // a workflow step gets annotations without a flag

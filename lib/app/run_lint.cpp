@@ -206,7 +206,8 @@ int run_lint(const LintRequest& req, std::istream& in, std::ostream& out, std::o
                       result.files,
                       req.version,
                       result.file_names,
-                      fail_on};
+                      fail_on,
+                      req.color};
   diag::write_report(out, req.format, report);
 
   std::size_t errors = 0;

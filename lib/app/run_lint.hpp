@@ -21,6 +21,8 @@ struct LintRequest {
   bool fail_never = false;
   /// -q/--quiet: no summary line on stderr.
   bool quiet = false;
+  /// ANSI colour in text output (decided by the CLI from --color, the TTY and NO_COLOR).
+  bool color = false;
   /// --fail-if-no-objects: exit 1 when no document of a kind lint checks was found.
   bool fail_if_no_objects = false;
   std::vector<std::string> disable;

@@ -308,7 +308,7 @@ void write_report(std::ostream& out, Format format, const Report& report) {
   switch (format) {
   case Format::text:
     for (const auto& d : report.diagnostics) {
-      write_text(out, d, report.source);
+      write_text(out, d, report.source, report.color);
     }
     break;
   case Format::json:

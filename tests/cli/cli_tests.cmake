@@ -177,3 +177,10 @@ isvc_cli_test(lint-fail-if-no-objects ARGS lint --no-config --fail-if-no-objects
   EXIT 1 STDOUT_EMPTY STDERR "nothing to lint")
 isvc_cli_test(lint-fail-if-no-objects-found ARGS lint --no-config --fail-if-no-objects -q tests/cli/data/duplicate-key.yaml
   EXIT 1 STDERR "^$")
+# Colour only when asked or on a terminal (ctest's pipe is none), never with NO_COLOR.
+isvc_cli_test(lint-color-always ARGS lint --no-config --color always tests/cli/data/duplicate-key.yaml
+  EXIT 1 STDOUT "duplicate-key.yaml:10:5: .\\[1;31merror.\\[0m: duplicate key")
+isvc_cli_test(lint-color-auto-pipe ARGS lint --no-config tests/cli/data/duplicate-key.yaml
+  EXIT 1 STDOUT "^tests/cli/data/duplicate-key.yaml:10:5: error: duplicate key")
+isvc_cli_test(lint-no-color-env SET_ENV NO_COLOR=1 ARGS lint --no-config --color always tests/cli/data/duplicate-key.yaml
+  EXIT 1 STDOUT "^tests/cli/data/duplicate-key.yaml:10:5: error: duplicate key")
