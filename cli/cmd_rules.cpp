@@ -12,10 +12,15 @@ Command add_rules(CLI::App& root) {
   CLI::App* sub = root.add_subcommand("rules", "List or explain lint rules");
   sub->require_subcommand(1);
   CLI::App* list = sub->add_subcommand("list", "List every rule");
-  list->add_option("-f,--format", *format, "text, json or markdown")->capture_default_str();
+  list->add_option("-f,--format", *format, "text, json, markdown or man")->capture_default_str();
+  CLI::App* annotations = sub->add_subcommand("annotations", "List the isvc-scale.io/ annotations");
+  annotations->add_option("-f,--format", *format, "text or man")->capture_default_str();
   CLI::App* explain = sub->add_subcommand("explain", "Explain one rule");
   explain->add_option("rule", *id, "Rule id")->required();
-  return Command{sub, [list, format, id]() {
+  return Command{sub, [list, annotations, format, id]() {
+                   if (annotations->parsed()) {
+                     return app::run_annotations(*format, std::cout, std::cerr);
+                   }
                    return list->parsed() ? app::run_rules_list(*format, std::cout, std::cerr)
                                          : app::run_rules_explain(*id, std::cout, std::cerr);
                  }};

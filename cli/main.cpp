@@ -3,6 +3,7 @@
 #include "commands.hpp"
 #include "util/error.hpp"
 #include "util/spellcheck.hpp"
+#include "util/versions.hpp"
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
@@ -74,7 +75,7 @@ bool words_known(const CLI::App& root, int argc, char** argv) {
 
 int main(int argc, char** argv) try {
   CLI::App app{"isvc-scale: lint and render KServe InferenceService autoscaling", "isvc-scale"};
-  app.set_version_flag("--version", ISVC_SCALE_VERSION);
+  app.set_version_flag("--version", isvc::util::version_text(ISVC_SCALE_VERSION));
   app.require_subcommand(1);
   std::vector<isvc::cli::Command> commands = {isvc::cli::add_render(app), isvc::cli::add_lint(app),
                                               isvc::cli::add_rules(app), isvc::cli::add_check(app),

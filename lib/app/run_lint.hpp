@@ -17,9 +17,17 @@ struct LintRequest {
   diag::Format format = diag::Format::text;
   diag::Severity fail_on = diag::Severity::error;
   bool fail_on_set = false;
+  /// --fail-on never: findings never make the exit code 1 (input errors still give 2).
+  bool fail_never = false;
+  /// -q/--quiet: no summary line on stderr.
+  bool quiet = false;
+  /// ANSI colour in text output (decided by the CLI from --color, the TTY and NO_COLOR).
+  bool color = false;
+  /// --fail-if-no-objects: exit 1 when no document of a kind lint checks was found.
+  bool fail_if_no_objects = false;
   std::vector<std::string> disable;
   std::vector<std::string> enable;
-  /// Explicit --config; otherwise `.isvc-scale.yaml` is looked up from the cwd upward.
+  /// Explicit --config; otherwise `.isvc-scale.yaml` (or `.yml`) is looked up from the cwd upward.
   std::string config_file;
   bool no_config = false;
   kserve::Config kserve;
@@ -38,5 +46,7 @@ int run_lint(const LintRequest& req, std::istream& in, std::ostream& out, std::o
 /// `rules list` / `rules explain`: 0, or 2 for an unknown rule or format.
 int run_rules_list(const std::string& format, std::ostream& out, std::ostream& err);
 int run_rules_explain(const std::string& id, std::ostream& out, std::ostream& err);
+/// `rules annotations`: the isvc-scale.io/ annotations as text or man (0), else 2.
+int run_annotations(const std::string& format, std::ostream& out, std::ostream& err);
 
 } // namespace isvc::app

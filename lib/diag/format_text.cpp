@@ -133,9 +133,14 @@ std::string one_line(std::string_view s) {
 
 } // namespace
 
-void write_text(std::ostream& out, const Diagnostic& d, const SourceLookup& source) {
-  out << fmt::format("{}:{}:{}: {}: {} [{}]\n", one_line(d.file), d.mark.line, d.mark.col,
-                     to_string(d.severity), one_line(d.message), one_line(d.rule));
+void write_text(std::ostream& out, const Diagnostic& d, const SourceLookup& source, bool color) {
+  const char* on = !color                            ? ""
+                   : d.severity == Severity::error   ? "\x1b[1;31m"
+                   : d.severity == Severity::warning ? "\x1b[1;33m"
+                                                     : "\x1b[1;36m";
+  const char* off = color ? "\x1b[0m" : "";
+  out << fmt::format("{}:{}:{}: {}{}{}: {} [{}]\n", one_line(d.file), d.mark.line, d.mark.col, on,
+                     to_string(d.severity), off, one_line(d.message), one_line(d.rule));
   std::string_view text = source ? source(d.file) : std::string_view();
   std::string_view line = d.mark.line > 0 ? line_of(text, d.mark.line) : std::string_view();
   if (!line.empty()) {
@@ -149,7 +154,7 @@ void write_text(std::ostream& out, const Diagnostic& d, const SourceLookup& sour
         pad += shown.text[i] == '\t' ? '\t' : ' ';
       }
     }
-    out << fmt::format(" {:>4} | {}^\n", "", pad);
+    out << fmt::format(" {:>4} | {}{}^{}\n", "", pad, color ? "\x1b[1;32m" : "", off);
   }
   if (!d.fix.empty()) {
     out << "  fix: " << one_line(d.fix) << '\n';

@@ -14,6 +14,10 @@ using SourceLookup = std::function<std::string_view(const std::string& file)>;
 
 /// `file:line:col: severity: message [rule]`, the source line with a caret,
 /// and `fix:` (ninja/gcc shape).
-void write_text(std::ostream& out, const Diagnostic& d, const SourceLookup& source);
+/// `color`: the severity word and the caret in ANSI colour (red, yellow, cyan; green caret).
+void write_text(std::ostream& out,
+                const Diagnostic& d,
+                const SourceLookup& source,
+                bool color = false);
 
 } // namespace isvc::diag

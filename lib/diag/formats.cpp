@@ -98,7 +98,7 @@ void write_sarif(std::ostream& out, const Report& r) {
     region["startLine"] = std::max<std::uint32_t>(d.mark.line, 1);
     region["startColumn"] = std::max<std::uint32_t>(d.mark.col, 1);
     ojson phys = ojson::object();
-    phys["artifactLocation"] = ojson{{"uri", util::uri_escape(d.file)}};
+    phys["artifactLocation"] = ojson{{"uri", util::uri_escape(util::repo_relative(d.file))}};
     phys["region"] = std::move(region);
     ojson loc = ojson::object();
     loc["physicalLocation"] = std::move(phys);
@@ -165,8 +165,9 @@ void write_github(std::ostream& out, const Report& r) {
     const char* cmd = d.severity == Severity::error     ? "error"
                       : d.severity == Severity::warning ? "warning"
                                                         : "notice";
-    out << fmt::format("::{} file={},line={},col={},title={}::{}\n", cmd, gh_escape(d.file, true),
-                       d.mark.line, d.mark.col, gh_escape(d.rule, true),
+    out << fmt::format("::{} file={},line={},col={},title={}::{}\n", cmd,
+                       gh_escape(util::repo_relative(d.file), true), d.mark.line, d.mark.col,
+                       gh_escape(d.rule, true),
                        gh_escape(d.fix.empty() ? d.message : d.message + "\nfix: " + d.fix, false));
   }
 }
@@ -230,6 +231,10 @@ std::string finding_line(const Diagnostic& d) {
   return out;
 }
 
+bool is_tool_failure(const Diagnostic* d) {
+  return d->rule == "yaml-syntax" || d->rule == "io-unreadable";
+}
+
 // One testcase per linted file, clean ones too. Findings at or above --fail-on make the
 // testcase's <failure> (the run exits 1 for them); lower ones go to its <system-out>.
 void write_junit(std::ostream& out, const Report& r) {
@@ -245,18 +250,23 @@ void write_junit(std::ostream& out, const Report& r) {
     by_file[d.file].push_back(&d);
   }
   std::size_t failures = 0;
+  std::size_t errors = 0;
   for (const auto& file : order) {
     const auto& ds = by_file[file];
-    failures += std::any_of(ds.begin(), ds.end(),
-                            [&r](const Diagnostic* d) { return d->severity >= r.fail_on; })
-                    ? 1
-                    : 0;
+    bool tool_error = std::any_of(ds.begin(), ds.end(), is_tool_failure);
+    bool failing = std::any_of(ds.begin(), ds.end(),
+                               [&r](const Diagnostic* d) { return d->severity >= r.fail_on; });
+    errors += tool_error ? 1 : 0;
+    failures += !tool_error && failing ? 1 : 0;
   }
+  // time is 0: lint timing is not a test result, and the output stays deterministic.
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-  out << fmt::format("<testsuites name=\"isvc-scale\" tests=\"{}\" failures=\"{}\">\n",
-                     order.size(), failures);
-  out << fmt::format("  <testsuite name=\"isvc-scale lint\" tests=\"{}\" failures=\"{}\">\n",
-                     order.size(), failures);
+  out << fmt::format(
+      "<testsuites name=\"isvc-scale\" tests=\"{}\" failures=\"{}\" errors=\"{}\" time=\"0\">\n",
+      order.size(), failures, errors);
+  out << fmt::format("  <testsuite name=\"isvc-scale lint\" tests=\"{}\" failures=\"{}\" "
+                     "errors=\"{}\" skipped=\"0\" time=\"0\">\n",
+                     order.size(), failures, errors);
   for (const auto& file : order) {
     std::vector<const Diagnostic*> failing;
     std::string failing_text;
@@ -268,7 +278,8 @@ void write_junit(std::ostream& out, const Report& r) {
         failing.push_back(d);
       }
     }
-    out << fmt::format("    <testcase classname=\"isvc-scale.lint\" name=\"{}\"", xml_escape(file));
+    out << fmt::format("    <testcase classname=\"isvc-scale.lint\" name=\"{}\" time=\"0\"",
+                       xml_escape(file));
     if (failing.empty() && other_text.empty()) {
       out << "/>\n";
       continue;
@@ -282,7 +293,10 @@ void write_junit(std::ostream& out, const Report& r) {
                                 : fmt::format("{} findings at or above {}; first {}:{}: {} [{}]",
                                               failing.size(), to_string(r.fail_on), first.mark.line,
                                               first.mark.col, first.message, first.rule);
-      out << fmt::format("      <failure type=\"{}\" message=\"{}\">{}</failure>\n",
+      // A file isvc-scale could not read or parse is the tool's <error>, not a lint <failure>.
+      const char* element =
+          std::any_of(failing.begin(), failing.end(), is_tool_failure) ? "error" : "failure";
+      out << fmt::format("      <{0} type=\"{1}\" message=\"{2}\">{3}</{0}>\n", element,
                          xml_escape(first.rule), xml_escape(message),
                          xml_escape(failing_text, false));
     }
@@ -315,7 +329,7 @@ void write_report(std::ostream& out, Format format, const Report& report) {
   switch (format) {
   case Format::text:
     for (const auto& d : report.diagnostics) {
-      write_text(out, d, report.source);
+      write_text(out, d, report.source, report.color);
     }
     break;
   case Format::json:

@@ -35,6 +35,8 @@ struct Report {
   std::vector<std::string> file_names;
   /// Findings at or above this fail the run (JUnit <failure>); lower ones are output only.
   Severity fail_on = Severity::error;
+  /// ANSI colour in text output (the caller decides: a TTY, no NO_COLOR, --color).
+  bool color = false;
 };
 
 void write_report(std::ostream& out, Format format, const Report& report);

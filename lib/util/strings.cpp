@@ -3,6 +3,7 @@
 
 #include <cctype>
 #include <charconv>
+#include <filesystem>
 #include <fmt/format.h>
 
 namespace isvc::util {
@@ -103,6 +104,14 @@ bool looks_like_float(std::string_view s) {
     }
   }
   return digits && (dot || exp);
+}
+
+std::string repo_relative(std::string_view path) {
+  if (path.empty() || path == "-") {
+    return std::string(path);
+  }
+  std::string out = std::filesystem::path(path).lexically_normal().generic_string();
+  return out.empty() || out == "." ? std::string(path) : out;
 }
 
 std::string uri_escape(std::string_view path) {

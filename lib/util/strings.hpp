@@ -26,6 +26,9 @@ bool looks_like_float(std::string_view text);
 bool iequals(std::string_view a, std::string_view b);
 /// Percent-encodes everything but RFC 3986 unreserved characters and "/" (a relative URI).
 std::string uri_escape(std::string_view path);
+/// A path as CI systems match it against the repository: lexically normal, no leading "./"
+/// ("./a//b/../c.yaml" -> "a/c.yaml"); GitHub drops annotations whose file starts with "./".
+std::string repo_relative(std::string_view path);
 /// "k=v, k2=v2" split on commas and the first '=' of each entry, both sides trimmed, empty
 /// entries skipped. `bad` is the first entry without a key and '=' (then `pairs` stops there).
 struct KeyValues {

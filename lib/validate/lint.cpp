@@ -8,6 +8,7 @@
 #include "validate/rule.hpp"
 #include "validate/schema.hpp"
 
+#include <algorithm>
 #include <deque>
 #include <map>
 #include <memory>
@@ -264,6 +265,8 @@ LintResult lint(const std::vector<std::string>& paths, std::istream& in, const L
       }
     }
     result.documents += st->file.docs.size();
+    result.lintable += static_cast<std::size_t>(std::count_if(
+        st->kinds.begin(), st->kinds.end(), [](Applies k) { return k != Applies::any; }));
     result.sources[st->file.path] = std::move(st->file.text);
   }
   result.files = files.size();

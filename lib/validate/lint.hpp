@@ -28,6 +28,9 @@ struct LintResult {
   std::map<std::string, std::string> sources;
   std::size_t files = 0;
   std::size_t documents = 0;
+  /// Documents of a kind lint checks (InferenceService, ScaledObject, TriggerAuthentication,
+  /// HPA, PodMonitor, OpenTelemetryCollector); 0 means nothing was linted.
+  std::size_t lintable = 0;
   /// Every input file as findings name it, in input order.
   std::vector<std::string> file_names;
 };

@@ -2,15 +2,15 @@
 set(BIN $<TARGET_FILE:isvc-scale>)
 set(EXPECT ${CMAKE_CURRENT_SOURCE_DIR}/cli/expect.cmake)
 function(isvc_cli_test name)
-  cmake_parse_arguments(T "STDOUT_EMPTY" "EXIT;STDERR;STDOUT;STDIN;STDOUT_FILE" "ARGS" ${ARGN})
+  cmake_parse_arguments(T "STDOUT_EMPTY" "EXIT;STDERR;STDOUT;STDIN;STDOUT_FILE;SET_ENV" "ARGS" ${ARGN})
   add_test(NAME cli-${name}
     COMMAND ${CMAKE_COMMAND} "-DBIN=${BIN}" "-DARGS=${T_ARGS}" "-DEXIT=${T_EXIT}"
             "-DSTDERR=${T_STDERR}" "-DSTDOUT=${T_STDOUT}" "-DSTDOUT_EMPTY=${T_STDOUT_EMPTY}"
-            "-DSTDIN=${T_STDIN}" "-DSTDOUT_FILE=${T_STDOUT_FILE}" -P ${EXPECT}
+            "-DSTDIN=${T_STDIN}" "-DSTDOUT_FILE=${T_STDOUT_FILE}" "-DSET_ENV=${T_SET_ENV}" -P ${EXPECT}
     WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
 endfunction()
 
-isvc_cli_test(version ARGS --version EXIT 0 STDOUT "^0\\.1\\.0")
+isvc_cli_test(version ARGS --version EXIT 0 STDOUT "^isvc-scale 0\\.1\\.0\ntargets:\n  KServe v0\\.20\\.0 [^\n]*\n  KEDA v2\\.20\\.2 ")
 isvc_cli_test(help ARGS --help EXIT 0 STDOUT "render.*lint.*rules")
 isvc_cli_test(render-help ARGS render --help EXIT 0 STDOUT "--mode")
 isvc_cli_test(unknown-command ARGS rendr x.yaml EXIT 2 STDERR "unknown argument 'rendr' \\(did you mean 'render'\\?\\)")
@@ -163,3 +163,46 @@ isvc_cli_test(simulate-csv ARGS simulate samples/keda-cpu-utilization.yaml --sha
   EXIT 0 STDOUT "^config,t,replicas,ready,active,load,queue,0\n0,0,2,1,1,30,20,100\n")
 isvc_cli_test(simulate-kserve-mode ARGS simulate --mode kserve samples/memory-averagevalue-hpa.yaml
   --shape step:5@1m EXIT 0 STDOUT "HorizontalPodAutoscaler memory-averagevalue-hpa-predictor")
+# GitHub drops annotations whose file starts with "./": github and SARIF paths are repository-relative.
+isvc_cli_test(lint-github-path-no-dot-slash ARGS lint --no-config --format github ./tests/cli/data/duplicate-key.yaml
+  EXIT 1 STDOUT "^::error file=tests/cli/data/duplicate-key.yaml,line=10,col=5,title=yaml-duplicate-key::")
+isvc_cli_test(lint-sarif-path-no-dot-slash ARGS lint --no-config --format sarif ./tests/cli/data/duplicate-key.yaml
+  EXIT 1 STDOUT "\"uri\": \"tests/cli/data/duplicate-key.yaml\"")
+# Under GitHub Actions lint writes annotations unless --format says otherwise.
+isvc_cli_test(lint-github-actions-default SET_ENV GITHUB_ACTIONS=true
+  ARGS lint --no-config tests/cli/data/duplicate-key.yaml
+  EXIT 1 STDOUT "^::error file=tests/cli/data/duplicate-key.yaml,line=10,col=5,")
+isvc_cli_test(lint-github-actions-explicit-format SET_ENV GITHUB_ACTIONS=true
+  ARGS lint --no-config --format text tests/cli/data/duplicate-key.yaml
+  EXIT 1 STDOUT "^tests/cli/data/duplicate-key.yaml:10:5: error: ")
+isvc_cli_test(lint-fail-on-never ARGS lint --no-config --fail-on never tests/cli/data/duplicate-key.yaml
+  EXIT 0 STDOUT "duplicate-key.yaml:10:5: error: duplicate key" STDERR "1 file, 1 document: 1 error, 0 warnings")
+isvc_cli_test(lint-fail-on-never-input-error ARGS lint --no-config --fail-on never tests/cli/data/broken-second-doc.yaml
+  EXIT 2)
+isvc_cli_test(lint-quiet ARGS lint --no-config -q tests/cli/data/duplicate-key.yaml EXIT 1 STDERR "^$"
+  STDOUT "duplicate-key.yaml:10:5: error: duplicate key")
+isvc_cli_test(lint-disable-comma-list
+  ARGS lint --no-config --disable isvc-deprecated-deployment-mode,isvc-deployment-mode-unset samples/keda-cpu-utilization.yaml
+  EXIT 0 STDOUT_EMPTY STDERR "0 errors, 0 warnings\n$")
+isvc_cli_test(lint-disable-comma-list-unknown
+  ARGS lint --no-config --disable isvc-deployment-mode-unset,kserv-name samples/keda-cpu-utilization.yaml
+  EXIT 2 STDERR "--disable: unknown rule 'kserv-name' \\(did you mean 'kserve-name'\\?\\)")
+add_test(NAME cli-lint-config-yml
+  COMMAND ${CMAKE_COMMAND} "-DBIN=${BIN}" "-DARGS=lint;duplicate-key.yaml" -DEXIT=0 -DSTDOUT_EMPTY=TRUE
+          "-DSTDERR=1 file, 1 document: 0 errors, 0 warnings" -P ${EXPECT}
+  WORKING_DIRECTORY ${PROJECT_SOURCE_DIR}/tests/cli/data/yml-config)
+# Nothing lintable (an LLMInferenceService, kinds lint does not check) is a note, and exit 1
+# with --fail-if-no-objects.
+isvc_cli_test(lint-no-objects-note ARGS lint --no-config tests/cli/data/no-objects EXIT 0 STDOUT_EMPTY
+  STDERR "2 files, 2 documents: 0 errors, 0 warnings\nisvc-scale: note: nothing to lint: no InferenceService \\(serving.kserve.io\\), ScaledObject, TriggerAuthentication, HorizontalPodAutoscaler, PodMonitor or OpenTelemetryCollector in the inputs\n$")
+isvc_cli_test(lint-fail-if-no-objects ARGS lint --no-config --fail-if-no-objects tests/cli/data/no-objects
+  EXIT 1 STDOUT_EMPTY STDERR "nothing to lint")
+isvc_cli_test(lint-fail-if-no-objects-found ARGS lint --no-config --fail-if-no-objects -q tests/cli/data/duplicate-key.yaml
+  EXIT 1 STDERR "^$")
+# Colour only when asked or on a terminal (ctest's pipe is none), never with NO_COLOR.
+isvc_cli_test(lint-color-always ARGS lint --no-config --color always tests/cli/data/duplicate-key.yaml
+  EXIT 1 STDOUT "duplicate-key.yaml:10:5: .\\[1;31merror.\\[0m: duplicate key")
+isvc_cli_test(lint-color-auto-pipe ARGS lint --no-config tests/cli/data/duplicate-key.yaml
+  EXIT 1 STDOUT "^tests/cli/data/duplicate-key.yaml:10:5: error: duplicate key")
+isvc_cli_test(lint-no-color-env SET_ENV NO_COLOR=1 ARGS lint --no-config --color always tests/cli/data/duplicate-key.yaml
+  EXIT 1 STDOUT "^tests/cli/data/duplicate-key.yaml:10:5: error: duplicate key")

@@ -1,5 +1,12 @@
 # Runs BIN with ARGS (;-list) and checks exit code and output.
 separate_arguments(argv UNIX_COMMAND "${ARGS}")
+# Hermetic under a CI runner: GITHUB_ACTIONS=true changes lint's default format. SET_ENV=NAME=VALUE
+# sets one variable for the run.
+unset(ENV{GITHUB_ACTIONS})
+unset(ENV{NO_COLOR})
+if(SET_ENV MATCHES "^([A-Z_]+)=(.*)$")
+  set(ENV{${CMAKE_MATCH_1}} "${CMAKE_MATCH_2}")
+endif()
 if(STDOUT_FILE)
   # e.g. /dev/full: stdout goes there, `out` stays empty.
   execute_process(COMMAND ${BIN} ${ARGS} OUTPUT_FILE ${STDOUT_FILE}

@@ -351,7 +351,7 @@ TEST_SUITE("app::lint") {
 
 TEST_SUITE("docs") {
   TEST_CASE("the man page documents every isvc-scale.io/ annotation") {
-    std::ifstream in(fs::path(ISVC_SOURCE_DIR) / "man/isvc-scale.1");
+    std::ifstream in(fs::path(ISVC_SOURCE_DIR) / "man/isvc-scale-annotations.5");
     std::stringstream page;
     page << in.rdbuf();
     for (const auto& k : isvc::model::extension_keys()) {

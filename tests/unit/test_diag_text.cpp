@@ -99,11 +99,11 @@ TEST_SUITE("diag::formats") {
                                finding("b.yaml", Severity::warning, "meh\x01<&>\xff")};
     std::vector<std::string> files{"a.yaml", "b.yaml", "clean.yaml"};
     std::string x = report_of(Format::junit, ds, files, Severity::error);
-    CHECK(x.find("<testsuites name=\"isvc-scale\" tests=\"3\" failures=\"1\">") !=
-          std::string::npos);
-    CHECK(x.find("<testsuite name=\"isvc-scale lint\" tests=\"3\" failures=\"1\">") !=
-          std::string::npos);
-    CHECK(x.find("<testcase classname=\"isvc-scale.lint\" name=\"clean.yaml\"/>") !=
+    CHECK(x.find("<testsuites name=\"isvc-scale\" tests=\"3\" failures=\"1\" errors=\"0\" "
+                 "time=\"0\">") != std::string::npos);
+    CHECK(x.find("<testsuite name=\"isvc-scale lint\" tests=\"3\" failures=\"1\" errors=\"0\" "
+                 "skipped=\"0\" time=\"0\">") != std::string::npos);
+    CHECK(x.find("<testcase classname=\"isvc-scale.lint\" name=\"clean.yaml\" time=\"0\"/>") !=
           std::string::npos);
     CHECK(x.find("<failure type=\"r\" message=\"3:5: bad [r]\">a.yaml:3:5: error: bad [r]\n"
                  "  fix: Do it.\n</failure>") != std::string::npos);
@@ -120,8 +120,8 @@ TEST_SUITE("diag::formats") {
     CHECK(w.find("<system-out>") == std::string::npos);
 
     std::string clean = report_of(Format::junit, {}, files, Severity::error);
-    CHECK(clean.find("<testsuites name=\"isvc-scale\" tests=\"3\" failures=\"0\">") !=
-          std::string::npos);
+    CHECK(clean.find("<testsuites name=\"isvc-scale\" tests=\"3\" failures=\"0\" errors=\"0\" "
+                     "time=\"0\">") != std::string::npos);
   }
   TEST_CASE("GitHub workflow commands percent-encode control bytes, not only CR and LF") {
     std::vector<Diagnostic> ds{finding("a.yaml", Severity::warning, "x\x1b[31m%y")};

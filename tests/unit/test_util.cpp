@@ -4,8 +4,12 @@
 #include "util/spellcheck.hpp"
 #include "util/strings.hpp"
 #include "util/utf8.hpp"
+#include "util/versions.hpp"
 
 #include <doctest/doctest.h>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
 
 TEST_SUITE("util") {
   TEST_CASE("canonical quantities match Kubernetes") {
@@ -79,5 +83,42 @@ TEST_SUITE("util") {
     REQUIRE(bad.bad);
     CHECK(*bad.bad == "nope");
     CHECK(bad.pairs.size() == 1);
+  }
+  TEST_CASE("repository-relative paths for CI formats") {
+    using isvc::util::repo_relative;
+    CHECK(repo_relative("./x.yaml") == "x.yaml");
+    CHECK(repo_relative("./a//b/../c.yaml") == "a/c.yaml");
+    CHECK(repo_relative("a/./b.yaml") == "a/b.yaml");
+    CHECK(repo_relative("../up.yaml") == "../up.yaml");
+    CHECK(repo_relative("-") == "-");
+    CHECK(repo_relative("./") == "./");
+  }
+  TEST_CASE("the --version table names the version every strict schema was taken from") {
+    namespace fs = std::filesystem;
+    auto version_of = [](std::string_view project) {
+      for (const auto& u : isvc::util::k_upstream_versions) {
+        if (u.project == project) {
+          return std::string(u.version);
+        }
+      }
+      return std::string("?");
+    };
+    const std::pair<const char*, std::string> expect[] = {
+        {"autoscaling_v2_HorizontalPodAutoscaler.json", "kubernetes " + version_of("Kubernetes")},
+        {"keda.sh_v1alpha1_ScaledObject.json", "kedacore/keda " + version_of("KEDA")},
+        {"keda.sh_v1alpha1_TriggerAuthentication.json", "kedacore/keda " + version_of("KEDA")},
+        {"monitoring.coreos.com_v1_PodMonitor.json",
+         "prometheus-operator/prometheus-operator " + version_of("prometheus-operator")},
+        {"opentelemetry.io_v1beta1_OpenTelemetryCollector.json",
+         "open-telemetry/opentelemetry-operator " + version_of("opentelemetry-operator")},
+    };
+    for (const auto& [file, prefix] : expect) {
+      CAPTURE(file);
+      std::ifstream in(fs::path(ISVC_SOURCE_DIR) / "schemas/strict" / file);
+      auto comment = nlohmann::json::parse(in).value("$comment", std::string());
+      CHECK(comment.rfind(prefix + " ", 0) == 0);
+    }
+    CHECK(isvc::util::version_text("0.1.0").rfind("isvc-scale 0.1.0\ntargets:\n  KServe v0.20.0 (",
+                                                  0) == 0);
   }
 }

@@ -1,0 +1,10 @@
+# Every man page formats without a groff warning (groff -ww -z -man prints nothing).
+file(GLOB pages "${SRC}/man/*.[0-9]")
+foreach(page IN LISTS pages)
+  execute_process(COMMAND groff -ww -z -man "${page}" ERROR_VARIABLE warnings RESULT_VARIABLE rc)
+  if(NOT rc EQUAL 0 OR NOT warnings STREQUAL "")
+    message(FATAL_ERROR "groff -ww -z -man ${page}: ${rc}\n${warnings}")
+  endif()
+endforeach()
+list(LENGTH pages n)
+message("${n} man pages clean")
