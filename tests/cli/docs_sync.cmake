@@ -44,7 +44,8 @@ endif()
 # "<page>=<command words>": commands with a page of their own, and the top level.
 foreach(entry "isvc-scale=" "isvc-scale-render=render" "isvc-scale-lint=lint"
               "isvc-scale-rules=rules list" "isvc-scale-rules=rules explain"
-              "isvc-scale-rules=rules annotations")
+              "isvc-scale-rules=rules annotations" "isvc-scale-check=check"
+              "isvc-scale-simulate=simulate")
   string(REPLACE "=" ";" entry "${entry}")
   list(GET entry 0 name)
   list(LENGTH entry n)
