@@ -7,7 +7,9 @@
 #include "util/strings.hpp"
 
 #include <fmt/format.h>
+#include <deque>
 #include <map>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
@@ -24,9 +26,22 @@ extern const std::size_t k_schema_files_count;
 namespace isvc::validate {
 namespace {
 
+// One embedded schema, parsed and compiled on first use: the InferenceService CRD is
+// 640 KB, and a run that sees no InferenceService must not pay for it.
 struct Compiled {
+  std::string_view text;
+  std::once_flag once;
   nlohmann::json doc; // kept for "did you mean" on unknown fields
   valijson::Schema schema;
+
+  void compile() {
+    std::call_once(once, [this]() {
+      doc = nlohmann::json::parse(text);
+      valijson::SchemaParser parser;
+      valijson::adapters::NlohmannJsonAdapter adapter(doc);
+      parser.populateSchema(adapter, schema);
+    });
+  }
 };
 
 // valijson context ["<root>", "[spec]", "[0]"] -> "/spec/0".
@@ -239,28 +254,64 @@ std::string key_for(std::string_view api_version, std::string_view kind) {
   return std::string(api_version) + " " + std::string(kind);
 }
 
+// apiVersion/kind from the schema's x-kubernetes-group-version-kind, read without parsing
+// the whole file (crd-to-jsonschema writes it near the top); the project's own AutoScaling
+// schema has none and applies to serving.kserve.io/v1beta1 InferenceService.
+std::string key_of(std::string_view text) {
+  auto at = text.find("\"x-kubernetes-group-version-kind\"");
+  if (at == std::string_view::npos) {
+    return key_for("serving.kserve.io/v1beta1", "InferenceService");
+  }
+  auto end = text.find('}', at);
+  auto gvk = nlohmann::json::parse(text.substr(text.find('{', at), end - text.find('{', at) + 1));
+  std::string group = gvk.value("group", "");
+  return key_for((group.empty() ? "" : group + "/") + gvk.value("version", ""),
+                 gvk.value("kind", ""));
+}
+
+// Findings of one document against one schema, one per node: the most specific one (a
+// pattern or enum failure inside an anyOf also produces a type failure for the other
+// branch). `best`/`order` are shared across the schemas of one kind, so two schemas that
+// both reject a node report it once.
+void collect(const Compiled& c, const nlohmann::json& target,
+             std::map<std::string, Classified>& best, std::vector<std::string>& order) {
+  // One validator per thread keeps valijson's compiled-regex cache warm.
+  thread_local valijson::Validator validator;
+  valijson::adapters::NlohmannJsonAdapter adapter(target);
+  valijson::ValidationResults results;
+  if (validator.validate(c.schema, adapter, &results)) {
+    return;
+  }
+  auto rank = [](std::string_view rule) {
+    return rule == "schema-type" ? 0 : rule == "schema-invalid" ? 1 : 2;
+  };
+  valijson::ValidationResults::Error err;
+  while (results.popError(err)) {
+    auto found = classify(err.description, to_pointer(err.context), c.doc);
+    if (!found) {
+      continue;
+    }
+    auto [slot, inserted] = best.try_emplace(found->pointer, *found);
+    if (inserted) {
+      order.push_back(found->pointer);
+    } else if (rank(found->rule) > rank(slot->second.rule)) {
+      slot->second = *found;
+    }
+  }
+}
+
 } // namespace
 
 struct Schemas::Impl {
-  std::map<std::string, Compiled> by_kind;
+  // Several schemas may apply to one kind (InferenceService: the upstream CRD and the
+  // project's autoscaling limits); std::deque because Compiled cannot move.
+  std::map<std::string, std::deque<Compiled>> by_kind;
 };
 
 Schemas::Schemas() : m_impl(std::make_unique<Impl>()) {
   for (std::size_t i = 0; i < embedded::k_schema_files_count; ++i) {
-    nlohmann::json doc = nlohmann::json::parse(embedded::k_schema_files[i].second);
-    std::string key = key_for("serving.kserve.io/v1beta1", "InferenceService");
-    if (doc.contains("x-kubernetes-group-version-kind")) {
-      const auto& gvk = doc["x-kubernetes-group-version-kind"];
-      std::string group = gvk.value("group", "");
-      key = key_for((group.empty() ? "" : group + "/") + gvk.value("version", ""),
-                    gvk.value("kind", ""));
-    }
-    // valijson::Schema cannot move: build it in place.
-    Compiled& c = m_impl->by_kind.try_emplace(std::move(key)).first->second;
-    c.doc = std::move(doc);
-    valijson::SchemaParser parser;
-    valijson::adapters::NlohmannJsonAdapter adapter(c.doc);
-    parser.populateSchema(adapter, c.schema);
+    std::string_view text = embedded::k_schema_files[i].second;
+    m_impl->by_kind[key_of(text)].emplace_back().text = text;
   }
 }
 
@@ -280,33 +331,12 @@ void Schemas::validate(const Document& d, diag::Sink& sink) const {
   if (it == m_impl->by_kind.end()) {
     return;
   }
-  // One validator per thread keeps valijson's compiled-regex cache warm.
-  thread_local valijson::Validator validator;
   nlohmann::json target = parse::to_json(d.root());
-  valijson::adapters::NlohmannJsonAdapter adapter(target);
-  valijson::ValidationResults results;
-  if (validator.validate(it->second.schema, adapter, &results)) {
-    return;
-  }
-  // One finding per node: the most specific one (a pattern or enum failure
-  // inside an anyOf also produces a type failure for the other branch).
-  auto rank = [](std::string_view rule) {
-    return rule == "schema-type" ? 0 : rule == "schema-invalid" ? 1 : 2;
-  };
   std::map<std::string, Classified> best;
   std::vector<std::string> order;
-  valijson::ValidationResults::Error err;
-  while (results.popError(err)) {
-    auto c = classify(err.description, to_pointer(err.context), it->second.doc);
-    if (!c) {
-      continue;
-    }
-    auto [slot, inserted] = best.try_emplace(c->pointer, *c);
-    if (inserted) {
-      order.push_back(c->pointer);
-    } else if (rank(c->rule) > rank(slot->second.rule)) {
-      slot->second = *c;
-    }
+  for (auto& c : it->second) {
+    c.compile();
+    collect(c, target, best, order);
   }
   for (const auto& ptr : order) {
     auto c = std::optional<Classified>(best.at(ptr));
