@@ -6,8 +6,8 @@
 #include "util/spellcheck.hpp"
 #include "util/strings.hpp"
 
-#include <fmt/format.h>
 #include <deque>
+#include <fmt/format.h>
 #include <map>
 #include <mutex>
 #include <nlohmann/json.hpp>
@@ -149,6 +149,50 @@ std::vector<std::string> allowed_keys(const nlohmann::json& schema, std::string_
   return keys;
 }
 
+// " (want string)", or for x-kubernetes-int-or-string (crd-to-jsonschema writes it as
+// anyOf integer|string) the reason a YAML float such as `cpu: 0.1` fails it.
+std::string wanted_type(const nlohmann::json* sub) {
+  if (sub == nullptr || !sub->is_object()) {
+    return {};
+  }
+  if (sub->contains("type") && (*sub)["type"].is_string()) {
+    return " (want " + (*sub)["type"].get<std::string>() + ")";
+  }
+  if (sub->contains("anyOf") &&
+      (*sub)["anyOf"].dump() == R"([{"type":"integer"},{"type":"string"}])") {
+    return " (want an integer or a string: a quantity such as 0.1 must be quoted, \"0.1\", "
+           "or written 100m)";
+  }
+  return {};
+}
+
+// `{name}` is a flow mapping with one null value, and the loader drops null values (see
+// parse/yaml_loader.cpp drop_nulls): an empty mapping spelled `{...}` in the source is what
+// YAML makes of a placeholder. The text is taken from `source` at the node's position.
+std::string placeholder_hint(const model::Node* node, std::string_view source) {
+  if (node == nullptr || !node->is_map() || !node->keys.empty() || node->mark.line == 0) {
+    return {};
+  }
+  std::size_t at = 0;
+  for (std::uint32_t line = 1; line < node->mark.line && at != std::string_view::npos; ++line) {
+    at = source.find('\n', at);
+    at = at == std::string_view::npos ? at : at + 1;
+  }
+  if (at == std::string_view::npos || at + node->mark.col - 1 >= source.size()) {
+    return {};
+  }
+  std::string_view rest = source.substr(at + node->mark.col - 1);
+  auto close = rest.find_first_of("}\n");
+  if (rest.empty() || rest.front() != '{' || close == std::string_view::npos ||
+      rest[close] != '}' || close < 2) {
+    return {};
+  }
+  std::string_view text = rest.substr(0, close + 1);
+  return fmt::format(": the {{...}} in `{}` was read as a YAML mapping, not as text; quote it "
+                     "(\"{}\") if it is a placeholder, or fill it in",
+                     text, text);
+}
+
 struct Classified {
   const char* rule;
   std::string message;
@@ -200,12 +244,11 @@ classify(const std::string& desc, const std::string& pointer, const nlohmann::js
                       {}};
   }
   if (desc.find("'type' constraint") != std::string::npos) {
-    const nlohmann::json* sub = subschema(schema, pointer);
-    std::string want = sub != nullptr && sub->contains("type") && (*sub)["type"].is_string()
-                           ? " (want " + (*sub)["type"].get<std::string>() + ")"
-                           : std::string();
     return Classified{
-        "schema-type", fmt::format("{} has the wrong type{}", where, want), pointer, {}};
+        "schema-type",
+        fmt::format("{} has the wrong type{}", where, wanted_type(subschema(schema, pointer))),
+        pointer,
+        {}};
   }
   if (desc.find("pattern") != std::string::npos) {
     const nlohmann::json* sub = subschema(schema, pointer);
@@ -273,8 +316,10 @@ std::string key_of(std::string_view text) {
 // pattern or enum failure inside an anyOf also produces a type failure for the other
 // branch). `best`/`order` are shared across the schemas of one kind, so two schemas that
 // both reject a node report it once.
-void collect(const Compiled& c, const nlohmann::json& target,
-             std::map<std::string, Classified>& best, std::vector<std::string>& order) {
+void collect(const Compiled& c,
+             const nlohmann::json& target,
+             std::map<std::string, Classified>& best,
+             std::vector<std::string>& order) {
   // One validator per thread keeps valijson's compiled-regex cache warm.
   thread_local valijson::Validator validator;
   valijson::adapters::NlohmannJsonAdapter adapter(target);
@@ -298,6 +343,31 @@ void collect(const Compiled& c, const nlohmann::json& target,
       slot->second = *found;
     }
   }
+}
+
+// An InferenceService of a version KServe v0.20 does not serve: its CRD
+// (config/crd/full/serving.kserve.io_inferenceservices.yaml, spec.versions) lists v1beta1 only.
+void unserved_version(const Document& d, diag::Sink& sink) {
+  if (d.type.kind != "InferenceService" ||
+      !util::starts_with(d.type.api_version, "serving.kserve.io/")) {
+    return;
+  }
+  diag::Diagnostic diag;
+  diag.file = d.file;
+  diag.doc = d.doc.index;
+  diag.mark = mark_at(d.root(), "/apiVersion");
+  diag.severity = diag::Severity::error;
+  diag.rule = "kserve-api-version";
+  if (const Rule* rule = find_rule(diag.rule)) {
+    diag.fix = std::string(rule->fix);
+  }
+  diag.message = fmt::format("apiVersion {} is not served by KServe v0.20, whose InferenceService "
+                             "CRD serves serving.kserve.io/v1beta1 only: the API server rejects "
+                             "this document, and isvc-scale does not check or render it",
+                             d.type.api_version);
+  diag.pointer = "/apiVersion";
+  diag.object = {d.type.api_version, d.type.kind, d.ns(), d.name()};
+  sink.add(std::move(diag));
 }
 
 } // namespace
@@ -329,6 +399,7 @@ bool Schemas::knows(const parse::TypeMeta& tm) const {
 void Schemas::validate(const Document& d, diag::Sink& sink) const {
   auto it = m_impl->by_kind.find(key_for(d.type.api_version, d.type.kind));
   if (it == m_impl->by_kind.end()) {
+    unserved_version(d, sink);
     return;
   }
   nlohmann::json target = parse::to_json(d.root());
@@ -364,6 +435,9 @@ void Schemas::validate(const Document& d, diag::Sink& sink) const {
       }
     }
     diag.message = std::move(c->message);
+    if (std::string_view(c->rule) == "schema-type") {
+      diag.message += placeholder_hint(node_at(d.root(), c->pointer), d.source);
+    }
     diag.pointer = c->pointer;
     diag.object = {d.type.api_version, d.type.kind, d.ns(), d.name()};
     sink.add(std::move(diag));

@@ -82,6 +82,15 @@ isvc_cli_test(render-include-input ARGS render --include-input samples/prometheu
 isvc_cli_test(render-refuses-scale-to-zero-without-activation ARGS render tests/cli/data/scale-to-zero-no-activation.yaml
   EXIT 1 STDOUT_EMPTY STDERR "scale-to-zero-no-activation.yaml:11:18: error: minReplicas: 0 needs an activation source.*fix: Add isvc-scale.io/activation-preset \\(vllm-router, istio, envoy-gateway\\) or")
 
+# The whole InferenceService is checked (KServe v0.20 CRD), and render refuses what fails it.
+set(SCHEMA_ERRORS "isvc-schema-errors.yaml:9:3: error: unknown field \"foo\" in /spec \\[schema-unknown-field\\].*isvc-schema-errors.yaml:11:5: error: unknown field \"bar\" in /spec/predictor \\[schema-unknown-field\\].*isvc-schema-errors.yaml:18:16: error: /spec/predictor/model/resources/limits/cpu has the wrong type \\(want an integer or a string: a quantity such as 0.1 must be quoted, \"0.1\", or written 100m\\) \\[schema-type\\]")
+isvc_cli_test(lint-isvc-schema ARGS lint --no-config tests/cli/data/isvc-schema-errors.yaml
+  EXIT 1 STDOUT "${SCHEMA_ERRORS}")
+isvc_cli_test(render-refuses-isvc-schema ARGS render tests/cli/data/isvc-schema-errors.yaml
+  EXIT 1 STDOUT_EMPTY STDERR "${SCHEMA_ERRORS}")
+isvc_cli_test(render-refuses-unserved-version ARGS render --include-input tests/rules/kserve-api-version/fires.yaml
+  EXIT 1 STDOUT_EMPTY STDERR "fires.yaml:1:13: error: apiVersion serving.kserve.io/v1alpha2 is not served by KServe v0.20.*\\[kserve-api-version\\]")
+
 isvc_cli_test(render-kserve-config ARGS render --mode kserve -v --kserve-config tests/cli/data/kserve-config.yaml samples/keda-cpu-utilization.yaml
   EXIT 0 STDOUT "scaleUp:\n          stabilizationWindowSeconds: 15\n        scaleDown:\n          stabilizationWindowSeconds: 45"
   STDERR "KServe settings from tests/cli/data/kserve-config.yaml")
