@@ -388,8 +388,10 @@ Schemas::Schemas() : m_impl(std::make_unique<Impl>()) {
 Schemas::~Schemas() = default;
 
 const Schemas& Schemas::get() {
-  static const Schemas k_instance;
-  return k_instance;
+  // Never destroyed: freeing the compiled InferenceService schema (tens of thousands of
+  // subschemas) at exit would cost more than a short lint run itself.
+  static const Schemas* const k_instance = new Schemas();
+  return *k_instance;
 }
 
 bool Schemas::knows(const parse::TypeMeta& tm) const {
