@@ -91,6 +91,11 @@ isvc_cli_test(render-refuses-isvc-schema ARGS render tests/cli/data/isvc-schema-
 isvc_cli_test(render-refuses-unserved-version ARGS render --include-input tests/rules/kserve-api-version/fires.yaml
   EXIT 1 STDOUT_EMPTY STDERR "fires.yaml:1:13: error: apiVersion serving.kserve.io/v1alpha2 is not served by KServe v0.20.*\\[kserve-api-version\\]")
 
+# A TriggerAuthentication absent from every input is a note (KEDA looks it up at run time);
+# one the inputs place elsewhere stays an error.
+isvc_cli_test(lint-auth-ref-absent-is-note ARGS lint --no-config --fail-on error tests/rules/keda-auth-ref-unresolved/fires.yaml
+  EXIT 1 STDOUT "fires.yaml:26:13: note: TriggerAuthentication \"prom-aut\" is not among the inputs \\(did you mean 'prom-auth'\\?\\).*fires.yaml:30:31: note: ClusterTriggerAuthentication.*fires.yaml:34:31: error: ClusterTriggerAuthentication \"prom-auth\" not found.*fires.yaml:48:31: error: TriggerAuthentication \"prom-auth\" not found in namespace \"prod\".*fires.yaml:78:21: note: TriggerAuthentication \"prometheus-auth\" is not among the inputs")
+
 isvc_cli_test(render-kserve-config ARGS render --mode kserve -v --kserve-config tests/cli/data/kserve-config.yaml samples/keda-cpu-utilization.yaml
   EXIT 0 STDOUT "scaleUp:\n          stabilizationWindowSeconds: 15\n        scaleDown:\n          stabilizationWindowSeconds: 45"
   STDERR "KServe settings from tests/cli/data/kserve-config.yaml")
