@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
+#include "util/strings.hpp"
 #include "validate/rules/keda_helpers.hpp"
 
 #include <cctype>
@@ -17,6 +18,9 @@ void check(const Document& d, Reporter& r) {
       return;
     }
     std::string m = str(modes);
+    if (util::trim(m).empty()) {
+      return; // `authModes: ""` (KEDA's own pulsar example) turns no authentication on
+    }
     if (m == "apiKey") {
       return; // the key may come from metadata
     }
