@@ -231,8 +231,8 @@ model::Extensions read_extensions(const model::InferenceService& isvc, diag::Sin
     out.node = in.node;
     if (!v || *v < min) {
       report(isvc, in, "isvc-annotation-value",
-             fmt::format("annotation {} must be a whole number of {} >= {}, not \"{}\"", key, unit,
-                         min, *in),
+             fmt::format("annotation {} must be a whole number of {} >= {}, not {}", key, unit, min,
+                         util::quoted(*in)),
              fmt::format("Write an integer >= {} in quotes, e.g. \"{}\".", min, example), sink);
       return;
     }
@@ -257,7 +257,8 @@ model::Extensions read_extensions(const model::InferenceService& isvc, diag::Sin
       as_string(ext.autoscaler, value);
       if (*value != "keda" && *value != "hpa") {
         report(isvc, value, "isvc-annotation-value",
-               fmt::format("annotation {} must be \"keda\" or \"hpa\", not \"{}\"", key, *value),
+               fmt::format("annotation {} must be \"keda\" or \"hpa\", not {}", key,
+                           util::quoted(*value)),
                "Use keda (ScaledObject) or hpa (HorizontalPodAutoscaler).", sink);
         ext.autoscaler.set = false;
       }
@@ -301,7 +302,8 @@ model::Extensions read_extensions(const model::InferenceService& isvc, diag::Sin
       as_string(ext.activation_threshold, value);
       if (!non_negative_json_number(util::trim(*value))) {
         report(isvc, value, "isvc-annotation-value",
-               fmt::format("annotation {} must be a non-negative number, not \"{}\"", key, *value),
+               fmt::format("annotation {} must be a non-negative number, not {}", key,
+                           util::quoted(*value)),
                "Write a number >= 0 in quotes, e.g. \"0\" or \"0.5\" (KEDA reads it as JSON).",
                sink);
         ext.activation_threshold.set = false;
@@ -315,9 +317,8 @@ model::Extensions read_extensions(const model::InferenceService& isvc, diag::Sin
       as_string(ext.scrape_interval, value);
       if (!prometheus_duration(util::trim(*value))) {
         report(isvc, value, "isvc-annotation-value",
-               fmt::format("annotation {} must be a Prometheus duration such as 15s or 1m, not "
-                           "\"{}\"",
-                           key, *value),
+               fmt::format("annotation {} must be a Prometheus duration such as 15s or 1m, not {}",
+                           key, util::quoted(*value)),
                "Write a number with a unit (ms, s, m, h), e.g. \"15s\".", sink);
         ext.scrape_interval.set = false;
       }

@@ -41,5 +41,7 @@ std::string to_lower(std::string_view s);
 bool starts_with(std::string_view s, std::string_view prefix);
 bool ends_with(std::string_view s, std::string_view suffix);
 std::string_view trim(std::string_view s);
+/// `"text"` for messages, or `empty` for blank text (`""` in a message reads as a typo).
+std::string quoted(std::string_view text);
 
 } // namespace isvc::util

@@ -32,6 +32,7 @@ extern const Rule k_rule_keda_replica_bounds;
 extern const Rule k_rule_keda_scale_to_zero_no_activation;
 extern const Rule k_rule_keda_timing_not_relevant;
 extern const Rule k_rule_keda_workload_multiple_scalers;
+extern const Rule k_rule_kserve_api_version;
 extern const Rule k_rule_kserve_autoscaler_class;
 extern const Rule k_rule_kserve_canary;
 extern const Rule k_rule_kserve_coerces_hpa_cpu_target;
@@ -112,6 +113,7 @@ const std::vector<const Rule*>& rules() {
       &k_rule_keda_scale_to_zero_no_activation,
       &k_rule_keda_timing_not_relevant,
       &k_rule_keda_workload_multiple_scalers,
+      &k_rule_kserve_api_version,
       &k_rule_kserve_autoscaler_class,
       &k_rule_kserve_canary,
       &k_rule_kserve_coerces_hpa_cpu_target,

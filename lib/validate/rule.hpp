@@ -70,11 +70,18 @@ public:
   /// A finding at the node found by JSON Pointer (falls back to the nearest parent).
   void at_pointer(const std::string& pointer, std::string message, std::string fix = {});
   const Document& doc() const { return m_doc; }
+  /// Later findings at `s` instead of the rule's severity (a rule whose certainty varies per
+  /// finding, e.g. a reference the inputs cannot settle).
+  Reporter& with_severity(diag::Severity s) {
+    m_severity = s;
+    return *this;
+  }
 
 private:
   const Rule& m_rule;
   const Document& m_doc;
   diag::Sink& m_sink;
+  std::optional<diag::Severity> m_severity;
 };
 
 /// All documents of the input, for cross-document rules.

@@ -2,13 +2,15 @@
 #include "validate/schema.hpp"
 
 #include "parse/to_json.hpp"
-#include "validate/schema_guard.hpp"
 #include "util/error.hpp"
 #include "util/spellcheck.hpp"
 #include "util/strings.hpp"
+#include "validate/schema_guard.hpp"
 
+#include <deque>
 #include <fmt/format.h>
 #include <map>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
@@ -25,9 +27,24 @@ extern const std::size_t k_schema_files_count;
 namespace isvc::validate {
 namespace {
 
+// One embedded schema, parsed and compiled on first use: the InferenceService CRD is
+// 640 KB, and a run that sees no InferenceService must not pay for it.
 struct Compiled {
+  std::string_view text;
+  std::once_flag once;
   nlohmann::json doc; // kept for "did you mean" on unknown fields
   valijson::Schema schema;
+
+  void compile() {
+    std::call_once(once, [this]() {
+      doc = nlohmann::json::parse(text);
+      nlohmann::json guarded = doc;
+      guard_formats(guarded);
+      valijson::SchemaParser parser;
+      valijson::adapters::NlohmannJsonAdapter adapter(guarded);
+      parser.populateSchema(adapter, schema);
+    });
+  }
 };
 
 // valijson context ["<root>", "[spec]", "[0]"] -> "/spec/0".
@@ -135,6 +152,50 @@ std::vector<std::string> allowed_keys(const nlohmann::json& schema, std::string_
   return keys;
 }
 
+// " (want string)", or for x-kubernetes-int-or-string (crd-to-jsonschema writes it as
+// anyOf integer|string) the reason a YAML float such as `cpu: 0.1` fails it.
+std::string wanted_type(const nlohmann::json* sub) {
+  if (sub == nullptr || !sub->is_object()) {
+    return {};
+  }
+  if (sub->contains("type") && (*sub)["type"].is_string()) {
+    return " (want " + (*sub)["type"].get<std::string>() + ")";
+  }
+  if (sub->contains("anyOf") &&
+      (*sub)["anyOf"].dump() == R"([{"type":"integer"},{"type":"string"}])") {
+    return " (want an integer or a string: a quantity such as 0.1 must be quoted, \"0.1\", "
+           "or written 100m)";
+  }
+  return {};
+}
+
+// `{name}` is a flow mapping with one null value, and the loader drops null values (see
+// parse/yaml_loader.cpp drop_nulls): an empty mapping spelled `{...}` in the source is what
+// YAML makes of a placeholder. The text is taken from `source` at the node's position.
+std::string placeholder_hint(const model::Node* node, std::string_view source) {
+  if (node == nullptr || !node->is_map() || !node->keys.empty() || node->mark.line == 0) {
+    return {};
+  }
+  std::size_t at = 0;
+  for (std::uint32_t line = 1; line < node->mark.line && at != std::string_view::npos; ++line) {
+    at = source.find('\n', at);
+    at = at == std::string_view::npos ? at : at + 1;
+  }
+  if (at == std::string_view::npos || at + node->mark.col - 1 >= source.size()) {
+    return {};
+  }
+  std::string_view rest = source.substr(at + node->mark.col - 1);
+  auto close = rest.find_first_of("}\n");
+  if (rest.empty() || rest.front() != '{' || close == std::string_view::npos ||
+      rest[close] != '}' || close < 2) {
+    return {};
+  }
+  std::string_view text = rest.substr(0, close + 1);
+  return fmt::format(": the {{...}} in `{}` was read as a YAML mapping, not as text; quote it "
+                     "(\"{}\") if it is a placeholder, or fill it in",
+                     text, text);
+}
+
 struct Classified {
   const char* rule;
   std::string message;
@@ -186,12 +247,11 @@ classify(const std::string& desc, const std::string& pointer, const nlohmann::js
                       {}};
   }
   if (desc.find("'type' constraint") != std::string::npos) {
-    const nlohmann::json* sub = subschema(schema, pointer);
-    std::string want = sub != nullptr && sub->contains("type") && (*sub)["type"].is_string()
-                           ? " (want " + (*sub)["type"].get<std::string>() + ")"
-                           : std::string();
     return Classified{
-        "schema-type", fmt::format("{} has the wrong type{}", where, want), pointer, {}};
+        "schema-type",
+        fmt::format("{} has the wrong type{}", where, wanted_type(subschema(schema, pointer))),
+        pointer,
+        {}};
   }
   if (desc.find("pattern") != std::string::npos) {
     const nlohmann::json* sub = subschema(schema, pointer);
@@ -240,38 +300,101 @@ std::string key_for(std::string_view api_version, std::string_view kind) {
   return std::string(api_version) + " " + std::string(kind);
 }
 
+// apiVersion/kind from the schema's x-kubernetes-group-version-kind, read without parsing
+// the whole file (crd-to-jsonschema writes it near the top); the project's own AutoScaling
+// schema has none and applies to serving.kserve.io/v1beta1 InferenceService.
+std::string key_of(std::string_view text) {
+  auto at = text.find("\"x-kubernetes-group-version-kind\"");
+  if (at == std::string_view::npos) {
+    return key_for("serving.kserve.io/v1beta1", "InferenceService");
+  }
+  auto end = text.find('}', at);
+  auto gvk = nlohmann::json::parse(text.substr(text.find('{', at), end - text.find('{', at) + 1));
+  std::string group = gvk.value("group", "");
+  return key_for((group.empty() ? "" : group + "/") + gvk.value("version", ""),
+                 gvk.value("kind", ""));
+}
+
+// Findings of one document against one schema, one per node: the most specific one (a
+// pattern or enum failure inside an anyOf also produces a type failure for the other
+// branch). `best`/`order` are shared across the schemas of one kind, so two schemas that
+// both reject a node report it once.
+void collect(const Compiled& c,
+             const nlohmann::json& target,
+             std::map<std::string, Classified>& best,
+             std::vector<std::string>& order) {
+  // One validator per thread keeps valijson's compiled-regex cache warm.
+  thread_local valijson::Validator validator;
+  valijson::adapters::NlohmannJsonAdapter adapter(target);
+  valijson::ValidationResults results;
+  if (validator.validate(c.schema, adapter, &results)) {
+    return;
+  }
+  auto rank = [](std::string_view rule) {
+    return rule == "schema-type" ? 0 : rule == "schema-invalid" ? 1 : 2;
+  };
+  valijson::ValidationResults::Error err;
+  while (results.popError(err)) {
+    auto found = classify(err.description, to_pointer(err.context), c.doc);
+    if (!found) {
+      continue;
+    }
+    auto [slot, inserted] = best.try_emplace(found->pointer, *found);
+    if (inserted) {
+      order.push_back(found->pointer);
+    } else if (rank(found->rule) > rank(slot->second.rule)) {
+      slot->second = *found;
+    }
+  }
+}
+
+// An InferenceService of a version KServe v0.20 does not serve: its CRD
+// (config/crd/full/serving.kserve.io_inferenceservices.yaml, spec.versions) lists v1beta1 only.
+void unserved_version(const Document& d, diag::Sink& sink) {
+  if (d.type.kind != "InferenceService" ||
+      !util::starts_with(d.type.api_version, "serving.kserve.io/")) {
+    return;
+  }
+  diag::Diagnostic diag;
+  diag.file = d.file;
+  diag.doc = d.doc.index;
+  diag.mark = mark_at(d.root(), "/apiVersion");
+  diag.severity = diag::Severity::error;
+  diag.rule = "kserve-api-version";
+  if (const Rule* rule = find_rule(diag.rule)) {
+    diag.fix = std::string(rule->fix);
+  }
+  diag.message = fmt::format("apiVersion {} is not served by KServe v0.20, whose InferenceService "
+                             "CRD serves serving.kserve.io/v1beta1 only: the API server rejects "
+                             "this document, and isvc-scale does not check or render it",
+                             d.type.api_version);
+  diag.pointer = "/apiVersion";
+  diag.object = {d.type.api_version, d.type.kind, d.ns(), d.name()};
+  sink.add(std::move(diag));
+}
+
 } // namespace
 
 struct Schemas::Impl {
-  std::map<std::string, Compiled> by_kind;
+  // Several schemas may apply to one kind (InferenceService: the upstream CRD and the
+  // project's autoscaling limits); std::deque because Compiled cannot move.
+  std::map<std::string, std::deque<Compiled>> by_kind;
 };
 
 Schemas::Schemas() : m_impl(std::make_unique<Impl>()) {
   for (std::size_t i = 0; i < embedded::k_schema_files_count; ++i) {
-    nlohmann::json doc = nlohmann::json::parse(embedded::k_schema_files[i].second);
-    std::string key = key_for("serving.kserve.io/v1beta1", "InferenceService");
-    if (doc.contains("x-kubernetes-group-version-kind")) {
-      const auto& gvk = doc["x-kubernetes-group-version-kind"];
-      std::string group = gvk.value("group", "");
-      key = key_for((group.empty() ? "" : group + "/") + gvk.value("version", ""),
-                    gvk.value("kind", ""));
-    }
-    // valijson::Schema cannot move: build it in place.
-    Compiled& c = m_impl->by_kind.try_emplace(std::move(key)).first->second;
-    c.doc = std::move(doc);
-    nlohmann::json guarded = c.doc;
-    guard_formats(guarded);
-    valijson::SchemaParser parser;
-    valijson::adapters::NlohmannJsonAdapter adapter(guarded);
-    parser.populateSchema(adapter, c.schema);
+    std::string_view text = embedded::k_schema_files[i].second;
+    m_impl->by_kind[key_of(text)].emplace_back().text = text;
   }
 }
 
 Schemas::~Schemas() = default;
 
 const Schemas& Schemas::get() {
-  static const Schemas k_instance;
-  return k_instance;
+  // Never destroyed: freeing the compiled InferenceService schema (tens of thousands of
+  // subschemas) at exit would cost more than a short lint run itself.
+  static const Schemas* const k_instance = new Schemas();
+  return *k_instance;
 }
 
 bool Schemas::knows(const parse::TypeMeta& tm) const {
@@ -281,36 +404,16 @@ bool Schemas::knows(const parse::TypeMeta& tm) const {
 void Schemas::validate(const Document& d, diag::Sink& sink) const {
   auto it = m_impl->by_kind.find(key_for(d.type.api_version, d.type.kind));
   if (it == m_impl->by_kind.end()) {
+    unserved_version(d, sink);
     return;
   }
-  // One validator per thread keeps valijson's compiled-regex cache warm.
-  thread_local valijson::Validator validator;
   nlohmann::json target = parse::to_json(d.root());
   cap_strings(target);
-  valijson::adapters::NlohmannJsonAdapter adapter(target);
-  valijson::ValidationResults results;
-  if (validator.validate(it->second.schema, adapter, &results)) {
-    return;
-  }
-  // One finding per node: the most specific one (a pattern or enum failure
-  // inside an anyOf also produces a type failure for the other branch).
-  auto rank = [](std::string_view rule) {
-    return rule == "schema-type" ? 0 : rule == "schema-invalid" ? 1 : 2;
-  };
   std::map<std::string, Classified> best;
   std::vector<std::string> order;
-  valijson::ValidationResults::Error err;
-  while (results.popError(err)) {
-    auto c = classify(err.description, to_pointer(err.context), it->second.doc);
-    if (!c) {
-      continue;
-    }
-    auto [slot, inserted] = best.try_emplace(c->pointer, *c);
-    if (inserted) {
-      order.push_back(c->pointer);
-    } else if (rank(c->rule) > rank(slot->second.rule)) {
-      slot->second = *c;
-    }
+  for (auto& c : it->second) {
+    c.compile();
+    collect(c, target, best, order);
   }
   for (const auto& ptr : order) {
     auto c = std::optional<Classified>(best.at(ptr));
@@ -338,6 +441,9 @@ void Schemas::validate(const Document& d, diag::Sink& sink) const {
       }
     }
     diag.message = std::move(c->message);
+    if (std::string_view(c->rule) == "schema-type") {
+      diag.message += placeholder_hint(node_at(d.root(), c->pointer), d.source);
+    }
     diag.pointer = c->pointer;
     diag.object = {d.type.api_version, d.type.kind, d.ns(), d.name()};
     sink.add(std::move(diag));

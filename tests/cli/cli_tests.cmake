@@ -82,6 +82,20 @@ isvc_cli_test(render-include-input ARGS render --include-input samples/prometheu
 isvc_cli_test(render-refuses-scale-to-zero-without-activation ARGS render tests/cli/data/scale-to-zero-no-activation.yaml
   EXIT 1 STDOUT_EMPTY STDERR "scale-to-zero-no-activation.yaml:11:18: error: minReplicas: 0 needs an activation source.*fix: Add isvc-scale.io/activation-preset \\(vllm-router, istio\\) or")
 
+# The whole InferenceService is checked (KServe v0.20 CRD), and render refuses what fails it.
+set(SCHEMA_ERRORS "isvc-schema-errors.yaml:9:3: error: unknown field \"foo\" in /spec \\[schema-unknown-field\\].*isvc-schema-errors.yaml:11:5: error: unknown field \"bar\" in /spec/predictor \\[schema-unknown-field\\].*isvc-schema-errors.yaml:18:16: error: /spec/predictor/model/resources/limits/cpu has the wrong type \\(want an integer or a string: a quantity such as 0.1 must be quoted, \"0.1\", or written 100m\\) \\[schema-type\\]")
+isvc_cli_test(lint-isvc-schema ARGS lint --no-config tests/cli/data/isvc-schema-errors.yaml
+  EXIT 1 STDOUT "${SCHEMA_ERRORS}")
+isvc_cli_test(render-refuses-isvc-schema ARGS render tests/cli/data/isvc-schema-errors.yaml
+  EXIT 1 STDOUT_EMPTY STDERR "${SCHEMA_ERRORS}")
+isvc_cli_test(render-refuses-unserved-version ARGS render --include-input tests/rules/kserve-api-version/fires.yaml
+  EXIT 1 STDOUT_EMPTY STDERR "fires.yaml:1:13: error: apiVersion serving.kserve.io/v1alpha2 is not served by KServe v0.20.*\\[kserve-api-version\\]")
+
+# A TriggerAuthentication absent from every input is a note (KEDA looks it up at run time);
+# one the inputs place elsewhere stays an error.
+isvc_cli_test(lint-auth-ref-absent-is-note ARGS lint --no-config --fail-on error tests/rules/keda-auth-ref-unresolved/fires.yaml
+  EXIT 1 STDOUT "fires.yaml:26:13: note: TriggerAuthentication \"prom-aut\" is not among the inputs \\(did you mean 'prom-auth'\\?\\).*fires.yaml:30:31: note: ClusterTriggerAuthentication.*fires.yaml:34:31: error: ClusterTriggerAuthentication \"prom-auth\" not found.*fires.yaml:48:31: error: TriggerAuthentication \"prom-auth\" not found in namespace \"prod\".*fires.yaml:78:21: note: TriggerAuthentication \"prometheus-auth\" is not among the inputs")
+
 isvc_cli_test(render-kserve-config ARGS render --mode kserve -v --kserve-config tests/cli/data/kserve-config.yaml samples/keda-cpu-utilization.yaml
   EXIT 0 STDOUT "scaleUp:\n          stabilizationWindowSeconds: 15\n        scaleDown:\n          stabilizationWindowSeconds: 45"
   STDERR "KServe settings from tests/cli/data/kserve-config.yaml")

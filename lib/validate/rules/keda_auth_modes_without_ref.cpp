@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
+#include "util/strings.hpp"
 #include "validate/rules/keda_helpers.hpp"
 
 #include <cctype>
@@ -17,8 +18,18 @@ void check(const Document& d, Reporter& r) {
       return;
     }
     std::string m = str(modes);
+    if (util::trim(m).empty()) {
+      return; // `authModes: ""` (KEDA's own pulsar example) turns no authentication on
+    }
     if (m == "apiKey") {
       return; // the key may come from metadata
+    }
+    // The pulsar scaler reads its OAuth client from the trigger metadata when no
+    // TriggerAuthentication gives it (kedacore/keda pkg/scalers/pulsar_scaler.go,
+    // parsePulsarMetadata: oauthTokenURI, clientID and scope from TriggerMetadata; the client
+    // secret is optional, for mTLS OAuth per RFC 8705).
+    if (str(t.get("type")) == "pulsar" && m == "oauth" && !str(at(meta, "oauthTokenURI")).empty()) {
+      return;
     }
     r.at(modes->mark, trigger_ptr(i, "metadata") + "/authModes",
          fmt::format("authModes \"{}\" needs credentials from a TriggerAuthentication, and the "
@@ -36,7 +47,8 @@ extern const Rule k_rule_keda_auth_modes_without_ref = {
     "authModes without an authenticationRef",
     "authModes turns on bearer/basic/tls/oauth authentication, whose credentials only come from a "
     "TriggerAuthentication; without authenticationRef KEDA fails the trigger (e.g. 'bearer "
-    "token=<empty> is required when bearer auth is enabled').",
+    "token=<empty> is required when bearer auth is enabled'). Not reported for the pulsar "
+    "scaler's oauth with oauthTokenURI in the metadata, which it reads from there.",
     "Add authenticationRef naming a TriggerAuthentication with the credentials, or remove "
     "authModes.",
     "apiVersion: keda.sh/v1alpha1\nkind: ScaledObject\nmetadata:\n  name: so\nspec:\n  "

@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // authenticationRef names that no (Cluster)TriggerAuthentication among the inputs defines.
-#include "validate/rules/keda_helpers.hpp"
-
 #include "util/spellcheck.hpp"
+#include "validate/rules/keda_helpers.hpp"
 
 #include <fmt/format.h>
 #include <map>
@@ -20,17 +19,24 @@ struct Known {
   std::map<std::string, std::set<std::string>> namespaced; // name -> namespaces
   std::set<std::string> cluster;                           // names
 
-  // nullopt: the inputs cannot tell (no object of that kind at all).
-  std::optional<bool> resolves(const std::string& ns, const std::string& name,
-                               bool cluster_kind) const {
-    if (cluster_kind) {
-      return any_cluster ? std::optional<bool>(cluster.count(name) != 0) : std::nullopt;
-    }
-    if (!any_namespaced) {
-      return std::nullopt;
-    }
+  // KEDA looks the object up when it builds the scaler (pkg/scaling/resolver/
+  // scale_resolvers.go, getTriggerAuthSpec: client.Get of {Name: ref.name, Namespace: the
+  // ScaledObject's namespace}, or of the cluster-scoped ClusterTriggerAuthentication), so one
+  // that is not among the inputs may well exist in the cluster by then: `absent` is a note.
+  // A blank metadata.namespace is the namespace the file is applied to, so it matches any.
+  enum class Found { yes, elsewhere, absent };
+  Found resolves(const std::string& ns, const std::string& name, bool cluster_kind) const {
     auto it = namespaced.find(name);
-    return it != namespaced.end() && it->second.count(ns) != 0;
+    if (cluster_kind) {
+      return cluster.count(name) != 0 ? Found::yes
+             : it != namespaced.end() ? Found::elsewhere
+                                      : Found::absent;
+    }
+    if (it != namespaced.end()) {
+      bool here = ns.empty() || it->second.count(ns) != 0 || it->second.count("") != 0;
+      return here ? Found::yes : Found::elsewhere;
+    }
+    return cluster.count(name) != 0 ? Found::elsewhere : Found::absent;
   }
 
   // Where the name does exist (other kind, other namespace), else the closest name.
@@ -63,13 +69,57 @@ struct Known {
   }
 };
 
-std::string missing(const Known& k, const std::string& name, bool cluster_kind,
-                    const std::string& ns) {
+std::string kind_name(bool cluster_kind) {
+  return cluster_kind ? "ClusterTriggerAuthentication" : "TriggerAuthentication";
+}
+
+std::string where(bool cluster_kind, const std::string& ns) {
+  return cluster_kind ? std::string()
+                      : fmt::format(" in namespace {}",
+                                    ns.empty() ? std::string("(empty: the one it is applied to)")
+                                               : "\"" + ns + "\"");
+}
+
+std::string
+missing(const Known& k, const std::string& name, bool cluster_kind, const std::string& ns) {
   return fmt::format("{} \"{}\" not found{} among the inputs{}; KEDA cannot resolve the "
                      "trigger's credentials and the scaler fails, so create it or fix the name",
-                     cluster_kind ? "ClusterTriggerAuthentication" : "TriggerAuthentication", name,
-                     cluster_kind ? std::string() : fmt::format(" in namespace \"{}\"", ns),
+                     kind_name(cluster_kind), name, where(cluster_kind, ns),
                      k.hint(ns, name, cluster_kind));
+}
+
+std::string
+absent(const Known& k, const std::string& name, bool cluster_kind, const std::string& ns) {
+  return fmt::format("{} \"{}\" is not among the inputs{}; KEDA looks it up{} when it builds the "
+                     "scaler, so it must exist in the cluster by then",
+                     kind_name(cluster_kind), name, k.hint(ns, name, cluster_kind),
+                     where(cluster_kind, ns));
+}
+
+// One reference: an error where the inputs show it cannot resolve, a note where they do
+// not hold it at all.
+void judge(const Known& k,
+           CrossReporter& cr,
+           const Document& d,
+           model::Mark mark,
+           const std::string& pointer,
+           const std::string& name,
+           bool cluster_kind) {
+  switch (k.resolves(d.ns(), name, cluster_kind)) {
+  case Known::Found::yes:
+    return;
+  case Known::Found::elsewhere:
+    cr.for_doc(d).at(mark, pointer, missing(k, name, cluster_kind, d.ns()));
+    return;
+  case Known::Found::absent:
+    if (!(cluster_kind ? k.any_cluster : k.any_namespaced)) {
+      return; // no object of that kind among the inputs: they were not meant to hold it
+    }
+    cr.for_doc(d)
+        .with_severity(diag::Severity::note)
+        .at(mark, pointer, absent(k, name, cluster_kind, d.ns()));
+    return;
+  }
 }
 
 void cross(const Corpus& c, CrossReporter& cr) {
@@ -96,9 +146,7 @@ void cross(const Corpus& c, CrossReporter& cr) {
           if (*m.type != "External" || !n || n->empty()) {
             continue;
           }
-          if (k.resolves(d->ns(), *n, false) == false) {
-            cr.for_doc(*d).at(n, missing(k, *n, false, d->ns()));
-          }
+          judge(k, cr, *d, n.mark, n.pointer, *n, false);
         }
       }
       continue;
@@ -114,11 +162,8 @@ void cross(const Corpus& c, CrossReporter& cr) {
                                 kind != "ClusterTriggerAuthentication")) {
         return;
       }
-      bool cluster_kind = kind == "ClusterTriggerAuthentication";
-      if (k.resolves(d->ns(), str(name), cluster_kind) == false) {
-        cr.for_doc(*d).at(name->mark, trigger_ptr(i, "authenticationRef") + "/name",
-                          missing(k, str(name), cluster_kind, d->ns()));
-      }
+      judge(k, cr, *d, name->mark, trigger_ptr(i, "authenticationRef") + "/name", str(name),
+            kind == "ClusterTriggerAuthentication");
     });
   }
 }
@@ -135,9 +180,12 @@ extern const Rule k_rule_keda_auth_ref_unresolved = {
     "ScaledJob triggers and for InferenceService External metrics (KServe copies "
     "external.authenticationRef into its ScaledObject). A single file linted alone cannot know "
     "what exists in the cluster, while a GitOps repository linted as a whole should resolve, so "
-    "the rule stays on but only judges a kind the inputs define: namespaced references only when "
-    "some TriggerAuthentication is among the inputs, cluster ones only when some "
-    "ClusterTriggerAuthentication is.",
+    "the rule only judges a kind the inputs define: namespaced references only when some "
+    "TriggerAuthentication is among the inputs, cluster ones only when some "
+    "ClusterTriggerAuthentication is. A name the inputs hold in another namespace or as the "
+    "other kind is an error; a name no input holds is a note, because KEDA looks it up only when "
+    "it builds the scaler and it may exist in the cluster. A blank metadata.namespace means the "
+    "namespace the file is applied to and matches any.",
     "Create the TriggerAuthentication in the same namespace, or fix the name (and kind: "
     "ClusterTriggerAuthentication for cluster-wide ones).",
     "apiVersion: keda.sh/v1alpha1\nkind: ScaledObject\nmetadata:\n  name: so\nspec:\n  "

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "promql/analyze.hpp"
 #include "promql/presets.hpp"
+#include "util/strings.hpp"
 #include "validate/rules/query_sites.hpp"
 
+#include <algorithm>
+#include <array>
 #include <fmt/format.h>
 
 namespace isvc::validate {
@@ -14,6 +17,33 @@ std::string subject(const QuerySite& s) {
          (s.ns.empty() ? std::string() : " in namespace " + s.ns);
 }
 
+// Metric prefixes of the model servers KServe runs (vLLM, TGI, Triton, SGLang, KServe's own
+// model server): only their series are shared by every model in the cluster by name.
+bool model_server_query(std::string_view text) {
+  static constexpr std::array<std::string_view, 7> k_prefixes = {
+      "vllm:", "tgi_", "nv_inference_", "sglang:", "kserve_", "request_predict", "revision_"};
+  return std::any_of(k_prefixes.begin(), k_prefixes.end(),
+                     [&](std::string_view p) { return text.find(p) != std::string_view::npos; });
+}
+
+// The usual workload labels: app, job and the app.kubernetes.io/* labels (Prometheus
+// writes them as app_kubernetes_io_*), with a value that names something.
+bool workload_label(const promql::Matcher& m) {
+  bool named =
+      (m.op == "=" || m.op == "=~") && !m.value.empty() && m.value != ".*" && m.value != ".+";
+  return named &&
+         (m.label == "app" || m.label == "job" || util::starts_with(m.label, "app_kubernetes_io_"));
+}
+
+// A ScaledObject whose query reads no model-server metric scales some other workload: a
+// selector on a workload label scopes it as its authors usually do.
+bool workload_scoped(const promql::Expr& e) {
+  auto sels = promql::selectors(e);
+  return !sels.empty() && std::all_of(sels.begin(), sels.end(), [](const promql::Expr* s) {
+    return std::any_of(s->matchers.begin(), s->matchers.end(), workload_label);
+  });
+}
+
 void check(const Document& d, Reporter& r) {
   for (const auto& s : query_sites(d)) {
     if (s.kind != QueryKind::promql) {
@@ -21,6 +51,24 @@ void check(const Document& d, Reporter& r) {
     }
     auto p = promql::parse(s.text);
     if (!p.expr || promql::is_scoped(*p.expr, s.ns, s.owner)) {
+      continue;
+    }
+    // KServe names a predictor's Deployment <isvc>-predictor (pkg/constants/constants.go
+    // PredictorServiceName); a model_name matcher also says the query is about a model.
+    bool model = d.isvc != nullptr || model_server_query(s.text) ||
+                 util::ends_with(s.owner, "-predictor") ||
+                 s.text.find("model_name") != std::string::npos;
+    if (!model && !s.activation && workload_scoped(*p.expr)) {
+      continue;
+    }
+    if (!model && !s.activation) {
+      r.at(s.mark, s.pointer,
+           fmt::format("query is not scoped to {}: no selector filters on its namespace or "
+                       "workload, so the same metric of every other workload adds in",
+                       subject(s)),
+           fmt::format("Add {{namespace=\"{}\"}} or a workload label (app, job, "
+                       "app_kubernetes_io_name) to each selector.",
+                       s.ns.empty() ? std::string("<namespace>") : s.ns));
       continue;
     }
     if (s.activation) {
@@ -67,7 +115,10 @@ extern const Rule k_rule_promql_not_scoped = {
     "Prometheus query is not scoped to this InferenceService",
     "Prometheus holds the metrics of every pod it scrapes: sum(vllm:num_requests_waiting) adds up "
     "all models in all namespaces, so one busy model scales every other one; an unscoped "
-    "activation query wakes the service for requests meant for any other.",
+    "activation query wakes the service for requests meant for any other. A ScaledObject that "
+    "targets no model server (no model-server metric, no model_name matcher, a target not named "
+    "<isvc>-predictor) is scoped by the usual workload labels instead: app, job or "
+    "app_kubernetes_io_*.",
     "Filter every selector on namespace and model_name (or the pod/deployment of this service).",
     "apiVersion: keda.sh/v1alpha1\nkind: ScaledObject\nmetadata:\n  name: so\n  namespace: ml\n"
     "spec:\n  scaleTargetRef:\n    name: d\n  triggers:\n  - type: prometheus\n"
