@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "app/run_render.hpp"
 
+#include "app/render_file.hpp"
 #include "diag/format_text.hpp"
 #include "parse/inference_service.hpp"
 #include "parse/inputs.hpp"
@@ -25,45 +26,6 @@
 namespace isvc::app {
 namespace {
 
-struct FileResult {
-  parse::LoadedFile file;
-  render::Result result;
-  diag::Sink sink;
-};
-
-void render_file(const RenderRequest& req, std::string path, std::string text, FileResult& fr) {
-  fr.file = parse::load_yaml(std::move(path), std::move(text), fr.sink);
-  for (const auto& doc : fr.file.docs) {
-    if (doc.root.is_null()) {
-      continue;
-    }
-    if (parse::is_inference_service(doc.root)) {
-      auto isvc = parse::read_inference_service(fr.file.path, doc, fr.sink);
-      // Typos such as `averageUtilisation` must refuse, not silently drop intent.
-      validate::Document vdoc{fr.file.path,
-                              doc,
-                              parse::type_meta(doc.root),
-                              req.options.config,
-                              nullptr,
-                              nullptr,
-                              nullptr,
-                              fr.file.text};
-      validate::Schemas::get().validate(vdoc, fr.sink);
-      // One that render leaves alone (Knative, unknown mode) is still input: dropping it
-      // would make `render --include-input | kubectl apply --prune` delete it.
-      if (!fr.sink.has_errors() && !render::render_isvc(isvc, req.options, fr.result, fr.sink) &&
-          req.include_input && req.options.mode == render::Mode::external &&
-          !fr.sink.has_errors()) {
-        fr.result.objects.push_back(
-            emit::Object{parse::to_json(doc.root), fmt::format("{}#{}", fr.file.path, doc.index)});
-      }
-    } else if (req.include_input) {
-      fr.result.objects.push_back(
-          emit::Object{parse::to_json(doc.root), fmt::format("{}#{}", fr.file.path, doc.ref())});
-    }
-  }
-}
-
 // RFC 1123 label, what Kubernetes accepts as a namespace.
 bool is_dns_label(const std::string& s) {
   auto alnum = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
@@ -71,10 +33,6 @@ bool is_dns_label(const std::string& s) {
     return false;
   }
   return std::all_of(s.begin(), s.end(), [&](char c) { return alnum(c) || c == '-'; });
-}
-
-bool is_input_error(const diag::Diagnostic& d) {
-  return d.rule == "yaml-syntax" || d.rule == "io-unreadable";
 }
 
 // Only [A-Za-z0-9._-], never a leading '.' and never "..": a part is a file name, not a path.
@@ -91,11 +49,6 @@ std::string sanitize(const std::string& part) {
     out.back() = '_'; // "a." + ".yaml" would hold ".."
   }
   return out;
-}
-
-std::string string_at(const emit::Doc& obj, const char* key) {
-  auto it = obj.find(key);
-  return it != obj.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
 // `<ns>_<kind>_<name>.yaml`; documents without a string metadata.name (a list or a
@@ -116,31 +69,6 @@ std::string file_name_for(const emit::Doc& body, const std::string& fallback, bo
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return (ns.empty() ? "" : sanitize(ns) + "_") + (kind.empty() ? "object" : sanitize(kind)) + "_" +
          sanitize(name) + ext;
-}
-
-// Two objects with one identity would be applied twice, the second silently winning: the
-// input is refused (exit 1) like any other render refusal. Returns the message, or "".
-std::string duplicate(const std::vector<emit::Object>& objects) {
-  std::map<std::string, const emit::Object*> seen;
-  for (const auto& o : objects) {
-    if (!o.body.is_object() || !o.body.contains("metadata") || !o.body["metadata"].is_object()) {
-      continue;
-    }
-    const auto& md = o.body["metadata"];
-    std::string name = string_at(md, "name");
-    if (name.empty()) {
-      continue;
-    }
-    std::string ns = string_at(md, "namespace");
-    std::string id = fmt::format("{} {} {}{}", string_at(o.body, "apiVersion"),
-                                 string_at(o.body, "kind"), ns.empty() ? "" : ns + "/", name);
-    auto [it, fresh] = seen.emplace(id, &o);
-    if (!fresh) {
-      return fmt::format("{} twice, from {} and from {}; nothing rendered", id, it->second->source,
-                         o.source);
-    }
-  }
-  return {};
 }
 
 // A temporary file next to `target`, created exclusively ("x": fails if it exists) under
@@ -255,17 +183,18 @@ int run_render(const RenderRequest& req, std::istream& in, std::ostream& out, st
   for (std::size_t i = 0; i < files.size(); ++i) {
     readable[i] = parse::read_input(files[i], in, texts[i], top);
   }
-  std::vector<FileResult> results(files.size());
+  std::vector<RenderedFile> results(files.size());
   unsigned jobs = req.jobs == 0 ? util::default_jobs() : req.jobs;
   auto crashed = util::parallel_for(files.size(), jobs, [&](std::size_t i) {
     if (readable[i]) {
-      render_file(req, files[i] == "-" ? std::string("<stdin>") : files[i], std::move(texts[i]),
+      render_file(req.options, req.include_input,
+                  files[i] == "-" ? std::string("<stdin>") : files[i], std::move(texts[i]),
                   results[i]);
     }
   });
   for (std::size_t i = 0; i < files.size(); ++i) {
     if (crashed[i]) {
-      results[i] = FileResult{};
+      results[i] = RenderedFile{};
       results[i].file.path = files[i] == "-" ? std::string("<stdin>") : files[i];
       parse::unprocessable(results[i].file.path, util::describe(crashed[i]), results[i].sink);
     }
@@ -274,34 +203,12 @@ int run_render(const RenderRequest& req, std::istream& in, std::ostream& out, st
     err << "isvc-scale: KServe settings from " << req.options.config.source << '\n';
   }
 
-  std::map<std::string, std::string_view> sources;
-  std::vector<diag::Diagnostic> diags = top.items();
-  for (auto& r : results) {
-    sources[r.file.path] = r.file.text;
-    r.sink.sort();
-    diags.insert(diags.end(), r.sink.items().begin(), r.sink.items().end());
-  }
-  auto lookup = [&sources](const std::string& f) -> std::string_view {
-    auto it = sources.find(f);
-    return it == sources.end() ? std::string_view() : it->second;
-  };
-  bool failed = false;
-  bool input_error = false;
-  for (const auto& d : diags) {
-    diag::write_text(err, d, lookup);
-    failed = failed || d.severity == diag::Severity::error;
-    input_error = input_error || is_input_error(d);
-  }
-  if (failed) {
-    err << "isvc-scale: nothing rendered: fix the errors above\n";
-    return input_error ? 2 : 1;
+  if (int rc = write_diagnostics(top, results, err); rc != 0) {
+    return rc;
   }
   std::vector<emit::Object> objects;
   std::vector<std::string> fallbacks; // file name of an object without a usable name
   for (std::size_t i = 0; i < results.size(); ++i) {
-    for (const auto& note : results[i].result.notes) {
-      err << "isvc-scale: note: " << note << '\n';
-    }
     for (auto& o : results[i].result.objects) {
       fallbacks.push_back(
           fmt::format("document-{}-{}", i, o.source.substr(o.source.rfind('#') + 1)));
