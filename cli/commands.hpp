@@ -15,6 +15,7 @@ struct Command {
 
 Command add_check(CLI::App& root);
 Command add_render(CLI::App& root);
+Command add_krm(CLI::App& root);
 Command add_lint(CLI::App& root);
 Command add_rules(CLI::App& root);
 Command add_simulate(CLI::App& root);

@@ -7,6 +7,8 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -71,15 +73,38 @@ bool words_known(const CLI::App& root, int argc, char** argv) {
   return true;
 }
 
+// kustomize runs a legacy exec plugin as `<plugin> <config file> [args]` with
+// KUSTOMIZE_PLUGIN_CONFIG_ROOT set (api/internal/plugins/execplugin/execplugin.go): that
+// call means `isvc-scale krm <config file>`, so the binary itself can be the plugin.
+bool kustomize_exec_plugin(const CLI::App& app, const std::vector<std::string>& words) {
+  if (words.size() < 2 || std::getenv("KUSTOMIZE_PLUGIN_CONFIG_ROOT") == nullptr ||
+      words[1].empty() || words[1][0] == '-') {
+    return false;
+  }
+  auto names = known_names(app);
+  return std::find(names.begin(), names.end(), words[1]) == names.end() &&
+         std::filesystem::is_regular_file(words[1]);
+}
+
 } // namespace
 
 int main(int argc, char** argv) try {
   CLI::App app{"isvc-scale: lint and render KServe InferenceService autoscaling", "isvc-scale"};
   app.set_version_flag("--version", isvc::util::version_text(ISVC_SCALE_VERSION));
   app.require_subcommand(1);
-  std::vector<isvc::cli::Command> commands = {isvc::cli::add_render(app), isvc::cli::add_lint(app),
-                                              isvc::cli::add_rules(app), isvc::cli::add_check(app),
-                                              isvc::cli::add_simulate(app)};
+  std::vector<isvc::cli::Command> commands = {
+      isvc::cli::add_render(app), isvc::cli::add_lint(app),     isvc::cli::add_rules(app),
+      isvc::cli::add_check(app),  isvc::cli::add_simulate(app), isvc::cli::add_krm(app)};
+  std::vector<std::string> words(argv, argv + argc);
+  if (kustomize_exec_plugin(app, words)) {
+    words.insert(words.begin() + 1, "krm");
+  }
+  std::vector<char*> args;
+  for (auto& w : words) {
+    args.push_back(w.data());
+  }
+  argc = static_cast<int>(args.size());
+  argv = args.data();
   if (!words_known(app, argc, argv)) {
     std::cerr << "Run with --help for more information.\n";
     return 2;

@@ -45,7 +45,7 @@ endif()
 foreach(entry "isvc-scale=" "isvc-scale-render=render" "isvc-scale-lint=lint"
               "isvc-scale-rules=rules list" "isvc-scale-rules=rules explain"
               "isvc-scale-rules=rules annotations" "isvc-scale-check=check"
-              "isvc-scale-simulate=simulate")
+              "isvc-scale-simulate=simulate" "isvc-scale-krm=krm")
   string(REPLACE "=" ";" entry "${entry}")
   list(GET entry 0 name)
   list(LENGTH entry n)

@@ -12,7 +12,7 @@ if(NOT rc EQUAL 0 OR NOT version MATCHES "^isvc-scale [0-9]+\\.[0-9]+\\.[0-9]+\n
 endif()
 set(ENV{MANPATH} "${WORK}/share/man")
 set(ENV{MANWIDTH} "80")
-foreach(page isvc-scale.1 isvc-scale-render.1 isvc-scale-lint.1 isvc-scale-rules.1
+foreach(page isvc-scale.1 isvc-scale-render.1 isvc-scale-lint.1 isvc-scale-rules.1 isvc-scale-krm.1
              isvc-scale-annotations.5 isvc-scale-rules.7)
   string(REGEX REPLACE "\\.([0-9])$" ";\\1" name_section "${page}")
   list(GET name_section 0 name)
