@@ -2,6 +2,7 @@
 #include "app/run_render.hpp"
 #include "commands.hpp"
 #include "kserve/config.hpp"
+#include "util/error.hpp"
 
 #include <iostream>
 
@@ -14,7 +15,12 @@ Command add_render(CLI::App& root) {
   auto config_file = std::make_shared<std::string>();
   CLI::App* sub =
       root.add_subcommand("render", "Render the autoscaling objects of InferenceServices");
-  sub->add_option("paths", req->paths, "Files, directories (recursive) or - for stdin")->required();
+  auto* paths =
+      sub->add_option("paths", req->paths, "Files, directories (recursive) or - for stdin");
+  auto* post = sub->add_flag("--post-render", req->post_render,
+                             "Helm --post-renderer: stdin passes through unchanged, objects "
+                             "appended");
+  paths->excludes(post);
   sub->add_option("--mode", *mode, "external (isvc-scale owns scaling) or kserve (preview)")
       ->check(CLI::IsMember({"external", "kserve"}))
       ->capture_default_str();
@@ -29,7 +35,10 @@ Command add_render(CLI::App& root) {
                   "inferenceservice-config ConfigMap YAML (kubectl get cm -o yaml)");
   sub->add_option("-j,--jobs", req->jobs, "Parallel jobs (0 = all cores)")->capture_default_str();
   sub->add_flag("-v,--verbose", req->verbose, "Say where KServe settings come from");
-  return Command{sub, [req, mode, format, config_file]() {
+  return Command{sub, [req, mode, format, config_file, paths, post]() {
+                   if (paths->count() == 0 && post->count() == 0) {
+                     throw Error("render needs a PATH (or - for stdin), or --post-render");
+                   }
                    req->options.mode =
                        *mode == "kserve" ? render::Mode::kserve : render::Mode::external;
                    req->json = *format == "json";

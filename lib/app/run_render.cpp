@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "app/run_render.hpp"
 
+#include "app/post_render.hpp"
 #include "app/render_file.hpp"
 #include "diag/format_text.hpp"
 #include "parse/inference_service.hpp"
@@ -169,6 +170,9 @@ void write_output_dir(const std::string& dir,
 } // namespace
 
 int run_render(const RenderRequest& req, std::istream& in, std::ostream& out, std::ostream& err) {
+  if (req.post_render) {
+    return run_post_render(req, in, out, err);
+  }
   if (!req.options.ns.empty() && !is_dns_label(req.options.ns)) {
     err << fmt::format("isvc-scale: error: --namespace \"{}\" is not a namespace name (a DNS "
                        "label: at most 63 of a-z, 0-9 and '-', starting and ending with a letter "

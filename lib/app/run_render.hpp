@@ -19,6 +19,8 @@ struct RenderRequest {
   std::string output_dir;
   unsigned jobs = 0; // 0 = all cores
   bool verbose = false;
+  /// --post-render: Helm's manifests on stdin pass through byte for byte, objects appended.
+  bool post_render = false;
 };
 
 /// Renders every input. Manifests go to `out` only if every input rendered;

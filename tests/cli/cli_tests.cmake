@@ -220,3 +220,9 @@ isvc_cli_test(lint-color-auto-pipe ARGS lint --no-config tests/cli/data/duplicat
   EXIT 1 STDOUT "^tests/cli/data/duplicate-key.yaml:10:5: error: duplicate key")
 isvc_cli_test(lint-no-color-env SET_ENV NO_COLOR=1 ARGS lint --no-config --color always tests/cli/data/duplicate-key.yaml
   EXIT 1 STDOUT "^tests/cli/data/duplicate-key.yaml:10:5: error: duplicate key")
+isvc_cli_test(render-no-path ARGS render EXIT 2 STDOUT_EMPTY
+  STDERR "render needs a PATH \\(or - for stdin\\), or --post-render")
+isvc_cli_test(render-post-render-with-path ARGS render --post-render samples/fallback.yaml EXIT 2
+  STDOUT_EMPTY)
+isvc_cli_test(render-post-render-kserve-mode ARGS render --post-render --mode kserve
+  STDIN samples/fallback.yaml EXIT 2 STDOUT_EMPTY STDERR "--post-render reads standard input only")
