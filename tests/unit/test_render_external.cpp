@@ -164,7 +164,7 @@ TEST_SUITE("render::external") {
                         k_queue);
     REQUIRE(out.diags.empty());
     CHECK(out.objects[1]["spec"]["triggers"][1]["metadata"]["query"] ==
-          "sum(sum(rate(istio_requests_total[1m]))) > bool 0.1");
+          "(sum(rate(istio_requests_total[1m]))) > bool 0.1");
   }
   TEST_CASE("unknown annotation under the prefix: error with did-you-mean") {
     auto out = render_external("    isvc-scale.io/activation-presett: istio\n", k_queue);
