@@ -25,7 +25,10 @@ extern const Rule k_rule_keda_auth_ref_unresolved;
 extern const Rule k_rule_keda_deprecated_metric_name;
 extern const Rule k_rule_keda_duplicate_trigger_name;
 extern const Rule k_rule_keda_external_utilization;
+extern const Rule k_rule_keda_fallback_ignore_null_values;
 extern const Rule k_rule_keda_fallback_needs_non_resource;
+extern const Rule k_rule_keda_fallback_scale_to_zero;
+extern const Rule k_rule_keda_initial_cooldown_unset;
 extern const Rule k_rule_keda_name_too_long;
 extern const Rule k_rule_keda_only_resource_triggers_min_zero;
 extern const Rule k_rule_keda_replica_bounds;
@@ -108,7 +111,10 @@ const std::vector<const Rule*>& rules() {
       &k_rule_keda_deprecated_metric_name,
       &k_rule_keda_duplicate_trigger_name,
       &k_rule_keda_external_utilization,
+      &k_rule_keda_fallback_ignore_null_values,
       &k_rule_keda_fallback_needs_non_resource,
+      &k_rule_keda_fallback_scale_to_zero,
+      &k_rule_keda_initial_cooldown_unset,
       &k_rule_keda_name_too_long,
       &k_rule_keda_only_resource_triggers_min_zero,
       &k_rule_keda_replica_bounds,
