@@ -336,6 +336,7 @@ private:
           fail(m_tok.offset, "expected a duration in the range");
         }
         check_duration(m_tok);
+        std::string range = m_tok.text;
         advance(true);
         bool sub = false;
         if (is(Tok::punct, ":")) {
@@ -356,6 +357,7 @@ private:
         if (!sub) {
           node->name = e->name;
           node->matchers = e->matchers;
+          node->range = std::move(range);
         }
         node->args.push_back(std::move(e));
         e = std::move(node);

@@ -40,6 +40,7 @@ struct Expr {
   bool has_grouping = false;
   bool without = false;
   bool bool_modifier = false; ///< comparison with `bool`
+  std::string range;          ///< matrix: the range as written, e.g. "1m"
 };
 
 struct ParseError {

@@ -3,6 +3,7 @@
 
 #include "parse/yaml_loader.hpp"
 #include "promql/analyze.hpp"
+#include "promql/shape.hpp"
 #include "util/error.hpp"
 
 #include <algorithm>
@@ -34,7 +35,8 @@ std::vector<Preset> load() {
     const auto& root = file.docs.front().root;
     Preset p{field(root, "name"),       field(root, "role"),      field(root, "summary"),
              field(root, "metricType"), field(root, "threshold"), field(root, "query"),
-             field(root, "notes"),      field(root, "withdrawn"), {}};
+             field(root, "notes"),      field(root, "withdrawn"), {},
+             field(root, "window")};
     if (const auto* labels = root.get("labels"); labels != nullptr && labels->is_seq()) {
       for (const auto& l : labels->items) {
         p.labels.push_back(l.value);
@@ -64,6 +66,18 @@ void replace_all(std::string& s, std::string_view from, const std::string& to) {
        pos = s.find(from, pos + to.size())) {
     s.replace(pos, from.size(), to);
   }
+}
+
+// The preset's window, or k_min_scrapes_per_window scrape intervals if that is longer.
+std::string window_for(const std::string& dflt, double scrape_seconds) {
+  double need = scrape_seconds * k_min_scrapes_per_window;
+  auto have = duration_seconds(dflt);
+  if (!have || need <= *have) {
+    return dflt;
+  }
+  auto whole = static_cast<long long>(need);
+  return whole == need ? std::to_string(whole) + "s"
+                       : std::to_string(static_cast<long long>(need * 1000)) + "ms";
 }
 
 } // namespace
@@ -132,12 +146,19 @@ std::string expand(const Preset& p, const PresetVars& vars) {
   replace_all(q, "{{component}}", escape(vars.component));
   replace_all(q, "{{model}}", escape(vars.model));
   replace_all(q, "{{threshold}}", vars.threshold);
+  replace_all(q, "{{window}}", window_for(p.window, vars.scrape_seconds));
   return q;
 }
 
 std::string activation_query(const std::string& query, const std::string& threshold) {
-  if (query.find("> bool") != std::string::npos || query.find(">bool") != std::string::npos) {
+  // Judged on the tree, not the text: `sum(rate(x[1m]) > bool 0)` holds "> bool" yet counts
+  // the series above 0 (seed 003), so it is compared again to read 0/1.
+  auto parsed = parse(query);
+  if (parsed.expr && is_zero_one(*parsed.expr)) {
     return query;
+  }
+  if (parsed.expr && returns_single_series(*parsed.expr)) {
+    return "(" + query + ") > bool " + threshold;
   }
   return "sum(" + query + ") > bool " + threshold;
 }

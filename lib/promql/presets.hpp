@@ -20,6 +20,8 @@ struct Preset {
   std::string withdrawn;
   /// Labels the query's selectors match on, as documented in the preset file.
   std::vector<std::string> labels;
+  /// The rate window `{{window}}` stands for when the scrape interval is unknown (e.g. 1m).
+  std::string window;
 };
 
 /// Values substituted into a preset.
@@ -29,6 +31,9 @@ struct PresetVars {
   std::string component; ///< the Deployment, e.g. <isvc>-predictor
   std::string model;
   std::string threshold = "0"; ///< activation threshold
+  /// Scrape interval of the pods' PodMonitor in seconds (0 = unknown): `{{window}}` is then
+  /// at least k_min_scrapes_per_window of them.
+  double scrape_seconds = 0;
 };
 
 /// Every preset, sorted by name (parsed once, shared read-only).
@@ -41,9 +46,10 @@ std::vector<std::string_view> preset_names();
 /// The query with placeholders replaced; values are escaped for PromQL strings.
 std::string expand(const Preset& p, const PresetVars& vars);
 
-/// The activation query render emits for a hand-written one: a query already
-/// written as `... > bool N` is used as is; anything else becomes
-/// `sum(<query>) > bool <threshold>`, so that a high rate cannot act as a load signal.
+/// The activation query render emits for a hand-written one: a query whose top is a
+/// `bool` comparison is used as is; a single-series one becomes `(<query>) > bool <threshold>`
+/// and anything else `sum(<query>) > bool <threshold>`, so that KEDA reads 0 or 1 and
+/// neither a high rate nor a count of series acts as a load signal.
 std::string activation_query(const std::string& query, const std::string& threshold);
 
 /// True if the query reads a request counter one of the activation presets reads (router,

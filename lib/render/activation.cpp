@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "render/activation.hpp"
 
+#include "kserve/component_meta.hpp"
 #include "promql/analyze.hpp"
 #include "promql/presets.hpp"
+#include "promql/shape.hpp"
 
 #include <fmt/format.h>
 
@@ -23,10 +25,22 @@ std::string first_prometheus_server(const model::Component& c) {
 
 } // namespace
 
+promql::PresetVars preset_vars(const std::string& ns,
+                               const model::InferenceService& isvc,
+                               const model::Component& c,
+                               const model::Extensions* ext,
+                               std::string threshold) {
+  promql::PresetVars v{ns, *isvc.name, kserve::component_name(isvc, c),
+                       ext != nullptr && ext->model_name ? *ext->model_name : *isvc.name,
+                       std::move(threshold)};
+  if (ext != nullptr && ext->scrape_interval) {
+    v.scrape_seconds = promql::duration_seconds(*ext->scrape_interval).value_or(0);
+  }
+  return v;
+}
+
 promql::PresetVars preset_vars(const Context& ctx, std::string threshold) {
-  return promql::PresetVars{ctx.meta.ns, *ctx.isvc.name, ctx.meta.name,
-                            ctx.ext.model_name ? *ctx.ext.model_name : *ctx.isvc.name,
-                            std::move(threshold)};
+  return preset_vars(ctx.meta.ns, ctx.isvc, ctx.comp, &ctx.ext, std::move(threshold));
 }
 
 bool preset_scopable(const Context& ctx, const model::Field<std::string>& at) {

@@ -15,7 +15,14 @@ struct Activation {
   std::string server_address;
 };
 
-/// Placeholder values for presets rendered for this component.
+/// Placeholder values for presets of component `c` in namespace `ns`: lint and render fill
+/// presets from this one place.
+promql::PresetVars preset_vars(const std::string& ns,
+                               const model::InferenceService& isvc,
+                               const model::Component& c,
+                               const model::Extensions* ext,
+                               std::string threshold = "0");
+/// The same for the component being rendered.
 promql::PresetVars preset_vars(const Context& ctx, std::string threshold = "0");
 
 /// False (after a diagnostic at `at`) when presets cannot be scoped: no namespace.

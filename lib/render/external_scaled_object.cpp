@@ -11,6 +11,74 @@ namespace {
 
 constexpr std::size_t k_max_label = 63;
 
+// KEDA's default cooldownPeriod (pkg/scaling/executor/scale_executor.go defaultCooldownPeriod).
+constexpr std::int64_t k_keda_default_cooldown = 300;
+
+// KEDA scales a ScaledObject whose triggers were never active to minReplicaCount once
+// creationTimestamp + initialCooldownPeriod has passed (keda
+// pkg/scaling/executor/scale_scaledobjects.go:212, scaleToZeroOrIdle), and the default is 0
+// (scale_executor.go:35): the first poll would take a fresh Deployment to zero before its model
+// has loaded or served anything. With minReplicas 0 the cooldown (or KEDA's 300 s) is the
+// default grace.
+std::optional<std::int64_t> initial_cooldown(const Context& ctx, std::int64_t min) {
+  const auto& e = ctx.ext;
+  if (e.initial_cooldown_period) {
+    return *e.initial_cooldown_period;
+  }
+  if (min != 0) {
+    return std::nullopt;
+  }
+  return e.cooldown_period ? *e.cooldown_period : k_keda_default_cooldown;
+}
+
+// The fallback annotations come as a pair, and KEDA's webhook (verifyFallback) wants a trigger
+// that is not cpu/memory: those come from metrics-server and never fail over.
+bool fallback_ok(const Context& ctx, const emit::Doc& triggers) {
+  const auto& e = ctx.ext;
+  if (e.fallback_failure_threshold.set != e.fallback_replicas.set) {
+    const auto& at =
+        e.fallback_failure_threshold ? e.fallback_failure_threshold : e.fallback_replicas;
+    ctx.refuse(at.mark, at.pointer, "isvc-annotation-value",
+               "fallback needs both isvc-scale.io/fallback-failure-threshold and "
+               "isvc-scale.io/fallback-replicas",
+               "Set both annotations, or neither.");
+    return false;
+  }
+  if (e.fallback_failure_threshold) {
+    bool coverable = false;
+    for (const auto& t : triggers) {
+      coverable = coverable || (t["type"] != "cpu" && t["type"] != "memory");
+    }
+    if (!coverable) {
+      ctx.refuse(e.fallback_failure_threshold.mark, e.fallback_failure_threshold.pointer,
+                 "render-unrenderable",
+                 "at least one trigger (that is not cpu or memory) has to have the `AverageValue` "
+                 "type for the fallback to be enabled",
+                 "Drop the isvc-scale.io/fallback-* annotations, or add an External or PodMetric "
+                 "metric the fallback can cover.");
+      return false;
+    }
+  }
+  return true;
+}
+
+// KEDA's prometheus scaler reads an empty result (or NaN) as 0 unless ignoreNullValues is
+// "false" (keda pkg/scalers/prometheus_scaler.go:268-272, default true at :56), and only an
+// error counts as a failure toward the fallback (pkg/fallback/fallback.go:124-145,
+// GetMetricsWithFallback): a lost scrape target then scales to the minimum instead of to the
+// fallback (kedacore/keda#3065). At minReplicaCount 0 the pods' series are empty whenever no
+// pod runs, so "false" would fail every poll at zero and hold the service at the fallback.
+void fail_on_empty(emit::Doc& triggers, std::int64_t min) {
+  if (min == 0) {
+    return;
+  }
+  for (auto& t : triggers) {
+    if (t["type"] == "prometheus") {
+      t["metadata"]["ignoreNullValues"] = "false";
+    }
+  }
+}
+
 } // namespace
 
 std::optional<emit::Doc> external_scaled_object(const Context& ctx) {
@@ -55,33 +123,8 @@ std::optional<emit::Doc> external_scaled_object(const Context& ctx) {
                "metric.");
     return std::nullopt;
   }
-  if (e.fallback_failure_threshold.set != e.fallback_replicas.set) {
-    const auto& at =
-        e.fallback_failure_threshold ? e.fallback_failure_threshold : e.fallback_replicas;
-    ctx.refuse(at.mark, at.pointer, "isvc-annotation-value",
-               "fallback needs both isvc-scale.io/fallback-failure-threshold and "
-               "isvc-scale.io/fallback-replicas",
-               "Set both annotations, or neither.");
+  if (!fallback_ok(ctx, triggers) || !ok) {
     return std::nullopt;
-  }
-  if (!ok) {
-    return std::nullopt;
-  }
-  if (e.fallback_failure_threshold) {
-    // KEDA's webhook (verifyFallback): cpu/memory come from metrics-server and never fail over.
-    bool coverable = false;
-    for (const auto& t : triggers) {
-      coverable = coverable || (t["type"] != "cpu" && t["type"] != "memory");
-    }
-    if (!coverable) {
-      ctx.refuse(e.fallback_failure_threshold.mark, e.fallback_failure_threshold.pointer,
-                 "render-unrenderable",
-                 "at least one trigger (that is not cpu or memory) has to have the `AverageValue` "
-                 "type for the fallback to be enabled",
-                 "Drop the isvc-scale.io/fallback-* annotations, or add an External or PodMetric "
-                 "metric the fallback can cover.");
-      return std::nullopt;
-    }
   }
   // Unset (or below the minimum) means the minimum, and at least 1: with minReplicas 0
   // that would otherwise be maxReplicaCount 0, which the KEDA CRD rejects (minimum 1).
@@ -98,8 +141,8 @@ std::optional<emit::Doc> external_scaled_object(const Context& ctx) {
   if (e.polling_interval) {
     spec["pollingInterval"] = *e.polling_interval;
   }
-  if (e.initial_cooldown_period) {
-    spec["initialCooldownPeriod"] = *e.initial_cooldown_period;
+  if (auto initial = initial_cooldown(ctx, min)) {
+    spec["initialCooldownPeriod"] = *initial;
   }
   if (e.cooldown_period) {
     spec["cooldownPeriod"] = *e.cooldown_period;
@@ -109,6 +152,7 @@ std::optional<emit::Doc> external_scaled_object(const Context& ctx) {
   if (e.fallback_failure_threshold) {
     spec["fallback"] = emit::Doc{{"failureThreshold", *e.fallback_failure_threshold},
                                  {"replicas", *e.fallback_replicas}};
+    fail_on_empty(triggers, min);
   }
   auto behavior = full_behavior(c.autoscaling.behavior);
   std::string hpa_name = "keda-hpa-" + name;

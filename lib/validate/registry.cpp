@@ -25,7 +25,10 @@ extern const Rule k_rule_keda_auth_ref_unresolved;
 extern const Rule k_rule_keda_deprecated_metric_name;
 extern const Rule k_rule_keda_duplicate_trigger_name;
 extern const Rule k_rule_keda_external_utilization;
+extern const Rule k_rule_keda_fallback_ignore_null_values;
 extern const Rule k_rule_keda_fallback_needs_non_resource;
+extern const Rule k_rule_keda_fallback_scale_to_zero;
+extern const Rule k_rule_keda_initial_cooldown_unset;
 extern const Rule k_rule_keda_name_too_long;
 extern const Rule k_rule_keda_only_resource_triggers_min_zero;
 extern const Rule k_rule_keda_replica_bounds;
@@ -65,12 +68,14 @@ extern const Rule k_rule_kserve_replicas;
 extern const Rule k_rule_kserve_utilization_range;
 extern const Rule k_rule_otel_sidecar_annotation;
 extern const Rule k_rule_podmonitor_port_undeclared;
+extern const Rule k_rule_promql_activation_counts_series;
 extern const Rule k_rule_promql_metric_type_mismatch;
 extern const Rule k_rule_promql_not_scoped;
 extern const Rule k_rule_promql_not_single_series;
 extern const Rule k_rule_promql_otel_colon_name;
 extern const Rule k_rule_promql_otel_query_grammar;
 extern const Rule k_rule_promql_parse_error;
+extern const Rule k_rule_promql_rate_window_short;
 extern const Rule k_rule_promql_unguarded_division;
 extern const Rule k_rule_render_unrenderable;
 extern const Rule k_rule_schema_enum;
@@ -106,7 +111,10 @@ const std::vector<const Rule*>& rules() {
       &k_rule_keda_deprecated_metric_name,
       &k_rule_keda_duplicate_trigger_name,
       &k_rule_keda_external_utilization,
+      &k_rule_keda_fallback_ignore_null_values,
       &k_rule_keda_fallback_needs_non_resource,
+      &k_rule_keda_fallback_scale_to_zero,
+      &k_rule_keda_initial_cooldown_unset,
       &k_rule_keda_name_too_long,
       &k_rule_keda_only_resource_triggers_min_zero,
       &k_rule_keda_replica_bounds,
@@ -146,12 +154,14 @@ const std::vector<const Rule*>& rules() {
       &k_rule_kserve_utilization_range,
       &k_rule_otel_sidecar_annotation,
       &k_rule_podmonitor_port_undeclared,
+      &k_rule_promql_activation_counts_series,
       &k_rule_promql_metric_type_mismatch,
       &k_rule_promql_not_scoped,
       &k_rule_promql_not_single_series,
       &k_rule_promql_otel_colon_name,
       &k_rule_promql_otel_query_grammar,
       &k_rule_promql_parse_error,
+      &k_rule_promql_rate_window_short,
       &k_rule_promql_unguarded_division,
       &k_rule_render_unrenderable,
       &k_rule_schema_enum,

@@ -66,6 +66,32 @@ const std::string k_queue =
 } // namespace
 
 TEST_SUITE("render::external") {
+  TEST_CASE("scale to zero gets an initialCooldownPeriod: the first poll must not zero it") {
+    // KEDA's default 0 scales a never-active ScaledObject to zero on its first poll.
+    auto out = render_external("    isvc-scale.io/activation-preset: vllm-router\n"
+                               "    isvc-scale.io/cooldown-period: \"600\"\n",
+                               k_queue);
+    REQUIRE(out.diags.empty());
+    CHECK(out.objects[1]["spec"]["initialCooldownPeriod"] == 600);
+    auto plain = render_external("    isvc-scale.io/activation-preset: vllm-router\n", k_queue);
+    CHECK(plain.objects[1]["spec"]["initialCooldownPeriod"] == 300);
+    std::string one = k_queue;
+    one.replace(one.find("minReplicas: 0"), 14, "minReplicas: 1");
+    CHECK_FALSE(render_external("", one).objects[1]["spec"].contains("initialCooldownPeriod"));
+  }
+  TEST_CASE("a fallback fails on empty results at minReplicas >= 1, not at 0") {
+    std::string one = k_queue;
+    one.replace(one.find("minReplicas: 0"), 14, "minReplicas: 1");
+    const std::string fb = "    isvc-scale.io/fallback-failure-threshold: \"3\"\n"
+                           "    isvc-scale.io/fallback-replicas: \"2\"\n";
+    auto out = render_external(fb, one);
+    REQUIRE(out.diags.empty());
+    CHECK(out.objects[1]["spec"]["triggers"][0]["metadata"]["ignoreNullValues"] == "false");
+    // At zero pods the queue series is empty by design: "false" would hold the fallback.
+    auto zero = render_external(fb + "    isvc-scale.io/activation-preset: vllm-router\n", k_queue);
+    REQUIRE(zero.diags.empty());
+    CHECK_FALSE(zero.objects[1]["spec"]["triggers"][0]["metadata"].contains("ignoreNullValues"));
+  }
   TEST_CASE("minReplicas 0 with maxReplicas unset renders maxReplicaCount 1, not 0") {
     // The KEDA CRD's maxReplicaCount has minimum 1: 0 is rejected at apply.
     std::string pred = k_queue;
@@ -164,7 +190,7 @@ TEST_SUITE("render::external") {
                         k_queue);
     REQUIRE(out.diags.empty());
     CHECK(out.objects[1]["spec"]["triggers"][1]["metadata"]["query"] ==
-          "sum(sum(rate(istio_requests_total[1m]))) > bool 0.1");
+          "(sum(rate(istio_requests_total[1m]))) > bool 0.1");
   }
   TEST_CASE("unknown annotation under the prefix: error with did-you-mean") {
     auto out = render_external("    isvc-scale.io/activation-presett: istio\n", k_queue);

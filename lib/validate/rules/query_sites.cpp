@@ -3,6 +3,7 @@
 
 #include "kserve/component_meta.hpp"
 #include "promql/presets.hpp"
+#include "render/activation.hpp"
 #include "util/strings.hpp"
 
 namespace isvc::validate {
@@ -43,9 +44,7 @@ std::string scalar(const model::Node* n) {
 }
 
 promql::PresetVars vars(const Document& d, const model::Component& c) {
-  return promql::PresetVars{
-      *d.isvc->ns, *d.isvc->name, kserve::component_name(*d.isvc, c),
-      d.ext != nullptr && d.ext->model_name ? *d.ext->model_name : *d.isvc->name, "0"};
+  return render::preset_vars(*d.isvc->ns, *d.isvc, c, d.ext);
 }
 
 void from_isvc(const Document& d, std::vector<QuerySite>& out) {
