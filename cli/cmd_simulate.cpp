@@ -2,6 +2,7 @@
 #include "app/run_simulate.hpp"
 #include "commands.hpp"
 #include "kserve/config.hpp"
+#include "prom_flags.hpp"
 
 #include <iostream>
 
@@ -17,6 +18,10 @@ Command add_simulate(CLI::App& root) {
       ->required();
   sub->add_option("--trace", req->trace, "CSV: t, then one column per trigger (or `load`)");
   sub->add_option("--shape", req->shape, "Synthetic load, e.g. idle:10m,step:20@5m,noise:1");
+  auto endpoint = add_prometheus_options(
+      sub, req->prometheus, "Replay each trigger's history from this Prometheus", false);
+  sub->add_option("--from", req->from, "--prometheus: start, RFC 3339 or Unix seconds");
+  sub->add_option("--to", req->to, "--prometheus: end, RFC 3339 or Unix seconds");
   sub->add_option("--compare", req->compare, "Simulate OTHER.yaml too and report the deltas");
   sub->add_option("--format", req->format, "text, json or csv")
       ->check(CLI::IsMember({"text", "json", "csv"}))
@@ -32,7 +37,8 @@ Command add_simulate(CLI::App& root) {
   sub->add_option("--capacity", req->sim.capacity, "Demand model: requests/s per ready pod")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
-  sub->add_option("--step", req->sim.step, "Seconds between output ticks")
+  sub->add_option("--step", req->sim.step,
+                  "Seconds between output ticks (and --prometheus samples)")
       ->check(CLI::Range(1, 86400))
       ->capture_default_str();
   sub->add_option("--flap-window", req->sim.flap_window,
@@ -40,7 +46,8 @@ Command add_simulate(CLI::App& root) {
       ->check(CLI::Range(1, 86400))
       ->capture_default_str();
   sub->add_flag("--fail-on-flapping", req->fail_on_flapping, "Exit 1 if any run flaps");
-  return Command{sub, [req, mode, config_file]() {
+  return Command{sub, [req, mode, config_file, endpoint]() {
+                   endpoint();
                    req->render.mode =
                        *mode == "kserve" ? render::Mode::kserve : render::Mode::external;
                    if (!config_file->empty()) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "app/run_simulate.hpp"
 
+#include "app/simulate_history.hpp"
 #include "diag/format_text.hpp"
 #include "parse/inference_service.hpp"
 #include "parse/inputs.hpp"
@@ -65,9 +66,8 @@ int render_one(const SimulateRequest& req,
 
 int load_trace(const SimulateRequest& req, simulate::Trace& trace, std::ostream& err) {
   std::string error;
-  if (req.trace.empty() == req.shape.empty()) {
-    err << "isvc-scale: simulate needs exactly one of --trace FILE or --shape SPEC\n";
-    return 2;
+  if (!req.prometheus.url.empty()) {
+    return 0; // each configuration reads its own triggers' history (run_one)
   }
   if (!req.shape.empty()) {
     if (!simulate::parse_shape(req.shape, trace, error)) {
@@ -90,9 +90,28 @@ int load_trace(const SimulateRequest& req, simulate::Trace& trace, std::ostream&
   return 0;
 }
 
+// Exactly one input: --trace, --shape, or --prometheus with --from and --to.
+bool one_input(const SimulateRequest& req, std::ostream& err) {
+  int inputs = (req.trace.empty() ? 0 : 1) + (req.shape.empty() ? 0 : 1) +
+               (req.prometheus.url.empty() ? 0 : 1);
+  if (inputs != 1) {
+    err << "isvc-scale: simulate needs exactly one of --trace FILE, --shape SPEC or "
+           "--prometheus URL\n";
+    return false;
+  }
+  if (req.prometheus.url.empty() != (req.from.empty() && req.to.empty()) ||
+      req.from.empty() != req.to.empty()) {
+    err << "isvc-scale: --from and --to go with --prometheus, both of them\n";
+    return false;
+  }
+  return true;
+}
+
+// `shared` is the --trace/--shape input; with --prometheus it is empty and the scaler's own
+// triggers' history is read.
 int run_one(const SimulateRequest& req,
             const std::string& path,
-            const simulate::Trace& trace,
+            const simulate::Trace& shared,
             std::istream& in,
             simulate::Sim& sim,
             std::ostream& err) {
@@ -102,12 +121,26 @@ int run_one(const SimulateRequest& req,
   }
   std::string error;
   sim.label = path;
-  if (!simulate::scaler_from_objects(objects, sim.scaler, error) ||
-      !simulate::simulate(sim.scaler, trace, req.sim, sim.run, error)) {
+  if (!simulate::scaler_from_objects(objects, sim.scaler, error)) {
     err << fmt::format("isvc-scale: {}: {}\n", path, error);
     return 2;
   }
-  sim.findings = simulate::findings_of(sim.scaler, sim.run, req.sim);
+  simulate::Trace history;
+  std::vector<simulate::Finding> read;
+  if (!req.prometheus.url.empty()) {
+    if (int rc = history_trace(req, path, sim.scaler, history, read, err); rc != 0) {
+      return rc;
+    }
+  }
+  const auto& trace = req.prometheus.url.empty() ? shared : history;
+  if (!simulate::simulate(sim.scaler, trace, req.sim, sim.run, error)) {
+    err << fmt::format("isvc-scale: {}: {}\n", path, error);
+    return 2;
+  }
+  sim.findings = std::move(read);
+  for (auto& f : simulate::findings_of(sim.scaler, sim.run, req.sim)) {
+    sim.findings.push_back(std::move(f));
+  }
   return 0;
 }
 
@@ -118,6 +151,9 @@ int run_simulate(const SimulateRequest& req,
                  std::ostream& out,
                  std::ostream& err) {
   simulate::Trace trace;
+  if (!one_input(req, err)) {
+    return 2;
+  }
   if (int rc = load_trace(req, trace, err); rc != 0) {
     return rc;
   }

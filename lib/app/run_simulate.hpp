@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "prom/client.hpp"
 #include "render/render.hpp"
 #include "simulate/simulate.hpp"
 
@@ -16,6 +17,10 @@ struct SimulateRequest {
   std::string compare; ///< --compare OTHER.yaml ("" = none)
   std::string trace;   ///< --trace load.csv
   std::string shape;   ///< --shape spec
+  /// --prometheus URL (and auth/TLS) with --from/--to: replay each trigger's history.
+  prom::Endpoint prometheus;
+  std::string from; ///< RFC 3339 or Unix seconds
+  std::string to;
   std::string format = "text";
   std::string svg; ///< --svg out.svg
   bool fail_on_flapping = false;

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
-// Instant queries over Debian's cpp-httplib (built with OpenSSL, so https works).
+// GET requests to the Prometheus HTTP API over Debian's cpp-httplib (built with OpenSSL, so
+// https works). Instant queries here; range queries in range.cpp.
 #include "prom/client.hpp"
+
+#include "prom/http.hpp"
 
 #include <httplib.h>
 
@@ -32,17 +35,20 @@ bool split_url(const std::string& url, Url& out) {
 
 } // namespace
 
-QueryResult instant_query(const Endpoint& ep, const std::string& query, const std::string& time) {
-  QueryResult out;
+bool api_get(const Endpoint& ep,
+             const std::string& path,
+             const std::vector<std::pair<std::string, std::string>>& query,
+             std::string& body,
+             std::string& error) {
   Url url;
   if (!split_url(ep.url, url)) {
-    out.error = "\"" + ep.url + "\" is not an http:// or https:// URL";
-    return out;
+    error = "\"" + ep.url + "\" is not an http:// or https:// URL";
+    return false;
   }
   httplib::Client cli(url.origin);
   if (!cli.is_valid()) {
-    out.error = "cannot use \"" + ep.url + "\"";
-    return out;
+    error = "cannot use \"" + ep.url + "\"";
+    return false;
   }
   cli.set_connection_timeout(ep.timeout_seconds, 0);
   cli.set_read_timeout(ep.timeout_seconds, 0);
@@ -50,28 +56,36 @@ QueryResult instant_query(const Endpoint& ep, const std::string& query, const st
     cli.set_ca_cert_path(ep.ca_file);
   }
   cli.enable_server_certificate_verification(!ep.insecure_skip_verify);
-  httplib::Headers headers;
-  for (const auto& [k, v] : ep.headers) {
-    headers.emplace(k, v);
-  }
+  httplib::Headers headers(ep.headers.begin(), ep.headers.end());
   if (!ep.bearer_token.empty()) {
     cli.set_bearer_token_auth(ep.bearer_token);
   }
-  httplib::Params params{{"query", query}};
-  if (!time.empty()) {
-    params.emplace("time", time);
-  }
-  auto res = cli.Get(url.prefix + "/api/v1/query", params, headers);
+  httplib::Params params(query.begin(), query.end());
+  auto res = cli.Get(url.prefix + path, params, headers);
   if (!res) {
-    out.error = "cannot reach " + ep.url + ": " + httplib::to_string(res.error());
-    return out;
+    error = "cannot reach " + ep.url + ": " + httplib::to_string(res.error());
+    return false;
   }
   // 400/422 carry the API's error envelope; other statuses are a proxy or auth answering.
   if (res->status != 200 && res->status != 400 && res->status != 422) {
-    out.error = ep.url + " answered HTTP " + std::to_string(res->status);
+    error = ep.url + " answered HTTP " + std::to_string(res->status);
+    return false;
+  }
+  body = std::move(res->body);
+  return true;
+}
+
+QueryResult instant_query(const Endpoint& ep, const std::string& query, const std::string& time) {
+  std::vector<std::pair<std::string, std::string>> params{{"query", query}};
+  if (!time.empty()) {
+    params.emplace_back("time", time);
+  }
+  std::string body;
+  QueryResult out;
+  if (!api_get(ep, "/api/v1/query", params, body, out.error)) {
     return out;
   }
-  return parse_query_response(res->body);
+  return parse_query_response(body);
 }
 
 } // namespace isvc::prom

@@ -19,6 +19,8 @@ struct Trigger {
   Target target = Target::average_value;
   double threshold = 1;
   double activation = 0; ///< activationThreshold (KEDA default 0)
+  /// prometheus trigger metadata ignoreNullValues (default true): an empty result reads as 0.
+  bool ignore_null = true;
   bool resource() const { return type == "cpu" || type == "memory"; }
 };
 

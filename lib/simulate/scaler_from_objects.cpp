@@ -35,6 +35,11 @@ double number(const Doc* d, double fallback) {
   return fallback;
 }
 
+// Go's strconv.ParseBool spellings of false.
+bool go_false(const std::string& v) {
+  return v == "0" || v == "f" || v == "F" || v == "false" || v == "False" || v == "FALSE";
+}
+
 Target target_of(const std::string& t) {
   if (t == "Value") {
     return Target::value;
@@ -103,6 +108,9 @@ void keda_from(const Doc& spec, Scaler& s) {
         t.query = q != nullptr && q->is_string() ? q->get<std::string>() : "";
         t.threshold = number(at(*md, t.resource() ? "value" : "threshold"), 1);
         t.activation = number(at(*md, "activationThreshold"), 0);
+        // prometheus_scaler.go:56 `default=true`; KEDA parses the string with strconv.ParseBool.
+        const Doc* inv = at(*md, "ignoreNullValues");
+        t.ignore_null = inv == nullptr || !inv->is_string() || !go_false(inv->get<std::string>());
       }
       s.triggers.push_back(t);
     }

@@ -165,7 +165,13 @@ isvc_cli_test(simulate-missing-column ARGS simulate samples/seed-002-three-trigg
   --trace samples/traces/seed-003-replay.csv EXIT 2 STDOUT_EMPTY
   STDERR "the trace has no column `1` for trigger 1 \\(prometheus\\).*columns: t,0,activation")
 isvc_cli_test(simulate-needs-a-trace ARGS simulate samples/seed-003-scale-to-zero.yaml EXIT 2
-  STDERR "exactly one of --trace FILE or --shape SPEC")
+  STDERR "exactly one of --trace FILE, --shape SPEC or --prometheus URL")
+isvc_cli_test(simulate-from-needs-prometheus ARGS simulate samples/seed-003-scale-to-zero.yaml
+  --shape idle:1m --from 0 --to 60 EXIT 2 STDOUT_EMPTY
+  STDERR "--from and --to go with --prometheus, both of them")
+isvc_cli_test(simulate-prometheus-bad-time ARGS simulate samples/seed-003-scale-to-zero.yaml
+  --prometheus http://127.0.0.1:1 --from yesterday --to 60 EXIT 2 STDOUT_EMPTY
+  STDERR "--from 'yesterday' and --to '60' must be RFC 3339")
 isvc_cli_test(simulate-no-autoscaler ARGS simulate samples/keda-no-metrics.yaml --shape step:1@1m
   EXIT 1 STDOUT_EMPTY STDERR "KEDA needs at least one trigger.*nothing simulated")
 isvc_cli_test(simulate-fail-on-flapping ARGS simulate samples/seed-003-scale-to-zero.yaml

@@ -27,6 +27,12 @@ series. Metric names and label sets are the ones the components export:
 - llm-d EPP llm_d_epp_flow_control_queue_size{inference_pool, model_name,
   target_model_name, fairness_id, priority}, present only while a backend is ready.
 Labels namespace and pod are the ones a PodMonitor adds to every target.
+
+HISTORY is a day's afternoon of seed 003 (2.5 h from HISTORY_START, scraped at +7 s
+past every 15 s so no sample sits on a query step or a window edge): idle 10 min, 30 min
+of 2 requests/s, an idle gap of 1 h in which the vLLM pod goes away, a 30 min burst of 5
+requests/s whose new pod reports 12 waiting requests, and an idle tail. See
+simulate_history.py for what KEDA and the HPA do with it.
 """
 import sys
 
@@ -40,6 +46,8 @@ SERVICES = {
     "team-a": ("team-a", "llama", "meta-llama/Llama-3.1-8B-Instruct"),
     "seed-003": ("default", "vllm-llama3", "meta-llama/Llama-3.1-8B-Instruct"),
 }
+HISTORY_START = BASE + 86400  # 2026-01-02T00:00:00Z, after every slot
+HISTORY_LENGTH = 9000
 SCENARIOS = ["zero-pods", "router-restart", "one-idle-pod", "three-loaded-pods", "neighbours"]
 
 
@@ -160,11 +168,31 @@ def scenario(f, service, name):
         loaded(f, start, ns, "other", "Qwen/Qwen2.5-7B-Instruct")
 
 
+def history(f):
+    ns, isvc, model = SERVICES["seed-003"]
+    h0 = HISTORY_START
+    scrapes = range(-600 + 7, HISTORY_LENGTH, 15)  # seconds from h0
+
+    def served(s):  # requests counted by the router up to s: 2/s in [600, 2400), 5/s in [6000, 7800)
+        return 2 * (min(max(s, 600), 2400) - 600) + 5 * (min(max(s, 6000), 7800) - 6000)
+    f.add("vllm:num_incoming_requests", "counter", "vllm:num_incoming_requests_total",
+          {"namespace": ns, "pod": "vllm-router-0", "model": model},
+          [(h0 + s, 1000 + served(s)) for s in scrapes])
+    # The vLLM pod of each busy stretch, from its first scrape after it started to its last.
+    for pod, first, last, busy_until, waiting in [("0", 697, 3007, 2400, 3),
+                                                  ("1", 6097, 8992, 7800, 12)]:
+        lab = {"namespace": ns, "pod": "%s-predictor-%s" % (isvc, pod), "model_name": model,
+               "engine": "0"}
+        f.add("vllm:num_requests_waiting", "gauge", "vllm:num_requests_waiting", lab,
+              [(h0 + s, waiting if s < busy_until else 0) for s in scrapes if first <= s <= last])
+
+
 def main():
     f = Families()
     for service in SERVICES:
         for name in SCENARIOS:
             scenario(f, service, name)
+    history(f)
     f.write(sys.stdout)
 
 
