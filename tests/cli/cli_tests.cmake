@@ -127,8 +127,9 @@ isvc_cli_test(lint-bad-activation-threshold ARGS lint tests/cli/data/bad-activat
 isvc_cli_test(lint-kpa-class ARGS lint --no-config tests/rules/kserve-autoscaler-class/fires.yaml EXIT 1
   STDOUT "error: \\[kpa\\] is not a supported autoscaler class type \\[kserve-autoscaler-class\\].*fix: KPA is not selected with this annotation: in Knative mode it is the default")
 # The summary counts notes too (seed 003's timing settings KEDA calls not relevant).
+# seed 003 scales to zero with no initialCooldownPeriod: keda-initial-cooldown-unset is the 7th warning.
 isvc_cli_test(lint-summary-notes ARGS lint tests/cli/data/seed-003-scaledobjects.yaml EXIT 1
-  STDERR "1 file, 2 documents: 3 errors, 6 warnings, 2 notes")
+  STDERR "1 file, 2 documents: 3 errors, 7 warnings, 2 notes")
 # One finding per field: KServe's webhook rule covers the schema's enum finding on scaleMetric,
 # which comes back when that rule is disabled.
 isvc_cli_test(lint-webhook-covers-schema ARGS lint --disable kserve-kpa-scalemetric samples/knative-kpa-qps.yaml
