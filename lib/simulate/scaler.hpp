@@ -44,9 +44,12 @@ struct Scaler {
   bool keda = false;
   int min = 1;
   int max = 100;
-  int polling = 30;          ///< KEDA pollingInterval
-  int cooldown = 300;        ///< KEDA cooldownPeriod
-  int initial_cooldown = 0;  ///< KEDA initialCooldownPeriod
+  int polling = 30;         ///< KEDA pollingInterval
+  int cooldown = 300;       ///< KEDA cooldownPeriod
+  int initial_cooldown = 0; ///< KEDA initialCooldownPeriod
+  /// KEDA idleReplicaCount (-1 = unset): replicas while inactive instead of 0; KEDA's webhook
+  /// requires it below minReplicaCount (apis/keda/v1alpha1/scaledobject_types.go:364-365).
+  int idle = -1;
   int fallback_failures = 0; ///< fallback.failureThreshold
   int fallback_replicas = 0; ///< fallback.replicas; 0 = no fallback
   double tolerance = 0.1;

@@ -76,13 +76,39 @@ void behavior_from(const Doc* behavior, Scaler& s) {
   s.down = rules_from(behavior != nullptr ? at(*behavior, "scaleDown") : nullptr, default_down());
 }
 
-void keda_from(const Doc& spec, Scaler& s) {
+// KEDA's IsUsingModifiers (apis/keda/v1alpha1/scaledobject_types.go:297-300): any field of
+// advanced.scalingModifiers set. Go's empty strings count as unset.
+bool using_modifiers(const Doc& spec) {
+  const Doc* adv = at(spec, "advanced");
+  const Doc* sm = adv != nullptr ? at(*adv, "scalingModifiers") : nullptr;
+  if (sm == nullptr || !sm->is_object()) {
+    return false;
+  }
+  for (const auto& v : *sm) {
+    if (!v.is_null() && !(v.is_string() && v.get<std::string>().empty())) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool keda_from(const Doc& spec, Scaler& s, std::string& error) {
+  // pkg/scaling/modifiers/formula.go:93-131: with scalingModifiers KEDA evaluates an expr-lang
+  // formula over the trigger values and serves one composite metric (scale_handler.go:971-1002
+  // re-derives IsActive from it); the simulator does not evaluate expr-lang.
+  if (using_modifiers(spec)) {
+    error = "advanced.scalingModifiers is not simulated: KEDA serves one composite metric "
+            "computed by its formula; simulate the triggers without it, or replay the formula's "
+            "value as a single trigger";
+    return false;
+  }
   s.keda = true;
   s.min = static_cast<int>(number(at(spec, "minReplicaCount"), 0));
   s.max = static_cast<int>(number(at(spec, "maxReplicaCount"), 100));
   s.polling = static_cast<int>(number(at(spec, "pollingInterval"), 30));
   s.cooldown = static_cast<int>(number(at(spec, "cooldownPeriod"), 300));
   s.initial_cooldown = static_cast<int>(number(at(spec, "initialCooldownPeriod"), 0));
+  s.idle = static_cast<int>(number(at(spec, "idleReplicaCount"), -1));
   if (const Doc* fb = at(spec, "fallback")) {
     s.fallback_failures = static_cast<int>(number(at(*fb, "failureThreshold"), 0));
     s.fallback_replicas = static_cast<int>(number(at(*fb, "replicas"), 0));
@@ -115,6 +141,7 @@ void keda_from(const Doc& spec, Scaler& s) {
       s.triggers.push_back(t);
     }
   }
+  return true;
 }
 
 Trigger hpa_metric(const Doc& m) {
@@ -218,7 +245,11 @@ bool scaler_from_objects(const std::vector<emit::Object>& objects,
       const Doc* md = at(o.body, "metadata");
       const Doc* name = md != nullptr ? at(*md, "name") : nullptr;
       out.name = name != nullptr && name->is_string() ? name->get<std::string>() : "";
-      k == "ScaledObject" ? keda_from(*spec, out) : hpa_from(*spec, out);
+      if (k == "HorizontalPodAutoscaler") {
+        hpa_from(*spec, out);
+      } else if (!keda_from(*spec, out, error)) {
+        return false;
+      }
       found = true;
     }
   }

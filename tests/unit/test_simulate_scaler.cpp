@@ -84,3 +84,43 @@ TEST_CASE("simulate scaler: GPU-hours come from the predictor's nvidia.com/gpu l
   CHECK(rendered("llm-prometheus-qwen-gpu.yaml").gpus_per_pod == 1);
   CHECK(rendered("seed-003-scale-to-zero.yaml").gpus_per_pod == 0);
 }
+
+namespace {
+
+bool read_so(const char* spec_json, Scaler& s, std::string& error) {
+  isvc::emit::Object o;
+  o.body = isvc::emit::Doc::parse(
+      std::string(R"({"kind":"ScaledObject","metadata":{"name":"so"},"spec":)") + spec_json + "}");
+  return scaler_from_objects({o}, s, error);
+}
+
+} // namespace
+
+TEST_CASE("simulate scaler: idleReplicaCount is read, -1 when unset") {
+  Scaler s;
+  std::string error;
+  REQUIRE(read_so(R"({"minReplicaCount":2,"idleReplicaCount":0,"triggers":[{"type":"prometheus",
+      "metadata":{"query":"q","threshold":"5"}}]})",
+                  s, error));
+  CHECK(s.idle == 0);
+  CHECK(s.min == 2);
+  Scaler u;
+  REQUIRE(
+      read_so(R"({"triggers":[{"type":"prometheus","metadata":{"threshold":"5"}}]})", u, error));
+  CHECK(u.idle == -1);
+}
+
+TEST_CASE("simulate scaler: scalingModifiers are refused, an empty one ({}) is not") {
+  Scaler s;
+  std::string error;
+  CHECK_FALSE(read_so(R"({"advanced":{"scalingModifiers":{"formula":"a + b","target":"5"}},
+      "triggers":[{"type":"prometheus","name":"a","metadata":{"threshold":"5"}}]})",
+                      s, error));
+  CHECK(error.starts_with("advanced.scalingModifiers is not simulated: KEDA serves one composite"));
+  Scaler e;
+  CHECK(read_so(R"({"advanced":{"scalingModifiers":{}},
+      "triggers":[{"type":"prometheus","metadata":{"threshold":"5"}}]})",
+                e, error));
+  // kserve mode renders `scalingModifiers: {}` (Go's non-pointer struct); still simulated
+  CHECK(rendered("seed-003-scale-to-zero.yaml", isvc::render::Mode::kserve).keda);
+}
