@@ -55,6 +55,7 @@ private:
   };
   int stabilize(int now, int current, int proposal);
   int limit_rate(int now, int current, int desired) const;
+  int legacy(int now, int current, int proposal);
 
   const Scaler& s_;
   int min_;

@@ -55,17 +55,26 @@ struct Scaler {
   double tolerance = 0.1;
   double gpus_per_pod = 0; ///< nvidia.com/gpu limits of the predictor pod
   std::vector<Trigger> triggers;
-  Rules up;
-  Rules down;
+  /// The HPA has spec.behavior. Without it the controller takes its legacy path (fixed
+  /// scale-up limit, 300 s scale-down window; see hpa.cpp); KEDA passes
+  /// advanced.horizontalPodAutoscalerConfig.behavior through, nil when unset
+  /// (kedacore/keda controllers/keda/hpa.go:79-84).
+  bool behavior = false;
+  Rules up;   ///< spec.behavior.scaleUp after API defaulting
+  Rules down; ///< spec.behavior.scaleDown after API defaulting
 };
 
 /// A short label: the trigger's name, else the first metric name in its query (the identifier
 /// before `{` or `[`), else its type.
 std::string label_of(const Trigger& t);
 
-/// Default HPA behavior (k8s pkg/apis/autoscaling/v2/defaults.go GenerateHPAScaleUpRules /
-/// GenerateHPAScaleDownRules): up 0 s window, max(100 % , 4 pods) per 15 s; down 300 s window,
-/// 100 % per 15 s. Fields the object sets replace the defaults one by one.
+/// Default HPA behavior (kubernetes v1.28.0 pkg/apis/autoscaling/v2/defaults.go:27-64,
+/// GenerateHPAScaleUpRules :105-108, GenerateHPAScaleDownRules :113-116): up 0 s window,
+/// max(100 %, 4 pods) per 15 s; down 100 % per 15 s, its window nil and so the controller's
+/// 300 s (pkg/controller/podautoscaler/horizontal.go:1013-1019,
+/// config/v1alpha1/defaults.go:47). Fields the object sets replace the defaults one by one
+/// (copyHPAScalingRules :119-133); applied only when the object has a behavior
+/// (SetDefaults_HorizontalPodAutoscalerBehavior :95-101).
 Rules default_up();
 Rules default_down();
 

@@ -72,6 +72,7 @@ Rules rules_from(const Doc* d, Rules rules) {
 }
 
 void behavior_from(const Doc* behavior, Scaler& s) {
+  s.behavior = behavior != nullptr && !behavior->is_null();
   s.up = rules_from(behavior != nullptr ? at(*behavior, "scaleUp") : nullptr, default_up());
   s.down = rules_from(behavior != nullptr ? at(*behavior, "scaleDown") : nullptr, default_down());
 }

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // One-second event loop: pods become ready, the demand model serves, KEDA polls every
-// pollingInterval, the HPA syncs every 15 s (kube-controller-manager
-// --horizontal-pod-autoscaler-sync-period default), replicas change.
+// pollingInterval (kedacore/keda pkg/scaling/scale_handler.go:267-290 startScaleLoop, default
+// 30 s apis/keda/v1alpha1/withtriggers_types.go:51), the HPA syncs every 15 s
+// (kube-controller-manager --horizontal-pod-autoscaler-sync-period, kubernetes v1.28.0
+// pkg/controller/podautoscaler/config/v1alpha1/defaults.go:41), replicas change.
 #include "simulate/simulate.hpp"
 
 #include "simulate/hpa.hpp"
@@ -136,7 +138,8 @@ bool signals(World& w,
     active = active || (!std::isnan(vals[i]) && trigger_active(s.triggers[i], vals[i]));
     only_resource = only_resource && s.triggers[i].resource();
   }
-  // scale_handler.go:1004-1008: a ScaledObject of only cpu/memory triggers is always active.
+  // scale_handler.go:936-943 IsActive is any trigger's; :1004-1008 a ScaledObject of only
+  // cpu/memory triggers is always active.
   return active || only_resource;
 }
 

@@ -20,11 +20,12 @@ By hand (Prometheus 2.x windows [T-60, T]; as no scrape sits on an edge, 3.x agr
   (the HPA holds 1, its minReplicas, until then).
 - t=6015: active at 0 -> 1 (ready 6105: the cold-start wait is 90 s). t=6105: the HPA
   reads 12 over 1 ready pod: ceil(12/5) = 3, clamped to maxReplicaCount 2 (ready 6195).
-- from 7815 the proposals are 1 (activation 1 / target 1) then 0; the 300 s scale-down
-  window still holds the proposal 3 of t=7800 until t=8100 -> 1 at 8100 (minReplicas 1
+- from 7815 the proposals are 1 (activation 1 / target 1) then 0; no behavior is rendered,
+  so the HPA's legacy 300 s window counts samples not Before(now - 300) (kubernetes
+  horizontal.go:933): the proposal 3 of t=7800 holds at t=8100 -> 1 at 8115 (minReplicas 1
   holds it); lastActiveTime 7845 -> KEDA scales to 0 at 8220 (7845 + 360 < 8220).
 - active seconds with no ready pod: 615..704 and 6015..6104 = 180, waits up to 90 s;
-  3 pods created; at maxReplicaCount 2 from 6105 to 8099: 1995 s.
+  3 pods created; at maxReplicaCount 2 from 6105 to 8114: 2010 s.
 usage: simulate_history.py ISVC_SCALE SOURCE_DIR FIXTURE_WORK_DIR SCRATCH_DIR
 """
 import json
@@ -39,8 +40,8 @@ sys.path.insert(0, os.path.dirname(__file__))
 import gen_openmetrics as fx  # noqa: E402
 
 SEED_003 = "samples/seed-003-scale-to-zero.yaml"
-REPLICAS = [(0, 0), (615, 1), (2820, 0), (6015, 1), (6105, 2), (8100, 1), (8220, 0)]
-READY = [(0, 0), (705, 1), (2820, 0), (6105, 1), (6195, 2), (8100, 1), (8220, 0)]
+REPLICAS = [(0, 0), (615, 1), (2820, 0), (6015, 1), (6105, 2), (8115, 1), (8220, 0)]
+READY = [(0, 0), (705, 1), (2820, 0), (6105, 1), (6195, 2), (8115, 1), (8220, 0)]
 
 
 def simulate(binary, args):
@@ -75,7 +76,7 @@ def check_seed_003(binary, src, url, fail):
     want = {
         "replicas": REPLICAS,
         "ready": READY,
-        "summary": (3, 180, 90, 1995),
+        "summary": (3, 180, 90, 2010),
         "findings": ["history-gap", "time-at-max", "scale-to-zero-wait"],
     }
     gap = doc["findings"][0]["message"] if doc["findings"] else ""

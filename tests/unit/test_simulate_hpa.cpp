@@ -88,6 +88,7 @@ TEST_CASE("simulate hpa: the 300 s scale-down window holds the highest recommend
   Scaler s;
   s.min = 1;
   s.max = 10;
+  s.behavior = true; // spec.behavior set: the defaulted rules apply
   s.up = default_up();
   s.down = default_down();
   s.triggers = {trig("prometheus", Target::average_value, 5)};
@@ -109,6 +110,7 @@ TEST_CASE("simulate hpa: scale-up is rate limited and clamped to max, 0 replicas
   Scaler s;
   s.min = 1;
   s.max = 10;
+  s.behavior = true;
   s.up = default_up();
   s.down = default_down();
   s.triggers = {trig("prometheus", Target::average_value, 1)};
@@ -122,4 +124,72 @@ TEST_CASE("simulate hpa: scale-up is rate limited and clamped to max, 0 replicas
   CHECK(hpa.sync(30, 0, 0, {big}) == 0);
   // above max: corrected to max without metrics
   CHECK(hpa.sync(45, 12, 12, {big}) == 10);
+}
+
+TEST_CASE("simulate hpa: without spec.behavior, the legacy limit and 300 s window") {
+  Scaler s; // s.behavior false: horizontal.go normalizeDesiredReplicas
+  s.min = 1;
+  s.max = 20;
+  s.triggers = {trig("prometheus", Target::average_value, 1)};
+  Hpa hpa(s, 1);
+  MetricSample big{&s.triggers[0], 100, true}; // ceil(100 / 1) = 100
+  // scale-up limit max(2 * 1, 4) = 4 (the behavior defaults would allow max(1 + 4, 2) = 5)
+  CHECK(hpa.sync(0, 1, 1, {big}) == 4);
+  // max(2 * 4, 4) = 8, then max(16, 4) = 16, then maxReplicas 20 < 32 -> 20
+  CHECK(hpa.sync(15, 4, 4, {big}) == 8);
+  CHECK(hpa.sync(30, 8, 8, {big}) == 16);
+  CHECK(hpa.sync(45, 16, 16, {big}) == 20);
+  MetricSample two{&s.triggers[0], 2, true}; // 2 / (1 * 20) = 0.1 -> ceil(2 / 1) = 2
+  // t=60..345: the 100 of t=45 is not Before(now - 300) -> max 100, clamp to max 20
+  CHECK(hpa.sync(60, 20, 20, {two}) == 20);
+  CHECK(hpa.sync(345, 20, 20, {two}) == 20);
+  // t=360: 45 is Before(60); 60..345 proposed 2 -> 2, no scale-down rate limit
+  CHECK(hpa.sync(360, 20, 20, {two}) == 2);
+}
+
+TEST_CASE("simulate hpa: tolerance boundary 1.1 vs 1.1001 (float64, as upstream)") {
+  Trigger u = trig("prometheus", Target::value, 2); // 2000 milli
+  // 2200 / 2000 = 1.1 as float64 (1.100000000000000088...); |1 - 1.1| = 0.10000000000000009,
+  // which is > 0.1 (0.1000000000000000055...): outside the tolerance, Go does the same ->
+  // ceil(1.1 * 4) = ceil(4.4) = 5
+  CHECK(propose(u, 2.2, 4, 4) == 5);
+  // 2200.2 milli rounds to 2200: KEDA's "%.3f" quantity -> the same 5
+  CHECK(propose(u, 2.2002, 4, 4) == 5);
+  // 2199 / 2000 = 1.0995: |1 - 1.0995| = 0.0995 <= 0.1 -> keep 4
+  CHECK(propose(u, 2.199, 4, 4) == 4);
+  // 1800 / 2000 = 0.9: 1 - 0.9 = 0.09999999999999998 <= 0.1 -> keep 10
+  CHECK(propose(u, 1.8, 10, 10) == 10);
+  // 1799 / 2000 = 0.8995 -> ceil(0.8995 * 10) = ceil(8.995) = 9
+  CHECK(propose(u, 1.799, 10, 10) == 9);
+  // tolerance 0.2 (spec.behavior tolerance / the controller flag): 1.1 and 0.9 keep
+  CHECK(replicas_for_metric(MetricSample{&u, 2.2, true}, 4, 4, 0.2) == 4);
+  // Utilization: whole percents, 66.9 % reads as 66: 66 / 60 = 1.1 (float64 just above)
+  // -> ceil(1.1 * 4) = 5; 65.9 % reads as 65: 65 / 60 = 1.0833 -> keep 4
+  Trigger c = trig("cpu", Target::utilization, 60);
+  CHECK(propose(c, 66.9, 4, 4) == 5);
+  CHECK(propose(c, 65.9, 4, 4) == 4);
+}
+
+TEST_CASE("simulate hpa: max over metrics; an unusable metric blocks a scale-down only") {
+  Scaler s;
+  s.min = 1;
+  s.max = 10;
+  s.behavior = true;
+  s.up = default_up();
+  s.down = default_down();
+  s.down.window = 0;
+  s.triggers = {trig("prometheus", Target::average_value, 5), trig("prometheus", Target::value, 2)};
+  Hpa hpa(s, 1);
+  // AverageValue: 15 / (5 * 3) = 1 -> keep 3; Value: 3 / 2 = 1.5 -> ceil(1.5 * 3) = 5 -> max 5
+  CHECK(hpa.sync(0, 3, 3, {{&s.triggers[0], 15, true}, {&s.triggers[1], 3, true}}) == 5);
+  CHECK(hpa.last_proposal() == 5);
+  // both low: 5 / 5 = 1 -> ceil(5 / 5) = 1 ... usageRatio 5 / (5 * 5) = 0.2 -> 1;
+  // Value 1 / 2 = 0.5 -> ceil(0.5 * 5) = 3 -> max 3: scale down 5 -> 3
+  CHECK(hpa.sync(15, 5, 5, {{&s.triggers[0], 5, true}, {&s.triggers[1], 1, true}}) == 3);
+  // the Value metric fails: the other proposes ceil(5 / 5) = 1 < 3, a scale-down with an
+  // invalid metric -> keep 3 (horizontal.go:339)
+  CHECK(hpa.sync(30, 3, 3, {{&s.triggers[0], 5, true}, {&s.triggers[1], 0, false}}) == 3);
+  CHECK(hpa.last_proposal() == -1);
+  // the same failure while the other scales up: 40 / 5 = 8 > 3 -> scales (limit 3 + 4 = 7)
+  CHECK(hpa.sync(45, 3, 3, {{&s.triggers[0], 40, true}, {&s.triggers[1], 0, false}}) == 7);
 }

@@ -52,18 +52,17 @@ TEST_CASE("simulate run: scale from zero, rate-limited up, window-held down, coo
   // t=0..45: nothing active, 0 replicas
   CHECK(replicas_at(run, 45) == 0);
   // t=60: KEDA 0 -> 1 (active); then the HPA: queue 12 / (5 * 1) = 2.4 -> ceil(12 / 5) = 3,
-  // activation 1 / (1 * 1) = 1 inside the tolerance -> 1; max 3; scale-up limit
-  // max(1 + 4, ceil(1 * 2)) = 5; clamp max 2 -> 2
+  // activation 1 / (1 * 1) = 1 inside the tolerance -> 1; max 3. No behavior rendered: the
+  // legacy path, scale-up limit max(2 * 1, 4) = 4, maxReplicas 2 -> 2
   CHECK(replicas_at(run, 60) == 2);
   CHECK(run.ticks[4].ready == 0); // t=60: both pods starting (ready at 60 + 30)
   CHECK(run.ticks[6].ready == 2); // t=90
-  // t=315..585: 12 / (5 * 2) = 1.2 -> ceil(2.4) = 3 recommendations; from t=600 they are 0.
-  // The 300 s window holds 3 until t=885 (585 is not After(885 - 300)): 0 -> min 1,
-  // 100 % per 15 s allows 0 -> 1. KEDA polls first at 885: last active 585 + 300 = 885 is
-  // not Before(885), so it waits.
+  // t=75..585: 12 / (5 * 2) = 1.2 -> ceil(2.4) = 3 recommendations; from t=600 they are 0.
+  // The legacy 300 s window counts samples not Before(now - 300): at t=885 the 3 of t=585
+  // still counts -> 2. KEDA polls first: last active 585 + 300 = 885 is not Before(885).
   CHECK(replicas_at(run, 870) == 2);
-  CHECK(replicas_at(run, 885) == 1);
-  // t=900: 885 < 900 -> KEDA scales to zero
+  CHECK(replicas_at(run, 885) == 2);
+  // t=900: KEDA first (885 < 900) -> 0; the HPA then sees 0 replicas and stays off
   CHECK(replicas_at(run, 900) == 0);
   CHECK(run.summary.cold_starts == 2);
   CHECK(run.summary.flaps == 0);
@@ -87,10 +86,11 @@ TEST_CASE("simulate run: fallback replicas after failureThreshold failed reads")
   Run run;
   REQUIRE(simulate(s, tr, Options{}, run, error));
   // t=0: 5 / (5 * 1) = 1 -> 1. t=15, 30: failures 1, 2 (not > 2): no usable metric, keep 1.
-  // t=45: failures 3 > 2: KEDA serves 6 x 5 = 30 -> ceil(30 / 5) = 6; limit max(1 + 4, 2) = 5
+  // t=45: failures 3 > 2: KEDA serves 6 x 5 = 30 -> ceil(30 / 5) = 6; no behavior: legacy
+  // scale-up limit max(2 * 1, 4) = 4
   CHECK(replicas_at(run, 30) == 1);
-  CHECK(replicas_at(run, 45) == 5);
-  // t=60: 30 / (5 * 5) = 1.2 -> 6
+  CHECK(replicas_at(run, 45) == 4);
+  // t=60: 30 / (5 * 4) = 1.5 -> ceil(30 / 5) = 6; limit max(2 * 4, 4) = 8 -> 6
   CHECK(replicas_at(run, 60) == 6);
 }
 
