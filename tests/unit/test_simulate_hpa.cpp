@@ -193,3 +193,75 @@ TEST_CASE("simulate hpa: max over metrics; an unusable metric blocks a scale-dow
   // the same failure while the other scales up: 40 / 5 = 8 > 3 -> scales (limit 3 + 4 = 7)
   CHECK(hpa.sync(45, 3, 3, {{&s.triggers[0], 40, true}, {&s.triggers[1], 0, false}}) == 7);
 }
+
+TEST_CASE("simulate hpa: a scale-up stabilization window holds the lowest recommendation") {
+  Scaler s;
+  s.min = 1;
+  s.max = 10;
+  s.behavior = true;
+  s.up = default_up();
+  s.up.window = 60;
+  s.down = default_down();
+  s.triggers = {trig("prometheus", Target::average_value, 5)};
+  Hpa hpa(s, 1);
+  MetricSample low{&s.triggers[0], 10, true};  // 10 / (5 * 2) = 1 -> keep 2
+  MetricSample high{&s.triggers[0], 30, true}; // 30 / (5 * 2) = 3 -> ceil(30 / 5) = 6
+  CHECK(hpa.sync(0, 2, 2, {low}) == 2);
+  // t=15: up window (15 - 60, 15] holds 2 (t=0) -> min(2, 6) = 2, the count stays 2
+  CHECK(hpa.sync(15, 2, 2, {high}) == 2);
+  CHECK(hpa.sync(45, 2, 2, {high}) == 2);
+  // t=60: t=0 is not After(0); window holds 6 (t=15, 30 .. not synced, 45) -> 6; limit
+  // max(2 + 4, ceil(2 * 2)) = 6 -> 6
+  CHECK(hpa.sync(60, 2, 2, {high}) == 6);
+}
+
+TEST_CASE("simulate hpa: scale-down selectPolicy Max, Min and Disabled through sync") {
+  Scaler s;
+  s.min = 1;
+  s.max = 20;
+  s.behavior = true;
+  s.up = default_up();
+  // window 0, two policies: Pods 2 / 60 s, Percent 50 / 60 s
+  s.down = Rules{0, Rules::Select::max, {Policy{true, 2, 60}, Policy{false, 50, 60}}};
+  s.triggers = {trig("prometheus", Target::average_value, 1)};
+  MetricSample one{&s.triggers[0], 1, true}; // ceil(1 / 1) = 1
+  {
+    Hpa hpa(s, 1);
+    // Max (the biggest change): Pods 10 - 2 = 8, Percent int(10 * 0.5) = 5 -> min(8, 5) = 5
+    CHECK(hpa.sync(0, 10, 10, {one}) == 5);
+    // t=15: -5 at t=0 is inside (15 - 60, 15]: start 5 + 5 = 10 -> Pods 8, Percent 5 -> 5,
+    // not below the current 5: no further scale-down until t=60
+    CHECK(hpa.sync(15, 5, 5, {one}) == 5);
+    // t=60: t=0 is not After(0): start 5 -> Pods 3, Percent int(2.5) = 2 -> 2
+    CHECK(hpa.sync(60, 5, 5, {one}) == 2);
+  }
+  {
+    s.down.select = Rules::Select::min;
+    Hpa hpa(s, 1);
+    // Min (the smallest change): max(8, 5) = 8
+    CHECK(hpa.sync(0, 10, 10, {one}) == 8);
+  }
+  {
+    s.down.select = Rules::Select::disabled;
+    Hpa hpa(s, 1);
+    // Disabled: the limit is the current count -> never scales down
+    CHECK(hpa.sync(0, 10, 10, {one}) == 10);
+    CHECK(hpa.sync(600, 10, 10, {one}) == 10);
+  }
+}
+
+TEST_CASE("simulate hpa: min and max clamp the stabilized, rate-limited count") {
+  Scaler s;
+  s.min = 3;
+  s.max = 6;
+  s.behavior = true;
+  s.up = default_up();
+  s.down = default_down();
+  s.down.window = 0;
+  s.triggers = {trig("prometheus", Target::average_value, 10)};
+  Hpa hpa(s, 3);
+  // 0 / (10 * 4) = 0 -> ceil(0 / 10) = 0; 100 % down allows int(4 * 0) = 0 -> max(min 3, 0) = 3
+  CHECK(hpa.sync(0, 4, 4, {{&s.triggers[0], 0, true}}) == 3);
+  // 200 / (10 * 3) = 6.67 -> ceil(20) = 20; up limit max(3 + 4, 6) = 7; max 6 -> 6
+  CHECK(hpa.sync(15, 3, 3, {{&s.triggers[0], 200, true}}) == 6);
+}

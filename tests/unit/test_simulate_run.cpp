@@ -102,3 +102,50 @@ TEST_CASE("simulate run: a trace without the trigger's column is refused with th
   CHECK_FALSE(simulate(dual(), tr, Options{}, run, error));
   CHECK(error == "the trace has no column `0` for trigger 0 (prometheus); columns: t,x");
 }
+
+TEST_CASE("simulate run: fallback for a Value trigger divides by the ready replicas") {
+  Scaler s = dual();
+  s.min = 1;
+  s.max = 10;
+  s.fallback_failures = 0;
+  s.fallback_replicas = 4;
+  s.triggers.pop_back();
+  s.triggers[0].target = Target::value;
+  s.triggers[0].threshold = 2;
+  Trace tr;
+  std::string error;
+  REQUIRE(parse_csv("t,0\n0,error\n30,error\n", tr, error));
+  Run run;
+  Options opt;
+  opt.cold_start = 0;
+  REQUIRE(simulate(s, tr, opt, run, error));
+  // t=0: failures 1 > 0: KEDA serves 4 / 1 ready x 2 = 8 (fallback.go:273-285); the HPA:
+  // 8 / 2 = 4 -> ceil(4 * 1 ready) = 4; legacy limit max(2 * 1, 4) = 4 -> 4
+  CHECK(replicas_at(run, 0) == 4);
+  // t=15: 4 / 4 ready x 2 = 2 -> ratio 1 -> keep 4: the HPA lands on fallback.replicas
+  CHECK(replicas_at(run, 15) == 4);
+}
+
+TEST_CASE("simulate run: idleReplicaCount 0 below minReplicaCount 2") {
+  Scaler s = dual();
+  s.min = 2;
+  s.idle = 0;
+  s.cooldown = 60;
+  Trace tr;
+  std::string error;
+  REQUIRE(parse_csv("t,0,activation\n0,0,1\n30,0,0\n300,10,1\n", tr, error));
+  Options opt;
+  opt.cold_start = 30;
+  Run run;
+  REQUIRE(simulate(s, tr, opt, run, error));
+  // starts at minReplicaCount 2; polls at t=0 and 15 are active (activation 1 > 0; the row
+  // of t=0 holds until t=30) -> lastActiveTime 15
+  CHECK(replicas_at(run, 15) == 2);
+  // t=30..: inactive; 15 + 60 < now first at the poll t=90 -> idleReplicaCount 0
+  CHECK(replicas_at(run, 75) == 2);
+  CHECK(replicas_at(run, 90) == 0);
+  // the HPA sees 0 replicas (minReplicas 2 > 0): scaling disabled, stays 0
+  CHECK(replicas_at(run, 285) == 0);
+  // t=300: active at 0 < minReplicaCount 2 -> 2 (scale_scaledobjects.go:71-73, 248-249)
+  CHECK(replicas_at(run, 300) == 2);
+}
