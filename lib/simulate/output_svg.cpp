@@ -45,10 +45,12 @@ void time_axis(std::ostream& out, const Frame& f, double y) {
 void metric_panel(std::ostream& out, const Sim& sim, const Frame& f) {
   double top = kTop, bottom = kTop + kMetricH;
   double ymax = 2.0;
+  bool clipped = false; // a value above 10x is drawn at the top: its label says so
   for (const auto& tk : sim.run.ticks) {
     for (std::size_t i = 0; i < tk.values.size(); ++i) {
       double r = tk.values[i] / sim.scaler.triggers[i].threshold;
       ymax = std::isfinite(r) ? std::max(ymax, std::min(r, 10.0)) : ymax;
+      clipped = clipped || (std::isfinite(r) && r > 10.0);
     }
   }
   ymax = std::ceil(ymax);
@@ -57,8 +59,9 @@ void metric_panel(std::ostream& out, const Sim& sim, const Frame& f) {
                      "stroke=\"#999\"/>\n",
                      kLeft, top, kW - kLeft - kRight, kMetricH);
   for (int k = 0; k <= static_cast<int>(ymax); ++k) {
-    out << fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"end\">{}x</text>\n",
-                       kLeft - 6, y(k) + 4, k);
+    bool top_clipped = clipped && k == static_cast<int>(ymax);
+    out << fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"end\">{}x{}</text>\n",
+                       kLeft - 6, y(k) + 4, k, top_clipped ? "+" : "");
   }
   out << fmt::format("<text x=\"14\" y=\"{:.1f}\" transform=\"rotate(-90 14 {:.1f})\" "
                      "text-anchor=\"middle\">value / threshold</text>\n",

@@ -3,7 +3,7 @@
 # -DBIN=isvc-scale -DSRC=source dir -DWORK=scratch dir [-DUPDATE=1 rewrites the goldens]
 set(cases
   "seed-003-replay|samples/seed-003-scale-to-zero.yaml|--trace samples/traces/seed-003-replay.csv --cold-start 90"
-  "seed-003-idle-burst|samples/seed-003-scale-to-zero.yaml|--shape idle:5m,step:12@10m,idle:15m,step:15@5m,idle:5m --capacity 10 --cold-start 90"
+  "seed-003-idle-burst|samples/seed-003-scale-to-zero.yaml|--shape idle:5m,step:12@10m,idle:15m,step:15@5m,idle:10m --capacity 10 --cold-start 90"
   "seed-002-spike|samples/seed-002-three-triggers.yaml|--shape step:4@5m,spike:60@10m,step:4@15m --capacity 8 --cold-start 120"
   "hpa-cpu-diurnal|samples/hpa-behavior-policies.yaml|--shape diurnal:20..300@24h,noise:1 --capacity 50 --step 300")
 file(MAKE_DIRECTORY "${WORK}")
