@@ -14,7 +14,8 @@ Command add_simulate(CLI::App& root) {
   auto config_file = std::make_shared<std::string>();
   CLI::App* sub = root.add_subcommand(
       "simulate", "Replay KEDA and the HPA over a load trace for what render produces");
-  sub->add_option("file", req->path, "InferenceService YAML (its first InferenceService)")
+  sub->add_option("file", req->path,
+                  "InferenceService YAML (its first InferenceService), or a ScaledObject / HPA")
       ->required();
   sub->add_option("--trace", req->trace, "CSV: t, then one column per trigger (or `load`)");
   sub->add_option("--shape", req->shape, "Synthetic load, e.g. idle:10m,step:20@5m,noise:1");
@@ -45,6 +46,9 @@ Command add_simulate(CLI::App& root) {
                   "A reversal within this many seconds is a flap")
       ->check(CLI::Range(1, 86400))
       ->capture_default_str();
+  sub->add_option("--replicas", req->sim.start_replicas,
+                  "The Deployment's replicas at the start (default: min replicas)")
+      ->check(CLI::Range(0, 100000));
   sub->add_flag("--fail-on-flapping", req->fail_on_flapping, "Exit 1 if any run flaps");
   return Command{sub, [req, mode, config_file, endpoint]() {
                    endpoint();

@@ -1,10 +1,10 @@
-# Validates every rendered golden (tests/golden/*.yaml) with the upstream
-# strict schemas and KEDA trigger rules (tests/fixtures/tools/validate-manifests).
+# Validates every rendered golden (tests/golden/*.yaml) and every simulate input
+# (tests/simulate/*.yaml) with the upstream strict schemas and KEDA trigger rules (tests/fixtures/tools/validate-manifests).
 # A golden may be invalid only on purpose: then tests/golden/<name>.invalid
 # lists lines the validator must print (KServe's own output is sometimes
 # rejected, e.g. `triggers: null`), and the run must fail.
 # Usage: cmake -DSRC=<source dir> -DPYTHON=<python3> -P validate_goldens.cmake
-file(GLOB goldens RELATIVE "${SRC}" "${SRC}/tests/golden/*.yaml")
+file(GLOB goldens RELATIVE "${SRC}" "${SRC}/tests/golden/*.yaml" "${SRC}/tests/simulate/*.yaml")
 list(SORT goldens)
 set(validator "${SRC}/tests/fixtures/tools/validate-manifests")
 set(failures 0)

@@ -5,10 +5,12 @@
 #include "diag/format_text.hpp"
 #include "parse/inference_service.hpp"
 #include "parse/inputs.hpp"
+#include "parse/to_json.hpp"
 #include "parse/yaml_loader.hpp"
 #include "simulate/output.hpp"
 #include "validate/schema.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <fstream>
 #include <sstream>
@@ -16,8 +18,16 @@
 namespace isvc::app {
 namespace {
 
-// The objects `render` would write for the file's first InferenceService. Returns the exit
-// code on failure (1 refused, 2 unreadable), 0 on success.
+// A ScaledObject or autoscaling/v2 HorizontalPodAutoscaler given directly (no
+// InferenceService in the file): simulated as it stands.
+bool direct_autoscaler(const parse::TypeMeta& tm) {
+  return (tm.kind == "ScaledObject" && tm.api_version.starts_with("keda.sh/")) ||
+         (tm.kind == "HorizontalPodAutoscaler" && tm.api_version == "autoscaling/v2");
+}
+
+// The objects `render` would write for the file's first InferenceService, or else the file's
+// ScaledObject / HorizontalPodAutoscaler. Returns the exit code on failure (1 refused, 2
+// unreadable), 0 on success.
 int render_one(const SimulateRequest& req,
                const std::string& path,
                std::istream& in,
@@ -31,19 +41,28 @@ int render_one(const SimulateRequest& req,
   }
   auto file = parse::load_yaml(path, text, sink);
   render::Result result;
+  bool isvc = std::any_of(file.docs.begin(), file.docs.end(), [](const parse::Document& d) {
+    return !d.root.is_null() && parse::is_inference_service(d.root);
+  });
   bool found = false;
   for (const auto& doc : file.docs) {
-    if (found || doc.root.is_null() || !parse::is_inference_service(doc.root)) {
+    if (found || doc.root.is_null()) {
+      continue;
+    }
+    auto tm = parse::type_meta(doc.root);
+    if (isvc ? !parse::is_inference_service(doc.root) : !direct_autoscaler(tm)) {
       continue;
     }
     found = true;
-    auto isvc = parse::read_inference_service(file.path, doc, sink);
-    validate::Document vdoc{file.path,         doc,      parse::type_meta(doc.root),
-                            req.render.config, nullptr,  nullptr,
-                            nullptr,           file.text};
+    validate::Document vdoc{file.path, doc,     tm,      req.render.config,
+                            nullptr,   nullptr, nullptr, file.text};
     validate::Schemas::get().validate(vdoc, sink);
-    if (!sink.has_errors()) {
-      render::render_isvc(isvc, req.render, result, sink);
+    if (!isvc) {
+      result.objects.push_back(
+          emit::Object{parse::to_json(doc.root), fmt::format("{}#{}", path, doc.index)});
+    } else if (!sink.has_errors()) {
+      render::render_isvc(parse::read_inference_service(file.path, doc, sink), req.render, result,
+                          sink);
     }
   }
   sink.sort();
@@ -57,7 +76,9 @@ int render_one(const SimulateRequest& req,
     return syntax ? 2 : 1;
   }
   if (!found) {
-    err << fmt::format("isvc-scale: {}: no InferenceService to simulate\n", path);
+    err << fmt::format("isvc-scale: {}: no InferenceService, ScaledObject or "
+                       "autoscaling/v2 HorizontalPodAutoscaler to simulate\n",
+                       path);
     return 2;
   }
   objects = std::move(result.objects);

@@ -198,6 +198,12 @@ int Hpa::legacy(int now, int current, int proposal) {
 
 int Hpa::sync(int now, int spec, int ready, const std::vector<MetricSample>& metrics) {
   proposal_ = -1;
+  // h:732-738, 799 recordInitialRecommendation: the first reconcile records the current count
+  // as a recommendation, so a fresh HPA does not drop it before its scale-down window passed.
+  if (!initialized_) {
+    history_.push_back(Recommendation{now, spec});
+    initialized_ = true;
+  }
   // h:822-833 reconcileAutoscaler: replicas 0 with minReplicas > 0 disables scaling; outside
   // [min, max] the count is corrected without consulting metrics.
   if (spec == 0) {

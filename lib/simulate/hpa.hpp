@@ -60,6 +60,7 @@ private:
   const Scaler& s_;
   int min_;
   int proposal_ = -1;
+  bool initialized_ = false;
   std::vector<Recommendation> history_;
   std::vector<ScaleEvent> up_;
   std::vector<ScaleEvent> down_;

@@ -181,8 +181,10 @@ bool simulate(
   Keda keda(s);
   Hpa hpa(s, s.keda ? std::max(s.min, 1) : s.min);
   Summary& sum = out.summary;
-  // The run starts warm at minReplicaCount (KEDA) or minReplicas (HPA).
-  w.replicas = s.keda ? std::max(s.min, 0) : std::max(s.min, 1);
+  // The run starts warm at --replicas, else minReplicaCount (KEDA) or minReplicas (HPA).
+  w.replicas = opt.start_replicas >= 0 ? opt.start_replicas
+               : s.keda                ? std::max(s.min, 0)
+                                       : std::max(s.min, 1);
   w.ready_at.assign(static_cast<std::size_t>(w.replicas), 0);
   bool resource_only = std::all_of(s.triggers.begin(), s.triggers.end(),
                                    [](const Trigger& tr) { return tr.resource(); });

@@ -14,6 +14,9 @@ struct Options {
   double capacity = 10;  ///< demand model: requests/s one ready pod serves
   int step = 15;         ///< seconds between output ticks
   int flap_window = 600; ///< a reversal within this many seconds is a flap
+  /// The Deployment's replicas (all ready) at t = 0; -1: minReplicaCount (KEDA) or
+  /// minReplicas (HPA).
+  int start_replicas = -1;
 };
 
 /// State after second `t`.

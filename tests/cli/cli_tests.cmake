@@ -233,3 +233,12 @@ isvc_cli_test(render-post-render-with-path ARGS render --post-render samples/fal
   STDOUT_EMPTY)
 isvc_cli_test(render-post-render-kserve-mode ARGS render --post-render --mode kserve
   STDIN samples/fallback.yaml EXIT 2 STDOUT_EMPTY STDERR "--post-render reads standard input only")
+isvc_cli_test(simulate-hpa-direct ARGS simulate tests/simulate/hpa-cpu.yaml --shape step:40@3m
+  --capacity 10 EXIT 0 STDOUT "^tests/simulate/hpa-cpu.yaml: HorizontalPodAutoscaler web \\(min 2, max 8\\)")
+isvc_cli_test(simulate-scaling-modifiers ARGS simulate tests/simulate/scaling-modifiers.yaml
+  --shape step:1@1m EXIT 2 STDOUT_EMPTY
+  STDERR "scaling-modifiers.yaml: advanced.scalingModifiers is not simulated: KEDA serves one composite metric")
+isvc_cli_test(simulate-start-replicas ARGS simulate tests/simulate/hpa-cpu.yaml --shape step:0@1m
+  --replicas 5 --format csv EXIT 0 STDOUT "^config,t,replicas,ready,active,load,queue,0\n0,0,5,5,")
+isvc_cli_test(simulate-nothing-to-simulate ARGS simulate tests/simulate/no-autoscaler.txt
+  --shape step:1@1m EXIT 2 STDOUT_EMPTY STDERR "no-autoscaler.txt: no InferenceService, ScaledObject or autoscaling/v2 HorizontalPodAutoscaler to simulate")
