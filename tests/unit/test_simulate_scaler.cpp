@@ -1,36 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 // simulate reads the objects render produces (samples rendered here, not hand-written).
-#include "parse/inference_service.hpp"
-#include "parse/yaml_loader.hpp"
-#include "render/render.hpp"
+#include "rendered_scaler.hpp"
 #include "simulate/scaler.hpp"
 
 #include <doctest/doctest.h>
-#include <fstream>
-#include <sstream>
 
 using namespace isvc::simulate;
-
-namespace {
-
-Scaler rendered(const std::string& sample, isvc::render::Mode mode = isvc::render::Mode::external) {
-  std::ifstream f(std::string(ISVC_SOURCE_DIR) + "/samples/" + sample);
-  std::stringstream ss;
-  ss << f.rdbuf();
-  isvc::diag::Sink sink;
-  auto file = isvc::parse::load_yaml(sample, ss.str(), sink);
-  auto model = isvc::parse::read_inference_service(sample, file.docs.at(0), sink);
-  isvc::render::Result res;
-  isvc::render::Options opts;
-  opts.mode = mode;
-  isvc::render::render_isvc(model, opts, res, sink);
-  Scaler s;
-  std::string error;
-  REQUIRE(scaler_from_objects(res.objects, s, error));
-  return s;
-}
-
-} // namespace
 
 TEST_CASE("simulate scaler: seed 003's dual-trigger ScaledObject") {
   Scaler s = rendered("seed-003-scale-to-zero.yaml");
