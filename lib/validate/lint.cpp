@@ -186,14 +186,14 @@ LintResult lint(const std::vector<std::string>& paths, std::istream& in, const L
   auto crashed = util::parallel_for(files.size(), jobs, [&](std::size_t i) {
     states[i] = std::make_unique<FileState>();
     if (readable[i]) {
-      lint_file(*states[i], files[i] == "-" ? std::string("<stdin>") : files[i],
-                std::move(texts[i]), opts);
+      lint_file(*states[i], files[i] == "-" ? opts.stdin_name : files[i], std::move(texts[i]),
+                opts);
     }
   });
   for (std::size_t i = 0; i < files.size(); ++i) {
     if (crashed[i]) {
       states[i] = std::make_unique<FileState>();
-      states[i]->file.path = files[i] == "-" ? std::string("<stdin>") : files[i];
+      states[i]->file.path = files[i] == "-" ? opts.stdin_name : files[i];
       parse::unprocessable(states[i]->file.path, util::describe(crashed[i]), states[i]->sink);
     }
   }
@@ -271,7 +271,7 @@ LintResult lint(const std::vector<std::string>& paths, std::istream& in, const L
   }
   result.files = files.size();
   for (const auto& f : files) {
-    result.file_names.push_back(f == "-" ? std::string("<stdin>") : f);
+    result.file_names.push_back(f == "-" ? opts.stdin_name : f);
   }
   return result;
 }

@@ -19,6 +19,8 @@ struct LintOptions {
   std::set<std::string> enabled;
   std::map<std::string, diag::Severity> severity;
   unsigned jobs = 0; // 0 = all cores
+  /// What findings call the input read from `-` (`--stdin-filename`).
+  std::string stdin_name = "<stdin>";
 };
 
 struct LintResult {
