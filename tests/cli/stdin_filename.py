@@ -65,4 +65,15 @@ assert out == "" and err.startswith(f"templates/isvc.yaml:10:5: error: {MSG}"), 
 # check: the refusal names it (no query is sent for a refused input).
 out, err = run("check", "--prometheus", "http://127.0.0.1:9", "--stdin-filename", "x.yaml", "-")
 assert f"x.yaml:10:5: error: {MSG} [yaml-duplicate-key]\n" in out + err, out + err
+# SARIF keeps a suppressed finding with suppressions (kind inSource) and names helpUri per rule.
+out = subprocess.run([BIN, "lint", "--no-config", "-q", "-f", "sarif", "tests/cli/data/suppressed.yaml"],
+                     capture_output=True, env=env, check=True).stdout
+run_ = json.loads(out)["runs"][0]
+(res,) = run_["results"]
+assert res["suppressions"] == [{"kind": "inSource", "status": "accepted",
+    "justification": "load test: we want 150% on purpose",
+    "location": {"physicalLocation": {"artifactLocation": {"uri": "tests/cli/data/suppressed.yaml"},
+                                      "region": {"startLine": 8, "startColumn": 5}}},
+    "properties": {"annotation": "ignore-check.isvc-scale.io/kserve-utilization-range"}}], res
+assert all(r["helpUri"] == "man:isvc-scale-rules(7)#" + r["id"] for r in run_["tool"]["driver"]["rules"])
 print("stdin-filename ok")
