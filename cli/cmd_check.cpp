@@ -24,6 +24,7 @@ Command add_check(CLI::App& root) {
   sub->add_option("-f,--format", *format, "text or json")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
+  sub->add_option("--stdin-filename", req->stdin_name, "Name findings give the input read from -");
   sub->add_option("--namespace", req->options.ns, "Override metadata.namespace");
   sub->add_option("--kserve-config", *config_file,
                   "inferenceservice-config ConfigMap YAML (kubectl get cm -o yaml)");

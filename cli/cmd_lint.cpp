@@ -30,6 +30,8 @@ Command add_lint(CLI::App& root) {
   sub->add_option("--enable", req->enable, "Turn rules on (repeatable, comma-separated)")
       ->delimiter(',')
       ->allow_extra_args(false);
+  sub->add_option("--stdin-filename", req->stdin_name,
+                  "Name findings give the input read from - (every format)");
   sub->add_flag("-q,--quiet", req->quiet, "No summary line on stderr");
   auto color = std::make_shared<std::string>("auto");
   sub->add_option("--color", *color, "auto (a terminal, no NO_COLOR), always or never")

@@ -30,6 +30,9 @@ Command add_render(CLI::App& root) {
   sub->add_flag("--include-input", req->include_input,
                 "Pass documents of other kinds through to the output");
   sub->add_option("--output-dir", req->output_dir, "Write one file per object into DIR");
+  sub->add_option("--stdin-filename", req->stdin_name,
+                  "Name diagnostics and # Source: lines give the input read from - "
+                  "(and --post-render's)");
   sub->add_option("--namespace", req->options.ns, "Override metadata.namespace");
   sub->add_option("--kserve-config", *config_file,
                   "inferenceservice-config ConfigMap YAML (kubectl get cm -o yaml)");

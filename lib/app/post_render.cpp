@@ -11,9 +11,10 @@
 namespace isvc::app {
 namespace {
 
-diag::Diagnostic error_at(const parse::Document& doc, std::string message) {
+diag::Diagnostic
+error_at(const std::string& file, const parse::Document& doc, std::string message) {
   diag::Diagnostic d;
-  d.file = "<stdin>";
+  d.file = file;
   d.mark = doc.root.mark;
   d.doc = doc.index;
   d.rule = "render-unrenderable";
@@ -34,11 +35,12 @@ void check_objects(RenderedFile& fr) {
                   kind != nullptr && kind->is_scalar() && !kind->value.empty();
     if (!object) {
       fr.sink.add(
-          error_at(doc, fmt::format("this document is {}, not a Kubernetes object "
-                                    "with apiVersion and kind; nothing passed on",
-                                    doc.root.is_map() ? "a mapping without apiVersion "
-                                                        "or kind"
-                                                      : std::string(model::describe(doc.root)))));
+          error_at(fr.file.path, doc,
+                   fmt::format("this document is {}, not a Kubernetes object "
+                               "with apiVersion and kind; nothing passed on",
+                               doc.root.is_map() ? "a mapping without apiVersion "
+                                                   "or kind"
+                                                 : std::string(model::describe(doc.root)))));
     }
   }
 }
@@ -78,7 +80,7 @@ std::vector<emit::Object> to_append(RenderedFile& fr) {
     emit::Doc have = parse::to_json(src->root);
     if (nlohmann::json(have) != nlohmann::json(o.body)) {
       fr.sink.add(error_at(
-          *src,
+          fr.file.path, *src,
           fmt::format("InferenceService {} is scaled by KServe; --post-render passes it on "
                       "unchanged, so hand it over in the chart: set {}",
                       string_at(o.body["metadata"], "name"), changed_annotations(have, o.body))));
@@ -104,19 +106,20 @@ int run_post_render(const RenderRequest& req,
   buf << in.rdbuf();
   std::string text = buf.str();
   std::vector<RenderedFile> files(1);
-  render_file(req.options, false, "<stdin>", text, files[0]);
+  render_file(req.options, false, req.stdin_name, text, files[0]);
   check_objects(files[0]);
   auto appended = to_append(files[0]);
   std::vector<emit::Object> all;
   for (const auto& d : files[0].file.docs) {
     if (!d.root.is_null()) {
-      all.push_back(emit::Object{parse::to_json(d.root), fmt::format("<stdin>#{}", d.index)});
+      all.push_back(
+          emit::Object{parse::to_json(d.root), fmt::format("{}#{}", req.stdin_name, d.index)});
     }
   }
   all.insert(all.end(), appended.begin(), appended.end());
   if (auto dup = duplicate(all); !dup.empty()) {
     diag::Diagnostic d;
-    d.file = "<stdin>";
+    d.file = req.stdin_name;
     d.mark = {1, 1};
     d.rule = "render-unrenderable";
     d.message = dup;

@@ -119,7 +119,7 @@ int run_check(const CheckRequest& req, std::istream& in, std::ostream& out, std:
   for (const auto& p : paths) {
     std::string text;
     if (parse::read_input(p, in, text, top)) {
-      files.push_back(parse::load_yaml(p == "-" ? "<stdin>" : p, std::move(text), top));
+      files.push_back(parse::load_yaml(p == "-" ? req.stdin_name : p, std::move(text), top));
     }
   }
   std::vector<std::vector<Target>> targets(files.size());

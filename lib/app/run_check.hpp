@@ -22,6 +22,8 @@ struct CheckRequest {
   std::optional<int> replicas;
   render::Options options;
   bool json = false;
+  /// What findings call the input read from `-` (--stdin-filename).
+  std::string stdin_name = "<stdin>";
 };
 
 /// Renders every InferenceService (--mode external), takes ScaledObjects and HPAs given

@@ -42,7 +42,7 @@ std::vector<diag::Patch> next_patches(const std::string& text, const validate::L
   auto again = validate::lint({"-"}, in, opts);
   fix::attach_patches(again.diagnostics,
                       [&text](const std::string&) -> std::string_view { return text; });
-  return safe_patches(again.diagnostics, "<stdin>");
+  return safe_patches(again.diagnostics, opts.stdin_name);
 }
 
 // Same directory (so rename is atomic), same permission bits, then rename over the file.
@@ -88,7 +88,7 @@ FixSummary apply_fixes(const validate::LintResult& result,
     if (src == result.sources.end() || first.empty()) {
       continue;
     }
-    if (file == "<stdin>" && !diff) {
+    if (file == opts.stdin_name && !diff) {
       throw Error("--fix cannot write back to standard input; use --diff");
     }
     std::string text = fix::apply(src->second, first);

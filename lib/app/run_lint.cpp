@@ -186,6 +186,7 @@ int run_lint(const LintRequest& req, std::istream& in, std::ostream& out, std::o
   validate::LintOptions opts;
   opts.config = req.kserve;
   opts.jobs = req.jobs;
+  opts.stdin_name = req.stdin_name;
   diag::Severity fail_on = req.fail_on;
   std::string config_path =
       req.no_config ? "" : (req.config_file.empty() ? find_config() : req.config_file);
@@ -228,8 +229,8 @@ int run_lint(const LintRequest& req, std::istream& in, std::ostream& out, std::o
     fix::attach_patches(result.diagnostics, source);
   }
   auto infos = rule_infos();
-  diag::Report report{result.diagnostics, infos,   source,   result.files, req.version,
-                      result.file_names,  fail_on, req.color};
+  diag::Report report{result.diagnostics, infos,   source,    result.files,      req.version,
+                      result.file_names,  fail_on, req.color, &result.suppressed};
   diag::write_report(out, req.format, report);
 
   std::size_t errors = 0;

@@ -30,6 +30,8 @@ struct LintRequest {
   /// Explicit --config; otherwise `.isvc-scale.yaml` (or `.yml`) is looked up from the cwd upward.
   std::string config_file;
   bool no_config = false;
+  /// --stdin-filename: what findings call the input read from `-`.
+  std::string stdin_name = "<stdin>";
   kserve::Config kserve;
   unsigned jobs = 0;
   std::string version;

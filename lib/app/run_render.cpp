@@ -191,15 +191,14 @@ int run_render(const RenderRequest& req, std::istream& in, std::ostream& out, st
   unsigned jobs = req.jobs == 0 ? util::default_jobs() : req.jobs;
   auto crashed = util::parallel_for(files.size(), jobs, [&](std::size_t i) {
     if (readable[i]) {
-      render_file(req.options, req.include_input,
-                  files[i] == "-" ? std::string("<stdin>") : files[i], std::move(texts[i]),
-                  results[i]);
+      render_file(req.options, req.include_input, files[i] == "-" ? req.stdin_name : files[i],
+                  std::move(texts[i]), results[i]);
     }
   });
   for (std::size_t i = 0; i < files.size(); ++i) {
     if (crashed[i]) {
       results[i] = RenderedFile{};
-      results[i].file.path = files[i] == "-" ? std::string("<stdin>") : files[i];
+      results[i].file.path = files[i] == "-" ? req.stdin_name : files[i];
       parse::unprocessable(results[i].file.path, util::describe(crashed[i]), results[i].sink);
     }
   }

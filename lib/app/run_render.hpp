@@ -21,6 +21,8 @@ struct RenderRequest {
   bool verbose = false;
   /// --post-render: Helm's manifests on stdin pass through byte for byte, objects appended.
   bool post_render = false;
+  /// What diagnostics and `# Source:` comments call the input read from `-` (--stdin-filename).
+  std::string stdin_name = "<stdin>";
 };
 
 /// Renders every input. Manifests go to `out` only if every input rendered;

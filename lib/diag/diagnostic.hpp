@@ -27,6 +27,15 @@ struct ObjectRef {
   std::string name;
 };
 
+/// Why a finding is not reported: the annotation that silences it on its object.
+struct Suppression {
+  /// The annotation key (`ignore-check.isvc-scale.io/<rule>` or `.../all`) and its position.
+  std::string annotation;
+  model::Mark mark;
+  /// The annotation's value: the reason.
+  std::string justification;
+};
+
 /// One finding, always with a source position.
 struct Diagnostic {
   std::string file;
@@ -44,6 +53,8 @@ struct Diagnostic {
   std::optional<Edit> edit;
   /// `edit` resolved against the file text (empty when it cannot be made safely).
   std::vector<Patch> patches;
+  /// Set on a finding an in-file annotation silences (kept for SARIF's `suppressions`).
+  std::optional<Suppression> suppression;
 };
 
 /// Collects diagnostics; lib code never prints.

@@ -70,6 +70,50 @@ ojson sarif_fixes(const Diagnostic& d) {
                         {"artifactChanges", ojson::array({std::move(change)})}}});
 }
 
+ojson sarif_location(const std::string& file, model::Mark mark) {
+  ojson region = ojson::object();
+  region["startLine"] = std::max<std::uint32_t>(mark.line, 1);
+  region["startColumn"] = std::max<std::uint32_t>(mark.col, 1);
+  ojson phys = ojson::object();
+  phys["artifactLocation"] = ojson{{"uri", util::uri_escape(util::repo_relative(file))}};
+  phys["region"] = std::move(region);
+  ojson loc = ojson::object();
+  loc["physicalLocation"] = std::move(phys);
+  return loc;
+}
+
+ojson sarif_result(const Diagnostic& d, const std::map<std::string, std::size_t>& index) {
+  ojson res = ojson::object();
+  res["ruleId"] = d.rule;
+  auto it = index.find(d.rule);
+  if (it != index.end()) {
+    res["ruleIndex"] = it->second;
+  }
+  res["level"] = sarif_level(d.severity);
+  res["message"] = ojson{{"text", d.fix.empty() ? d.message : d.message + " Fix: " + d.fix}};
+  ojson loc = sarif_location(d.file, d.mark);
+  if (!d.pointer.empty()) {
+    loc["logicalLocations"] =
+        ojson::array({ojson{{"fullyQualifiedName", d.pointer}, {"kind", "member"}}});
+  }
+  res["locations"] = ojson::array({loc});
+  if (!d.patches.empty()) {
+    res["fixes"] = sarif_fixes(d);
+  }
+  if (d.suppression) {
+    // SARIF 2.1.0 §3.35: an annotation in the file itself is kind inSource; the reviewer's
+    // reason is the justification, the annotation key its location.
+    ojson sup = ojson::object();
+    sup["kind"] = "inSource";
+    sup["status"] = "accepted";
+    sup["justification"] = d.suppression->justification;
+    sup["location"] = sarif_location(d.file, d.suppression->mark);
+    sup["properties"] = ojson{{"annotation", d.suppression->annotation}};
+    res["suppressions"] = ojson::array({std::move(sup)});
+  }
+  return res;
+}
+
 void write_sarif(std::ostream& out, const Report& r) {
   ojson rules = ojson::array();
   std::map<std::string, std::size_t> index;
@@ -81,40 +125,23 @@ void write_sarif(std::ostream& out, const Report& r) {
     rule["shortDescription"] = ojson{{"text", info.summary}};
     rule["fullDescription"] = ojson{{"text", info.rationale}};
     rule["help"] = ojson{{"text", info.fix}};
+    rule["helpUri"] = rule_help_uri(info.id);
     rule["defaultConfiguration"] = ojson{{"level", sarif_level(info.severity)}};
     rules.push_back(std::move(rule));
   }
   ojson results = ojson::array();
   for (const auto& d : r.diagnostics) {
-    ojson res = ojson::object();
-    res["ruleId"] = d.rule;
-    auto it = index.find(d.rule);
-    if (it != index.end()) {
-      res["ruleIndex"] = it->second;
+    results.push_back(sarif_result(d, index));
+  }
+  if (r.suppressed != nullptr) {
+    for (const auto& d : *r.suppressed) {
+      results.push_back(sarif_result(d, index));
     }
-    res["level"] = sarif_level(d.severity);
-    res["message"] = ojson{{"text", d.fix.empty() ? d.message : d.message + " Fix: " + d.fix}};
-    ojson region = ojson::object();
-    region["startLine"] = std::max<std::uint32_t>(d.mark.line, 1);
-    region["startColumn"] = std::max<std::uint32_t>(d.mark.col, 1);
-    ojson phys = ojson::object();
-    phys["artifactLocation"] = ojson{{"uri", util::uri_escape(util::repo_relative(d.file))}};
-    phys["region"] = std::move(region);
-    ojson loc = ojson::object();
-    loc["physicalLocation"] = std::move(phys);
-    if (!d.pointer.empty()) {
-      loc["logicalLocations"] =
-          ojson::array({ojson{{"fullyQualifiedName", d.pointer}, {"kind", "member"}}});
-    }
-    res["locations"] = ojson::array({loc});
-    if (!d.patches.empty()) {
-      res["fixes"] = sarif_fixes(d);
-    }
-    results.push_back(std::move(res));
   }
   ojson driver = ojson::object();
   driver["name"] = "isvc-scale";
   driver["version"] = r.version;
+  driver["informationUri"] = "man:isvc-scale(1)";
   driver["rules"] = std::move(rules);
   ojson run = ojson::object();
   run["tool"] = ojson{{"driver", std::move(driver)}};
@@ -310,6 +337,12 @@ void write_junit(std::ostream& out, const Report& r) {
 }
 
 } // namespace
+
+std::string rule_help_uri(std::string_view rule) {
+  // The man: scheme (as systemd's Documentation= uses it); the fragment names the rule's
+  // entry, which man/isvc-scale-rules.7 lists under its id.
+  return "man:isvc-scale-rules(7)#" + std::string(rule);
+}
 
 bool parse_format(std::string_view name, Format& out) {
   static const std::map<std::string_view, Format> k_formats = {{"text", Format::text},

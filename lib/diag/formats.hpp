@@ -37,7 +37,12 @@ struct Report {
   Severity fail_on = Severity::error;
   /// ANSI colour in text output (the caller decides: a TTY, no NO_COLOR, --color).
   bool color = false;
+  /// Findings an in-file annotation silenced: SARIF keeps them with `suppressions`.
+  const std::vector<Diagnostic>* suppressed = nullptr;
 };
+
+/// SARIF's helpUri of a rule: its entry in isvc-scale-rules(7), "man:isvc-scale-rules(7)#<id>".
+std::string rule_help_uri(std::string_view rule);
 
 void write_report(std::ostream& out, Format format, const Report& report);
 

@@ -106,11 +106,21 @@ bool looks_like_float(std::string_view s) {
   return digits && (dot || exp);
 }
 
-std::string repo_relative(std::string_view path) {
+std::string repo_relative(std::string_view path, const std::string& base) {
   if (path.empty() || path == "-") {
     return std::string(path);
   }
-  std::string out = std::filesystem::path(path).lexically_normal().generic_string();
+  namespace fs = std::filesystem;
+  fs::path p = fs::path(path).lexically_normal();
+  if (p.is_absolute()) {
+    std::error_code ec;
+    fs::path root = base.empty() ? fs::current_path(ec) : fs::path(base);
+    fs::path rel = ec ? fs::path() : p.lexically_relative(root.lexically_normal());
+    if (!rel.empty() && *rel.begin() != ".." && rel != ".") {
+      p = rel;
+    }
+  }
+  std::string out = p.generic_string();
   return out.empty() || out == "." ? std::string(path) : out;
 }
 

@@ -28,7 +28,9 @@ bool iequals(std::string_view a, std::string_view b);
 std::string uri_escape(std::string_view path);
 /// A path as CI systems match it against the repository: lexically normal, no leading "./"
 /// ("./a//b/../c.yaml" -> "a/c.yaml"); GitHub drops annotations whose file starts with "./".
-std::string repo_relative(std::string_view path);
+/// An absolute path under `base` (default: the current directory, on GitHub Actions the
+/// checkout) is made relative to it; other absolute paths stay as they are.
+std::string repo_relative(std::string_view path, const std::string& base = {});
 /// "k=v, k2=v2" split on commas and the first '=' of each entry, both sides trimmed, empty
 /// entries skipped. `bad` is the first entry without a key and '=' (then `pairs` stops there).
 struct KeyValues {

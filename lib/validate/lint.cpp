@@ -12,6 +12,7 @@
 #include <deque>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 
 namespace isvc::validate {
@@ -91,12 +92,12 @@ void lint_file(FileState& st, std::string path, std::string text, const LintOpti
 }
 
 // `ignore-check.isvc-scale.io/<rule>` on the object silences that rule for it.
-bool suppressed(const diag::Diagnostic& d,
-                const std::vector<FileState*>& by_file,
-                const std::map<std::string, std::size_t>& index) {
+std::optional<diag::Suppression> suppression(const diag::Diagnostic& d,
+                                             const std::vector<FileState*>& by_file,
+                                             const std::map<std::string, std::size_t>& index) {
   auto it = index.find(d.file);
   if (it == index.end() || d.doc < 0) {
-    return false;
+    return std::nullopt;
   }
   for (const auto& doc : by_file[it->second]->docs) {
     if (doc.doc.index != d.doc) {
@@ -105,17 +106,18 @@ bool suppressed(const diag::Diagnostic& d,
     const auto* meta = doc.root().get("metadata");
     const auto* ann = meta != nullptr ? meta->get("annotations") : nullptr;
     if (ann == nullptr || !ann->is_map()) {
-      return false;
+      return std::nullopt;
     }
-    for (const auto& [k, m] : ann->keys) {
+    for (std::size_t i = 0; i < ann->keys.size(); ++i) {
+      const auto& [k, m] = ann->keys[i];
       if (util::starts_with(k, k_ignore_prefix) && (k.substr(k_ignore_prefix.size()) == d.rule ||
                                                     k.substr(k_ignore_prefix.size()) == "all")) {
-        return true;
+        return diag::Suppression{k, m, ann->items[i].value};
       }
     }
-    return false;
+    return std::nullopt;
   }
-  return false;
+  return std::nullopt;
 }
 
 // Findings that only restate another one on the very same field. The API server rejects a
@@ -186,14 +188,14 @@ LintResult lint(const std::vector<std::string>& paths, std::istream& in, const L
   auto crashed = util::parallel_for(files.size(), jobs, [&](std::size_t i) {
     states[i] = std::make_unique<FileState>();
     if (readable[i]) {
-      lint_file(*states[i], files[i] == "-" ? std::string("<stdin>") : files[i],
-                std::move(texts[i]), opts);
+      lint_file(*states[i], files[i] == "-" ? opts.stdin_name : files[i], std::move(texts[i]),
+                opts);
     }
   });
   for (std::size_t i = 0; i < files.size(); ++i) {
     if (crashed[i]) {
       states[i] = std::make_unique<FileState>();
-      states[i]->file.path = files[i] == "-" ? std::string("<stdin>") : files[i];
+      states[i]->file.path = files[i] == "-" ? opts.stdin_name : files[i];
       parse::unprocessable(states[i]->file.path, util::describe(crashed[i]), states[i]->sink);
     }
   }
@@ -237,7 +239,8 @@ LintResult lint(const std::vector<std::string>& paths, std::istream& in, const L
     if (sev != opts.severity.end()) {
       d.severity = sev->second;
     }
-    return !suppressed(d, by_file, index);
+    d.suppression = suppression(d, by_file, index);
+    return !d.suppression;
   };
   for (auto& d : top.items()) {
     if (keep(d)) {
@@ -262,6 +265,9 @@ LintResult lint(const std::vector<std::string>& paths, std::istream& in, const L
       if (kept[i] && !shadowed[i]) {
         to_list_item(items[i], st->file);
         result.diagnostics.push_back(std::move(items[i]));
+      } else if (items[i].suppression) {
+        to_list_item(items[i], st->file);
+        result.suppressed.push_back(std::move(items[i]));
       }
     }
     result.documents += st->file.docs.size();
@@ -271,7 +277,7 @@ LintResult lint(const std::vector<std::string>& paths, std::istream& in, const L
   }
   result.files = files.size();
   for (const auto& f : files) {
-    result.file_names.push_back(f == "-" ? std::string("<stdin>") : f);
+    result.file_names.push_back(f == "-" ? opts.stdin_name : f);
   }
   return result;
 }

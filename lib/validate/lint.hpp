@@ -19,6 +19,8 @@ struct LintOptions {
   std::set<std::string> enabled;
   std::map<std::string, diag::Severity> severity;
   unsigned jobs = 0; // 0 = all cores
+  /// What findings call the input read from `-` (`--stdin-filename`).
+  std::string stdin_name = "<stdin>";
 };
 
 struct LintResult {
@@ -31,6 +33,9 @@ struct LintResult {
   /// Documents of a kind lint checks (InferenceService, ScaledObject, TriggerAuthentication,
   /// HPA, PodMonitor, OpenTelemetryCollector); 0 means nothing was linted.
   std::size_t lintable = 0;
+  /// Findings an `ignore-check.isvc-scale.io/` annotation silenced (with `suppression` set),
+  /// in the same order; they never count towards the exit code.
+  std::vector<diag::Diagnostic> suppressed;
   /// Every input file as findings name it, in input order.
   std::vector<std::string> file_names;
 };
