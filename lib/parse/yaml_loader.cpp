@@ -26,6 +26,9 @@ using model::Node;
 // Aliases are expanded by copy; cap the total so "billion laughs" input
 // fails fast instead of exhausting memory.
 constexpr std::size_t k_max_nodes = 2'000'000;
+// Nodes copied by aliases alone: far more than any manifest's anchors, and an alias
+// bomb stops at ~25 MB instead of the ~250 MB that k_max_nodes would allow.
+constexpr std::size_t k_max_alias_nodes = 200'000;
 
 struct TooLarge {
   YAML::Mark mark;
@@ -44,6 +47,10 @@ struct BadByte {
 // LF, CR and NEL (YAML 1.1/1.2 "printable"). A leading BOM is fine.
 std::optional<BadByte> check_encoding(std::string_view text) {
   auto byte = [&text](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+  if (text.substr(0, 2) == "\xFF\xFE" || text.substr(0, 2) == "\xFE\xFF") {
+    return BadByte{0, "this file is UTF-16 (it starts with a UTF-16 byte order mark); save it as "
+                      "UTF-8"};
+  }
   std::size_t i = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
   while (i < text.size()) {
     unsigned char b = byte(i);
@@ -223,8 +230,10 @@ public:
     auto it = m_anchors.find(anchor);
     Node n;
     if (it != m_anchors.end()) {
-      m_nodes += count_nodes(it->second);
-      if (m_nodes > k_max_nodes) {
+      std::size_t copied = count_nodes(it->second);
+      m_nodes += copied;
+      m_alias_nodes += copied;
+      if (m_nodes > k_max_nodes || m_alias_nodes > k_max_alias_nodes) {
         throw TooLarge{mark};
       }
       n = it->second;
@@ -481,6 +490,7 @@ private:
   std::map<YAML::anchor_t, Node> m_anchors;
   Node m_root;
   std::size_t m_nodes = 0;
+  std::size_t m_alias_nodes = 0;
 };
 
 void syntax_error(LoadedFile& file, diag::Sink& sink, Mark mark, std::string message, int doc) {
