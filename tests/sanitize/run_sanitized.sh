@@ -1,7 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: Apache-2.0
 # The main suite's `sanitizers-and-fuzz` test: configures and builds a sub-build with
-# clang, ASan+UBSan (-fno-sanitize-recover: any report fails) and the libFuzzer targets,
+# clang, ASan+UBSan (halt_on_error: any report fails the test) and the libFuzzer targets,
 # then runs its whole CTest suite, which includes the 60 s fuzz smoke run per target.
 # Usage: run_sanitized.sh <source dir> <build dir> <clang++> [compiler launcher]
 set -eu
