@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "app/run_lint.hpp"
 
+#include "app/config_lookup.hpp"
 #include "app/run_fix.hpp"
 #include "fix/attach.hpp"
 #include "model/extensions.hpp"
@@ -22,27 +23,6 @@ namespace isvc::app {
 namespace {
 
 namespace fs = std::filesystem;
-// Looked up in this order in each directory from the cwd upward.
-constexpr std::array<const char*, 2> k_config_names = {".isvc-scale.yaml", ".isvc-scale.yml"};
-
-std::string find_config() {
-  std::error_code ec;
-  fs::path dir = fs::current_path(ec);
-  while (!ec && !dir.empty()) {
-    for (const char* name : k_config_names) {
-      fs::path candidate = dir / name;
-      if (fs::exists(candidate, ec)) {
-        return candidate.string();
-      }
-    }
-    if (dir == dir.root_path()) {
-      break;
-    }
-    dir = dir.parent_path();
-  }
-  return {};
-}
-
 // Unknown ids are a usage error, with the closest known id.
 void check_rule_id(const std::string& id, const std::string& where) {
   if (validate::find_rule(id) == nullptr) {
@@ -188,8 +168,18 @@ int run_lint(const LintRequest& req, std::istream& in, std::ostream& out, std::o
   opts.jobs = req.jobs;
   opts.stdin_name = req.stdin_name;
   diag::Severity fail_on = req.fail_on;
-  std::string config_path =
-      req.no_config ? "" : (req.config_file.empty() ? find_config() : req.config_file);
+  std::string config_path = req.config_file;
+  if (!req.no_config && config_path.empty()) {
+    std::error_code ec;
+    auto found = find_config(std::filesystem::current_path(ec).string());
+    for (const auto& line : found.ignored) {
+      err << "isvc-scale: note: " << line << '\n';
+    }
+    config_path = found.path;
+  }
+  if (req.no_config) {
+    config_path.clear();
+  }
   if (!config_path.empty()) {
     auto cfg = load_file_config(config_path);
     opts.disabled.insert(cfg.disable.begin(), cfg.disable.end());

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "app/run_render.hpp"
 
+#include "app/dir_lock.hpp"
 #include "app/post_render.hpp"
 #include "app/render_file.hpp"
 #include "diag/format_text.hpp"
@@ -57,12 +58,12 @@ std::string sanitize(const std::string& part) {
 std::string file_name_for(const emit::Doc& body, const std::string& fallback, bool json) {
   const char* ext = json ? ".json" : ".yaml";
   if (!body.is_object()) {
-    return fallback + ext;
+    return sanitize(fallback) + ext;
   }
   auto md = body.find("metadata");
   std::string name = md != body.end() && md->is_object() ? string_at(*md, "name") : "";
   if (name.empty()) {
-    return fallback + ext;
+    return sanitize(fallback) + ext; // a List item's is "document-0-0/items/2"
   }
   std::string ns = md->is_object() ? string_at(*md, "namespace") : "";
   std::string kind = string_at(body, "kind");
@@ -105,6 +106,7 @@ void write_output_dir(const std::string& dir,
     throw Error(fmt::format("cannot create output directory {}: {}", dir,
                             ec ? ec.message() : "exists and is not a directory"));
   }
+  DirLock lock(dir);
   std::map<std::string, std::string> seen; // file name -> source
   std::vector<fs::path> targets;
   for (std::size_t i = 0; i < objects.size(); ++i) {

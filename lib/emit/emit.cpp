@@ -25,6 +25,8 @@ std::string scalar(const Doc& v) {
 
 bool is_empty_container(const Doc& v) { return (v.is_object() || v.is_array()) && v.empty(); }
 
+constexpr std::size_t k_max_implicit_key = 1000;
+
 std::string key_text(const std::string& k) { return needs_quotes(k) ? double_quoted(k) : k; }
 
 void write_node(std::ostream& out, const Doc& v, int indent);
@@ -36,7 +38,15 @@ void write_map(std::ostream& out, const Doc& v, int indent, bool first_inline) {
       out << std::string(static_cast<std::size_t>(indent), ' ');
     }
     first = false;
-    out << key_text(it.key()) << ':';
+    std::string key = key_text(it.key());
+    // An implicit key is at most 1024 characters (YAML 1.2 section 7.4.2; go-yaml,
+    // PyYAML and yaml-cpp enforce it): a longer one is written as an explicit `? key`.
+    if (key.size() > k_max_implicit_key) {
+      out << "? " << key << '\n' << std::string(static_cast<std::size_t>(indent), ' ');
+    } else {
+      out << key;
+    }
+    out << ':';
     const Doc& child = it.value();
     if (child.is_object() && !child.empty()) {
       out << '\n';

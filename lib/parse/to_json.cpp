@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <string_view>
+#include <unordered_map>
 
 namespace isvc::parse {
 namespace {
@@ -68,9 +69,18 @@ nlohmann::ordered_json to_json(const model::Node& node) {
     return arr;
   }
   case model::Node::Kind::map: {
+    // ordered_json's operator[] searches linearly: index the keys so 64k keys stay linear.
     auto obj = nlohmann::ordered_json::object();
+    auto& entries = obj.get_ref<nlohmann::ordered_json::object_t&>();
+    std::unordered_map<std::string_view, std::size_t> at;
+    at.reserve(node.keys.size());
     for (std::size_t i = 0; i < node.keys.size(); ++i) {
-      obj[node.keys[i].first] = to_json(node.items[i]);
+      const std::string& key = node.keys[i].first;
+      if (auto [it, fresh] = at.try_emplace(key, entries.size()); !fresh) {
+        (entries.begin() + static_cast<std::ptrdiff_t>(it->second))->second = to_json(node.items[i]);
+      } else {
+        entries.emplace_back(key, to_json(node.items[i]));
+      }
     }
     return obj;
   }

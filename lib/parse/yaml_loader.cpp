@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "parse/yaml_loader.hpp"
 
+#include "parse/yaml_checks.hpp"
 #include "util/utf8.hpp"
 
 #include <algorithm>
@@ -25,6 +26,9 @@ using model::Node;
 // Aliases are expanded by copy; cap the total so "billion laughs" input
 // fails fast instead of exhausting memory.
 constexpr std::size_t k_max_nodes = 2'000'000;
+// Nodes copied by aliases alone: far more than any manifest's anchors, and an alias
+// bomb stops at ~25 MB instead of the ~250 MB that k_max_nodes would allow.
+constexpr std::size_t k_max_alias_nodes = 200'000;
 
 struct TooLarge {
   YAML::Mark mark;
@@ -43,6 +47,10 @@ struct BadByte {
 // LF, CR and NEL (YAML 1.1/1.2 "printable"). A leading BOM is fine.
 std::optional<BadByte> check_encoding(std::string_view text) {
   auto byte = [&text](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+  if (text.substr(0, 2) == "\xFF\xFE" || text.substr(0, 2) == "\xFE\xFF") {
+    return BadByte{0, "this file is UTF-16 (it starts with a UTF-16 byte order mark); save it as "
+                      "UTF-8"};
+  }
   std::size_t i = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
   while (i < text.size()) {
     unsigned char b = byte(i);
@@ -207,6 +215,14 @@ public:
     Node n;
     n.kind = Node::Kind::null;
     n.mark = to_mark(mark);
+    // yaml-cpp reads `[1, , 2]` as [1, null, 2]; go-yaml and PyYAML refuse an empty flow entry.
+    auto at = static_cast<std::size_t>(mark.pos);
+    std::string_view text = m_columns.text();
+    if (!m_stack.empty() && m_stack.back().flow && m_stack.back().node.is_seq() && mark.pos >= 0 &&
+        at < text.size() && (text[at] == ',' || text[at] == ']')) {
+      report(n.mark, "yaml-syntax", "empty entry in a flow sequence (\", ,\")",
+             "Remove the extra comma, or write null explicitly.");
+    }
     complete(std::move(n), anchor);
   }
 
@@ -214,11 +230,17 @@ public:
     auto it = m_anchors.find(anchor);
     Node n;
     if (it != m_anchors.end()) {
-      m_nodes += count_nodes(it->second);
-      if (m_nodes > k_max_nodes) {
+      std::size_t copied = count_nodes(it->second);
+      m_nodes += copied;
+      m_alias_nodes += copied;
+      if (m_nodes > k_max_nodes || m_alias_nodes > k_max_alias_nodes) {
         throw TooLarge{mark};
       }
       n = it->second;
+    } else {
+      // yaml-cpp rejects unknown aliases itself: one not recorded yet is inside its own anchor.
+      report(to_mark(mark), "yaml-syntax", "this alias refers to the node that defines its anchor",
+             "A node cannot contain itself; copy the value instead of aliasing it.");
     }
     n.mark = to_mark(mark);
     complete(std::move(n), 0);
@@ -241,6 +263,7 @@ public:
     }
     // yaml-cpp reports "?" for plain scalars and "!" for quoted or block ones.
     n.quoted = tag != "?" && tag != "";
+    check(n.mark, tag, value, true);
     if (n.quoted && !closed_quote(m_columns.text(), mark.pos)) {
       report(n.mark, "yaml-syntax",
              "this quoted scalar has no closing quote before the end of "
@@ -255,18 +278,20 @@ public:
   }
 
   void OnSequenceStart(const YAML::Mark& mark,
-                       const std::string& /*tag*/,
+                       const std::string& tag,
                        YAML::anchor_t anchor,
-                       YAML::EmitterStyle::value /*style*/) override {
-    open(Node::Kind::seq, mark, anchor);
+                       YAML::EmitterStyle::value style) override {
+    open(Node::Kind::seq, mark, anchor, style == YAML::EmitterStyle::Flow);
+    check(m_stack.back().node.mark, tag, {}, false);
   }
   void OnSequenceEnd() override { close(); }
 
   void OnMapStart(const YAML::Mark& mark,
-                  const std::string& /*tag*/,
+                  const std::string& tag,
                   YAML::anchor_t anchor,
-                  YAML::EmitterStyle::value /*style*/) override {
-    open(Node::Kind::map, mark, anchor);
+                  YAML::EmitterStyle::value style) override {
+    open(Node::Kind::map, mark, anchor, style == YAML::EmitterStyle::Flow);
+    check(m_stack.back().node.mark, tag, {}, false);
   }
   void OnMapEnd() override { close(); }
 
@@ -274,6 +299,7 @@ private:
   struct Frame {
     Node node;
     YAML::anchor_t anchor = 0;
+    bool flow = false;
     bool have_key = false;
     bool key_is_merge = false;
     std::string key;
@@ -284,8 +310,15 @@ private:
     std::unordered_map<std::string, std::size_t> seen;
   };
 
-  void open(Node::Kind kind, const YAML::Mark& mark, YAML::anchor_t anchor) {
+  void check(Mark mark, const std::string& tag, std::string_view value, bool scalar) {
+    if (auto why = check_tag(tag, value, scalar)) {
+      report(mark, "yaml-syntax", std::move(*why), "Remove the tag; write the value plainly.");
+    }
+  }
+
+  void open(Node::Kind kind, const YAML::Mark& mark, YAML::anchor_t anchor, bool flow) {
     Frame f;
+    f.flow = flow;
     f.node.kind = kind;
     f.node.mark = to_mark(mark);
     f.anchor = anchor;
@@ -457,6 +490,7 @@ private:
   std::map<YAML::anchor_t, Node> m_anchors;
   Node m_root;
   std::size_t m_nodes = 0;
+  std::size_t m_alias_nodes = 0;
 };
 
 void syntax_error(LoadedFile& file, diag::Sink& sink, Mark mark, std::string message, int doc) {
@@ -544,6 +578,12 @@ LoadedFile load_yaml(std::string path, std::string text, diag::Sink& sink) {
     syntax_error(file, sink,
                  Mark{static_cast<std::uint32_t>(line + 1), static_cast<std::uint32_t>(col + 1)},
                  std::move(bad->message), -1);
+    return file;
+  }
+  if (auto at = directive_without_document_start(file.text)) {
+    auto line = std::count(file.text.begin(), file.text.begin() + static_cast<std::ptrdiff_t>(*at), '\n');
+    syntax_error(file, sink, Mark{static_cast<std::uint32_t>(line + 1), 1},
+                 "a document after %YAML or %TAG directives must start with \"---\"", 0);
     return file;
   }
   Columns columns(file.text);
