@@ -182,22 +182,32 @@ std::vector<diag::RuleInfo> rule_infos() {
 
 } // namespace
 
-int run_lint(const LintRequest& req, std::istream& in, std::ostream& out, std::ostream& err) {
+validate::LintOptions file_lint_options(const std::string& config_file,
+                                        bool no_config,
+                                        const kserve::Config& kserve,
+                                        unsigned jobs,
+                                        std::optional<diag::Severity>* fail_on) {
   validate::LintOptions opts;
-  opts.config = req.kserve;
-  opts.jobs = req.jobs;
-  diag::Severity fail_on = req.fail_on;
-  std::string config_path =
-      req.no_config ? "" : (req.config_file.empty() ? find_config() : req.config_file);
+  opts.config = kserve;
+  opts.jobs = jobs;
+  std::string config_path = no_config ? "" : (config_file.empty() ? find_config() : config_file);
   if (!config_path.empty()) {
     auto cfg = load_file_config(config_path);
     opts.disabled.insert(cfg.disable.begin(), cfg.disable.end());
     opts.enabled.insert(cfg.enable.begin(), cfg.enable.end());
     opts.severity = cfg.severity;
-    if (cfg.fail_on && !req.fail_on_set) {
-      fail_on = *cfg.fail_on;
+    if (fail_on != nullptr) {
+      *fail_on = cfg.fail_on;
     }
   }
+  return opts;
+}
+
+int run_lint(const LintRequest& req, std::istream& in, std::ostream& out, std::ostream& err) {
+  std::optional<diag::Severity> file_fail_on;
+  validate::LintOptions opts =
+      file_lint_options(req.config_file, req.no_config, req.kserve, req.jobs, &file_fail_on);
+  diag::Severity fail_on = file_fail_on && !req.fail_on_set ? *file_fail_on : req.fail_on;
   for (const auto& id : req.disable) {
     check_rule_id(id, "--disable");
     check_disablable(id, "--disable");

@@ -21,6 +21,8 @@ struct RenderRequest {
   bool verbose = false;
   /// --post-render: Helm's manifests on stdin pass through byte for byte, objects appended.
   bool post_render = false;
+  /// --no-config: ignore `.isvc-scale.yaml` (render reads it as lint does).
+  bool no_config = false;
 };
 
 /// Renders every input. Manifests go to `out` only if every input rendered;
