@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // `isvc-scale rules annotations`: the isvc-scale.io/ annotation table, as text or as the
 // roff of man/isvc-scale-annotations.5 (kept in sync by the docs-in-sync test).
+#include "plan/extensions.hpp"
 #include "app/run_lint.hpp"
 #include "model/extensions.hpp"
 #include "util/roff.hpp"
@@ -22,7 +23,7 @@ void write_man(std::ostream& out) {
          "(\\fBisvc-unknown-annotation\\fR) with the closest known key; values are checked by "
          "\\fBisvc-annotation-value\\fR. Integers are written as quoted strings.\n"
       << ".SH ANNOTATIONS\n";
-  for (const auto& k : model::extension_keys()) {
+  for (const auto& k : plan::extension_keys()) {
     out << ".TP\n.B isvc-scale.io/" << k.key << "\n" << util::roff_escape(k.detail) << "\n";
   }
   out << ".TP\n.B ignore-check.isvc-scale.io/\\fIRULE\\fB: \"\\fIreason\\fB\"\n"
@@ -36,7 +37,7 @@ void write_man(std::ostream& out) {
 
 int run_annotations(const std::string& format, std::ostream& out, std::ostream& err) {
   if (format == "text") {
-    for (const auto& k : model::extension_keys()) {
+    for (const auto& k : plan::extension_keys()) {
       out << fmt::format("isvc-scale.io/{:<28} {}\n", k.key, k.summary);
     }
     return 0;

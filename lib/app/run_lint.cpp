@@ -162,33 +162,44 @@ std::vector<diag::RuleInfo> rule_infos() {
 
 } // namespace
 
-int run_lint(const LintRequest& req, std::istream& in, std::ostream& out, std::ostream& err) {
+validate::LintOptions file_lint_options(const std::string& config_file,
+                                        bool no_config,
+                                        const kserve::Config& kserve,
+                                        unsigned jobs,
+                                        std::optional<diag::Severity>* fail_on,
+                                        std::ostream* notes) {
   validate::LintOptions opts;
-  opts.config = req.kserve;
-  opts.jobs = req.jobs;
-  opts.stdin_name = req.stdin_name;
-  diag::Severity fail_on = req.fail_on;
-  std::string config_path = req.config_file;
-  if (!req.no_config && config_path.empty()) {
+  opts.config = kserve;
+  opts.jobs = jobs;
+  std::string config_path = no_config ? "" : config_file;
+  if (!no_config && config_path.empty()) {
     std::error_code ec;
     auto found = find_config(std::filesystem::current_path(ec).string());
     for (const auto& line : found.ignored) {
-      err << "isvc-scale: note: " << line << '\n';
+      if (notes != nullptr) {
+        *notes << "isvc-scale: note: " << line << '\n';
+      }
     }
     config_path = found.path;
-  }
-  if (req.no_config) {
-    config_path.clear();
   }
   if (!config_path.empty()) {
     auto cfg = load_file_config(config_path);
     opts.disabled.insert(cfg.disable.begin(), cfg.disable.end());
     opts.enabled.insert(cfg.enable.begin(), cfg.enable.end());
     opts.severity = cfg.severity;
-    if (cfg.fail_on && !req.fail_on_set) {
-      fail_on = *cfg.fail_on;
+    if (fail_on != nullptr) {
+      *fail_on = cfg.fail_on;
     }
   }
+  return opts;
+}
+
+int run_lint(const LintRequest& req, std::istream& in, std::ostream& out, std::ostream& err) {
+  std::optional<diag::Severity> file_fail_on;
+  validate::LintOptions opts =
+      file_lint_options(req.config_file, req.no_config, req.kserve, req.jobs, &file_fail_on, &err);
+  opts.stdin_name = req.stdin_name;
+  diag::Severity fail_on = file_fail_on && !req.fail_on_set ? *file_fail_on : req.fail_on;
   for (const auto& id : req.disable) {
     check_rule_id(id, "--disable");
     check_disablable(id, "--disable");

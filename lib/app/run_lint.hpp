@@ -3,6 +3,9 @@
 
 #include "diag/formats.hpp"
 #include "kserve/config.hpp"
+#include "validate/lint.hpp"
+
+#include <optional>
 
 #include <istream>
 #include <ostream>
@@ -44,6 +47,17 @@ struct LintRequest {
 /// `err`). Returns 0 clean, 1 findings at or above fail-on, 2 usage error or
 /// unreadable/unparsable input.
 int run_lint(const LintRequest& req, std::istream& in, std::ostream& out, std::ostream& err);
+
+/// Lint options from `config_file` (or the `.isvc-scale.yaml` found from the cwd upward,
+/// unless `no_config`): rules disabled/enabled and severities. render reads the same, so
+/// one configuration gives one answer. The file's fail-on goes to `fail_on` when given;
+/// config files found but ignored (outside the repository, another owner) are named on `notes`.
+validate::LintOptions file_lint_options(const std::string& config_file,
+                                        bool no_config,
+                                        const kserve::Config& kserve,
+                                        unsigned jobs,
+                                        std::optional<diag::Severity>* fail_on = nullptr,
+                                        std::ostream* notes = nullptr);
 
 /// `rules list` / `rules explain`: 0, or 2 for an unknown rule or format.
 int run_rules_list(const std::string& format, std::ostream& out, std::ostream& err);

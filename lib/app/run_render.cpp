@@ -4,6 +4,10 @@
 #include "app/dir_lock.hpp"
 #include "app/post_render.hpp"
 #include "app/render_file.hpp"
+#include "app/run_lint.hpp"
+#include "util/strings.hpp"
+#include "validate/lint.hpp"
+#include "validate/rule.hpp"
 #include "diag/format_text.hpp"
 #include "parse/inference_service.hpp"
 #include "parse/inputs.hpp"
@@ -169,6 +173,62 @@ void write_output_dir(const std::string& dir,
   }
 }
 
+// Admission failures (the CRD schema, KServe's webhook, YAML itself): the preview refuses
+// them as KServe's API server would, through its own checks.
+bool admission(const diag::Diagnostic& d) {
+  return util::starts_with(d.rule, "schema-") || util::starts_with(d.rule, "kserve-") ||
+         util::starts_with(d.rule, "yaml-") || d.rule == "io-unreadable";
+}
+
+// One answer: render lints its inputs as `isvc-scale lint` would (same rules, the same
+// configuration file, suppressions) before rendering. --mode external refuses every lint
+// error with lint's own finding; --mode kserve refuses what KServe's API server would
+// (schema, webhook) and, since the preview shows what KServe creates, prints the other
+// errors as warnings (never silent about objects that will not scale). Returns the exit
+// code when rendering stops here, else -1.
+int lint_gate(const RenderRequest& req,
+              const std::vector<std::string>& files,
+              const std::vector<std::string>& texts,
+              const std::vector<bool>& readable,
+              std::vector<diag::Diagnostic>& warnings,
+              std::map<std::string, std::string>& sources,
+              std::ostream& err) {
+  auto opts = file_lint_options("", req.no_config, req.options.config, req.jobs);
+  opts.stdin_name = req.stdin_name;
+  auto verdict = validate::lint_texts(files, texts, readable, diag::Sink{}, opts);
+  sources = std::move(verdict.sources);
+  auto lookup = [&sources](const std::string& f) -> std::string_view {
+    auto it = sources.find(f);
+    return it == sources.end() ? std::string_view() : it->second;
+  };
+  bool failed = false;
+  bool input_error = false;
+  for (auto& d : verdict.diagnostics) {
+    if (d.severity != diag::Severity::error) {
+      continue;
+    }
+    if (req.options.mode == render::Mode::kserve && !admission(d)) {
+      if (d.rule != "render-unrenderable") { // about --mode external's objects, not KServe's
+        d.severity = diag::Severity::warning;
+        warnings.push_back(std::move(d));
+      }
+      continue;
+    }
+    const auto* rule = validate::find_rule(d.rule);
+    if (rule != nullptr && rule->kserve_objects) {
+      continue; // about KServe's own objects, which --mode external replaces
+    }
+    diag::write_text(err, d, lookup);
+    failed = true;
+    input_error = input_error || is_input_error(d);
+  }
+  if (!failed) {
+    return -1;
+  }
+  err << "isvc-scale: nothing rendered: fix the errors above\n";
+  return input_error ? 2 : 1;
+}
+
 } // namespace
 
 int run_render(const RenderRequest& req, std::istream& in, std::ostream& out, std::ostream& err) {
@@ -188,6 +248,11 @@ int run_render(const RenderRequest& req, std::istream& in, std::ostream& out, st
   std::vector<bool> readable(files.size(), false);
   for (std::size_t i = 0; i < files.size(); ++i) {
     readable[i] = parse::read_input(files[i], in, texts[i], top);
+  }
+  std::vector<diag::Diagnostic> lint_warnings;
+  std::map<std::string, std::string> lint_sources;
+  if (int rc = lint_gate(req, files, texts, readable, lint_warnings, lint_sources, err); rc >= 0) {
+    return rc;
   }
   std::vector<RenderedFile> results(files.size());
   unsigned jobs = req.jobs == 0 ? util::default_jobs() : req.jobs;
@@ -210,6 +275,12 @@ int run_render(const RenderRequest& req, std::istream& in, std::ostream& out, st
 
   if (int rc = write_diagnostics(top, results, err); rc != 0) {
     return rc;
+  }
+  for (const auto& d : lint_warnings) {
+    diag::write_text(err, d, [&lint_sources](const std::string& f) -> std::string_view {
+      auto it = lint_sources.find(f);
+      return it == lint_sources.end() ? std::string_view() : it->second;
+    });
   }
   std::vector<emit::Object> objects;
   std::vector<std::string> fallbacks; // file name of an object without a usable name

@@ -23,6 +23,8 @@ struct RenderRequest {
   bool post_render = false;
   /// What diagnostics and `# Source:` comments call the input read from `-` (--stdin-filename).
   std::string stdin_name = "<stdin>";
+  /// --no-config: ignore `.isvc-scale.yaml` (render reads it as lint does).
+  bool no_config = false;
 };
 
 /// Renders every input. Manifests go to `out` only if every input rendered;

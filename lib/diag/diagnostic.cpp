@@ -38,14 +38,17 @@ bool Sink::has_errors() const {
 
 void Sink::sort() {
   std::stable_sort(m_items.begin(), m_items.end(), [](const Diagnostic& a, const Diagnostic& b) {
-    return std::tie(a.file, a.mark.line, a.mark.col, a.rule, a.message) <
-           std::tie(b.file, b.mark.line, b.mark.col, b.rule, b.message);
+    // The more severe of two findings at one place wins (render's refusal over lint's warning).
+    return std::tie(a.file, a.mark.line, a.mark.col, a.rule, b.severity) <
+           std::tie(b.file, b.mark.line, b.mark.col, b.rule, a.severity);
   });
-  // One piece of source text reached twice (an alias, `- *trigger`) is one
-  // finding: it is fixed once, where it is written.
+  // One piece of source text reached twice (an alias, `- *trigger`) is one finding: it
+  // is fixed once, where it is written. So is one problem found twice at one place (two
+  // schema branches, a rule and render's refusal forwarded by render-unrenderable): the
+  // first reported is kept (stable sort), the parser's own message before the schema's.
   auto same = [](const Diagnostic& a, const Diagnostic& b) {
-    return std::tie(a.file, a.mark.line, a.mark.col, a.rule, a.message) ==
-           std::tie(b.file, b.mark.line, b.mark.col, b.rule, b.message);
+    return std::tie(a.file, a.doc, a.mark.line, a.mark.col, a.rule) ==
+           std::tie(b.file, b.doc, b.mark.line, b.mark.col, b.rule);
   };
   m_items.erase(std::unique(m_items.begin(), m_items.end(), same), m_items.end());
 }

@@ -34,15 +34,4 @@ struct Extensions {
   Field<std::string> model_name;
 };
 
-/// One known annotation: key suffix, a one-line summary and the full text that
-/// man/isvc-scale-annotations.5 is generated from (`isvc-scale rules annotations --format man`).
-struct ExtensionKey {
-  std::string_view key;
-  std::string_view summary;
-  std::string_view detail;
-};
-
-/// Every `isvc-scale.io/` annotation, sorted.
-const std::vector<ExtensionKey>& extension_keys();
-
 } // namespace isvc::model

@@ -5,6 +5,7 @@
 #include "emit/emit.hpp"
 #include "kserve/component_meta.hpp"
 #include "model/extensions.hpp"
+#include "plan/plan.hpp"
 #include "render/render.hpp"
 
 #include <map>
@@ -14,7 +15,7 @@
 namespace isvc::render {
 
 /// Which object carries the scaling in --mode external.
-enum class Engine { none, keda, hpa };
+using Engine = plan::Engine;
 
 /// Everything a renderer may read for one component.
 struct Context {
@@ -25,6 +26,9 @@ struct Context {
   const Options& opts;
   Engine engine;
   diag::Sink& sink;
+  const plan::Plan* plan = nullptr;
+  /// The plan of this component; nullptr for --mode kserve canary predictors.
+  const plan::ComponentPlan* cp = nullptr;
 
   /// Adds an error diagnostic at `mark` (render refuses the input).
   void refuse(model::Mark mark,

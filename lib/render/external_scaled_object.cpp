@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // --mode external: the ScaledObject with the whole intent (product.md "Render modes").
-#include "render/activation.hpp"
+#include "render/activation_trigger.hpp"
 #include "render/renderers.hpp"
 #include "render/triggers.hpp"
 
@@ -106,13 +106,16 @@ std::optional<emit::Doc> external_scaled_object(const Context& ctx) {
   std::int64_t min = c.min_replicas ? *c.min_replicas : 1;
   // A load trigger on a gateway counter already wakes the service; an explicit activation
   // source still adds its keepalive.
-  bool wakes = waking_load_metric(c) != nullptr && !e.activation_query && !e.activation_preset;
-  if (min == 0 && !wakes) {
-    auto a = resolve_activation(ctx);
-    if (!a) {
+  if (min == 0 && ctx.cp != nullptr && ctx.cp->activation) {
+    const auto& a = *ctx.cp->activation; // plan::resolve_activation decided it
+    if (a.problem) {
+      ctx.refuse(a.problem->mark, a.problem->pointer, a.problem->rule.c_str(), a.problem->message,
+                 a.problem->fix);
+    }
+    if (!a.activation) {
       return std::nullopt;
     }
-    triggers.push_back(activation_trigger(*a));
+    triggers.push_back(activation_trigger(*a.activation));
   }
   if (triggers.empty() && ok) {
     ctx.refuse(c.autoscaling.present ? c.autoscaling.mark : c.mark, c.autoscaling.pointer,
@@ -155,7 +158,7 @@ std::optional<emit::Doc> external_scaled_object(const Context& ctx) {
     fail_on_empty(triggers, min);
   }
   auto behavior = full_behavior(c.autoscaling.behavior);
-  std::string hpa_name = "keda-hpa-" + name;
+  std::string hpa_name = plan::keda_hpa_name(name);
   if (behavior || hpa_name.size() > k_max_label) {
     emit::Doc hpa_config = emit::Doc::object();
     if (hpa_name.size() > k_max_label) {

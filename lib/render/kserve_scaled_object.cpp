@@ -85,11 +85,7 @@ std::optional<emit::Doc> kserve_scaled_object(const Context& ctx) {
   const auto& cfg = ctx.opts.config;
   emit::Doc so = object_head("keda.sh/v1alpha1", "ScaledObject", ctx.meta.name, ctx.meta.ns,
                              ctx.meta.labels, ctx.meta.annotations);
-  std::int64_t min = c.min_replicas ? *c.min_replicas : 1;
-  std::int64_t max = c.max_replicas ? *c.max_replicas : 0;
-  if (max < min) {
-    max = min;
-  }
+  auto [min, max] = plan::kserve_keda_replicas(c);
   emit::Doc spec = emit::Doc::object();
   spec["scaleTargetRef"] = emit::Doc{{"name", ctx.meta.name}};
   spec["minReplicaCount"] = min;

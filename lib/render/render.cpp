@@ -4,7 +4,8 @@
 #include "kserve/component_meta.hpp"
 #include "kserve/webhook.hpp"
 #include "model/extensions.hpp"
-#include "parse/extensions.hpp"
+#include "plan/extensions.hpp"
+#include "plan/plan.hpp"
 #include "render/isvc_reemit.hpp"
 #include "render/renderers.hpp"
 #include "util/strings.hpp"
@@ -18,12 +19,6 @@ namespace isvc::render {
 namespace {
 
 constexpr const char* k_autoscaler_key = "isvc-scale.io/autoscaler";
-
-/// The engine one present component got, for the re-emitted InferenceService.
-struct ComponentEngine {
-  model::ComponentKind kind;
-  Engine engine;
-};
 
 std::string source_of(const model::InferenceService& isvc) {
   return fmt::format("{}#{}", isvc.file,
@@ -46,39 +41,6 @@ void refuse(const model::InferenceService& isvc, const kserve::Violation& v, dia
   d.fix = "KServe's admission webhook rejects this InferenceService; fix the field first.";
   d.object = {*isvc.api_version, "InferenceService", *isvc.ns, *isvc.name};
   sink.add(std::move(d));
-}
-
-// The annotation on a component wins over the one on the InferenceService, as in
-// KServe's merged component annotations (kserve-mapping.md section 2).
-const model::Field<std::string>* own_autoscaler(const model::Component& c) {
-  auto it = c.annotations.find(k_autoscaler_key);
-  return it == c.annotations.end() ? nullptr : &it->second;
-}
-
-Engine engine_for(const model::Component& c,
-                  const kserve::ComponentMeta& meta,
-                  const model::Extensions& ext) {
-  if (const auto* own = own_autoscaler(c); own != nullptr && (**own == "keda" || **own == "hpa")) {
-    return **own == "keda" ? Engine::keda : Engine::hpa;
-  }
-  if (ext.autoscaler) {
-    return *ext.autoscaler == "keda" ? Engine::keda : Engine::hpa;
-  }
-  const std::string& cls = meta.autoscaler_class;
-  if (cls == "keda") {
-    return Engine::keda;
-  }
-  if (cls == "none") {
-    return Engine::none;
-  }
-  if (cls == "external") {
-    bool needs_keda = c.min_replicas && *c.min_replicas == 0;
-    for (const auto& m : c.autoscaling.metrics) {
-      needs_keda = needs_keda || !(m.type && *m.type == "Resource");
-    }
-    return needs_keda ? Engine::keda : Engine::hpa;
-  }
-  return Engine::hpa;
 }
 
 // buildCanaryPredictor: the stable predictor with the canary's predictor merged
@@ -142,71 +104,95 @@ std::vector<model::Component> with_canaries(const model::InferenceService& isvc)
   return comps;
 }
 
-void render_components(const model::InferenceService& isvc,
-                       const model::Extensions& ext,
-                       const Options& opts,
-                       Result& out,
-                       diag::Sink& sink,
-                       std::vector<ComponentEngine>* engines) {
-  const auto comps =
-      opts.mode == Mode::kserve
-          ? with_canaries(isvc)
-          : std::vector<model::Component>(isvc.components.begin(), isvc.components.end());
-  for (const auto& comp : comps) {
+// The components to render: in --mode external the plan's; in --mode kserve also the
+// canary predictors KServe reconciles, with the controller's internal annotations.
+struct Item {
+  model::Component comp;
+  kserve::ComponentMeta meta;
+  Engine engine = Engine::none;
+  const plan::ComponentPlan* cp = nullptr;
+};
+
+std::vector<Item> items_for(const plan::Plan& plan, const Options& opts) {
+  std::vector<Item> items;
+  if (opts.mode == Mode::external) {
+    for (const auto& cp : plan.components) {
+      items.push_back({*cp.comp, cp.meta, cp.engine, &cp});
+    }
+    return items;
+  }
+  for (auto& comp : with_canaries(*plan.isvc)) {
     if (!comp.present) {
       continue;
     }
-    kserve::ComponentMeta meta =
-        kserve::component_meta(isvc, comp, &opts.config, opts.mode == Mode::kserve);
+    kserve::ComponentMeta meta = kserve::component_meta(*plan.isvc, comp, &opts.config, true);
     if (!opts.ns.empty()) {
       meta.ns = opts.ns;
     }
-    Engine engine = opts.mode == Mode::external ? engine_for(comp, meta, ext) : Engine::none;
-    if (engines != nullptr) {
-      engines->push_back({comp.kind, engine});
-    }
-    Context ctx{isvc, comp, meta, ext, opts, engine, sink};
-    if (const auto* own = own_autoscaler(comp);
-        opts.mode == Mode::external && own != nullptr && **own != "keda" && **own != "hpa") {
-      ctx.refuse(own->mark, own->pointer, "isvc-annotation-value",
-                 fmt::format("annotation {} must be \"keda\" or \"hpa\", not \"{}\"",
-                             k_autoscaler_key, **own),
-                 "Use keda (ScaledObject) or hpa (HorizontalPodAutoscaler).");
+    items.push_back({std::move(comp), std::move(meta), Engine::none, nullptr});
+  }
+  return items;
+}
+
+// --mode kserve: what KServe creates nothing for, said as a note. False: skip the component.
+bool kserve_component_renders(const Context& ctx, const std::string& label_text, Result& out) {
+  const std::string& cls = ctx.meta.autoscaler_class;
+  if (cls != "hpa" && cls != "keda" && cls != "external" && cls != "none") {
+    ctx.refuse(ctx.comp.mark, ctx.comp.pointer, "kserve-autoscaler-class",
+               fmt::format("unknown autoscaler class type: {}", cls),
+               "Use hpa, keda, external or none.");
+    return false;
+  }
+  if (ctx.meta.stopped) {
+    out.notes.push_back(fmt::format("{}: serving.kserve.io/stop is true: KServe creates "
+                                    "nothing for it",
+                                    label_text));
+    return false;
+  }
+  if (cls == "external" || cls == "none") {
+    out.notes.push_back(fmt::format("{}: autoscalerClass {}: KServe creates no "
+                                    "HorizontalPodAutoscaler or ScaledObject",
+                                    label_text, cls));
+  }
+  return true;
+}
+
+// --mode external: components isvc-scale renders nothing for. False: skip the component.
+bool external_component_renders(const Context& ctx, const std::string& label_text, Result& out) {
+  if (ctx.cp != nullptr && ctx.cp->bad_autoscaler != nullptr) {
+    return false; // isvc-annotation-value, reported by plan::resolve
+  }
+  if (ctx.meta.stopped) {
+    // KServe scales a stopped component to nothing; a scaler would fight it.
+    out.notes.push_back(
+        fmt::format("{}: serving.kserve.io/stop is true: no autoscaler rendered", label_text));
+    return false;
+  }
+  if (wants_otel_collector(ctx)) {
+    // KServe's otel reconciler runs whatever the autoscaler class (also for
+    // external), so rendering our own collector would fight over the object.
+    out.notes.push_back(fmt::format("{}: KServe creates OpenTelemetryCollector {} itself "
+                                    "(also with autoscalerClass external); not rendered",
+                                    label_text, ctx.meta.name));
+  }
+  return true;
+}
+
+void render_components(const plan::Plan& plan,
+                       const Options& opts,
+                       Result& out,
+                       diag::Sink& sink) {
+  const model::InferenceService& isvc = *plan.isvc;
+  static const model::Extensions k_none;
+  // KServe ignores our annotations, so the preview does too.
+  const model::Extensions& ext = opts.mode == Mode::external ? plan.ext : k_none;
+  for (const auto& item : items_for(plan, opts)) {
+    Context ctx{isvc, item.comp, item.meta, ext, opts, item.engine, sink, &plan, item.cp};
+    std::string label_text = fmt::format("{} {}", label(isvc), model::to_string(item.comp.kind));
+    bool renders = opts.mode == Mode::kserve ? kserve_component_renders(ctx, label_text, out)
+                                             : external_component_renders(ctx, label_text, out);
+    if (!renders) {
       continue;
-    }
-    if (opts.mode == Mode::external && meta.stopped) {
-      // KServe scales a stopped component to nothing; a scaler would fight it.
-      out.notes.push_back(
-          fmt::format("{} {}: serving.kserve.io/stop is true: no autoscaler rendered", label(isvc),
-                      model::to_string(comp.kind)));
-      continue;
-    }
-    if (opts.mode == Mode::kserve) {
-      const std::string& cls = meta.autoscaler_class;
-      if (cls != "hpa" && cls != "keda" && cls != "external" && cls != "none") {
-        ctx.refuse(comp.mark, comp.pointer, "kserve-autoscaler-class",
-                   fmt::format("unknown autoscaler class type: {}", cls),
-                   "Use hpa, keda, external or none.");
-        continue;
-      }
-      if (meta.stopped) {
-        out.notes.push_back(fmt::format("{} {}: serving.kserve.io/stop is true: KServe creates "
-                                        "nothing for it",
-                                        label(isvc), model::to_string(comp.kind)));
-        continue;
-      }
-      if (cls == "external" || cls == "none") {
-        out.notes.push_back(fmt::format("{} {}: autoscalerClass {}: KServe creates no "
-                                        "HorizontalPodAutoscaler or ScaledObject",
-                                        label(isvc), model::to_string(comp.kind), cls));
-      }
-    }
-    if (opts.mode == Mode::external && wants_otel_collector(ctx)) {
-      // KServe's otel reconciler runs whatever the autoscaler class (also for
-      // external), so rendering our own collector would fight over the object.
-      out.notes.push_back(fmt::format("{} {}: KServe creates OpenTelemetryCollector {} itself "
-                                      "(also with autoscalerClass external); not rendered",
-                                      label(isvc), model::to_string(comp.kind), meta.name));
     }
     for (const auto& r : renderers()) {
       if (r.mode != opts.mode || !r.applies(ctx)) {
@@ -268,7 +254,7 @@ bool has_name(const model::InferenceService& isvc, diag::Sink& sink) {
 // isvc-scale.io/autoscaler when all components agree, else one per component that
 // differs. A component without an autoscaler keeps (or gets) class none, which only
 // holds when no isvc-scale.io/autoscaler sits on the InferenceService.
-void record_engines(const std::vector<ComponentEngine>& engines,
+void record_engines(const std::vector<plan::ComponentPlan>& engines,
                     std::map<std::string, std::string>& set,
                     ComponentAnnotations& per_component) {
   auto name = [](Engine e) { return e == Engine::keda ? "keda" : "hpa"; };
@@ -285,7 +271,7 @@ void record_engines(const std::vector<ComponentEngine>& engines,
     set[k_autoscaler_key] = name(*shared);
   }
   for (const auto& c : engines) {
-    auto& ann = per_component[model::to_string(c.kind)];
+    auto& ann = per_component[model::to_string(c.comp->kind)];
     if (c.engine == Engine::none) {
       ann[kserve::k_autoscaler_class] = "none";
     } else if (any_none || c.engine != *shared) {
@@ -296,110 +282,133 @@ void record_engines(const std::vector<ComponentEngine>& engines,
 
 // KEDA-only annotations mean nothing to a HorizontalPodAutoscaler: say so instead of
 // dropping them silently when no component is scaled by KEDA.
-void note_keda_only(const model::InferenceService& isvc,
-                    const std::vector<ComponentEngine>& engines,
-                    Result& out) {
-  if (std::any_of(engines.begin(), engines.end(),
-                  [](const ComponentEngine& c) { return c.engine == Engine::keda; })) {
+void note_keda_only(const plan::Plan& plan, Result& out) {
+  if (plan.any_keda()) {
     return;
   }
   std::vector<std::string> unused;
-  for (const auto& [key, value] : isvc.annotations) {
-    static constexpr std::string_view k_keda_only[] = {"polling-interval", "cooldown-period",
-                                                       "initial-cooldown-period", "fallback-",
-                                                       "activation-"};
+  for (const auto& [key, value] : plan.isvc->annotations) {
     if (!util::starts_with(key, model::k_ext_prefix)) {
       continue;
     }
-    std::string_view sub = std::string_view(key).substr(model::k_ext_prefix.size());
-    for (auto k : k_keda_only) {
-      if (k.back() == '-' ? util::starts_with(sub, k) : sub == k) {
-        unused.push_back(key);
-        break;
-      }
+    const auto* k = plan::find_extension_key(std::string_view(key).substr(model::k_ext_prefix.size()));
+    if (k != nullptr && k->keda_only) {
+      unused.push_back(key);
     }
   }
   if (!unused.empty()) {
     out.notes.push_back(fmt::format("{}: {} only apply to a KEDA ScaledObject; the "
                                     "HorizontalPodAutoscaler rendered ignores them",
-                                    label(isvc), fmt::join(unused, ", ")));
+                                    label(*plan.isvc), fmt::join(unused, ", ")));
   }
 }
 
-} // namespace
-
-bool render_isvc(const model::InferenceService& isvc,
-                 const Options& opts,
-                 Result& out,
-                 diag::Sink& sink) {
-  if (!has_name(isvc, sink)) {
+bool render_kserve(const plan::Plan& plan, const Options& opts, Result& out, diag::Sink& sink) {
+  const model::InferenceService& isvc = *plan.isvc;
+  if (!plan.violations.empty()) {
+    refuse(isvc, plan.violations.front(), sink);
     return false;
   }
+  if (plan.mode != "Standard") {
+    out.notes.push_back(fmt::format("{}: deployment mode {}{}: {}", label(isvc),
+                                    plan.mode.empty() ? "unknown" : plan.mode,
+                                    mode_source(isvc, plan.mode_from_annotation),
+                                    not_standard_reason(plan.mode)));
+    return false;
+  }
+  // KServe reads none of our annotations: say what is lost (ignore-check.* is lint's own).
+  std::vector<std::string> ignored;
+  for (const auto& [key, value] : isvc.annotations) {
+    if (util::starts_with(key, model::k_ext_prefix)) {
+      ignored.push_back(key);
+    }
+  }
+  if (!ignored.empty()) {
+    out.notes.push_back(fmt::format("{}: KServe ignores {}; render with --mode external to keep "
+                                    "them",
+                                    label(isvc), fmt::join(ignored, ", ")));
+  }
+  if (opts.ns.empty() && isvc.ns->empty()) {
+    out.notes.push_back(fmt::format("{}: no metadata.namespace: KServe uses the namespace the "
+                                    "InferenceService is applied to, which the preview cannot "
+                                    "know (PodMetric queries show namespace=\"\"); pass "
+                                    "--namespace",
+                                    label(isvc)));
+  }
+  render_components(plan, opts, out, sink);
+  return false;
+}
+
+// --mode external renders only what KServe would run in Standard mode; false (after a note)
+// when the written annotation names another mode (see plan::Plan::external_renders).
+bool external_mode_renders(const plan::Plan& plan, Result& out) {
+  if (plan.external_renders()) {
+    return true;
+  }
+  const auto* written = plan.mode_annotation;
+  if (written == nullptr) {
+    out.notes.push_back(fmt::format("{}: deployment mode {}{}: {}; isvc-scale renders nothing for "
+                                    "it (set serving.kserve.io/deploymentMode: Standard, or pass "
+                                    "--kserve-config with defaultDeploymentMode Standard)",
+                                    label(*plan.isvc), plan.mode.empty() ? "unknown" : plan.mode,
+                                    mode_source(*plan.isvc, false), not_standard_reason(plan.mode)));
+    return false;
+  }
+  std::string written_mode = kserve::normalize_deployment_mode(**written);
+  std::string why =
+      written_mode.empty()
+          ? fmt::format("\"{}\" is not a mode KServe knows (Standard, Knative, ModelMesh, "
+                        "RawDeployment, Serverless, compared case-sensitively)",
+                        **written)
+      : written_mode == "ModelMesh" ? not_standard_reason(written_mode)
+                                    : std::string("Knative's KPA owns scaling");
+  out.notes.push_back(fmt::format("{}: deployment mode {}: {}; isvc-scale renders nothing for it",
+                                  label(*plan.isvc), written_mode.empty() ? "unknown" : written_mode,
+                                  why));
+  return false;
+}
+
+// The annotations the re-emitted InferenceService gets so KServe leaves scaling to us.
+std::map<std::string, std::string> handover(const plan::Plan& plan,
+                                            Result& out,
+                                            ComponentAnnotations& per_component) {
+  std::map<std::string, std::string> set;
+  const auto& isvc = *plan.isvc;
+  if (std::any_of(plan.components.begin(), plan.components.end(),
+                  [](const plan::ComponentPlan& c) { return c.engine != Engine::none; })) {
+    set[kserve::k_autoscaler_class] = "external";
+    record_engines(plan.components, set, per_component);
+    note_keda_only(plan, out);
+  } else {
+    if (std::any_of(plan.components.begin(), plan.components.end(),
+                    [](const plan::ComponentPlan& c) { return c.multinode; })) {
+      set[kserve::k_autoscaler_class] = "none"; // KServe's webhook: multi-node needs none
+    }
+    out.notes.push_back(fmt::format("{}: autoscalerClass none pins replicas to minReplicas; "
+                                    "isvc-scale renders no autoscaler for it",
+                                    label(isvc)));
+  }
+  if (plan.mode_annotation == nullptr) {
+    set[kserve::k_deployment_mode] = "Standard";
+    out.notes.push_back(fmt::format("{}: no serving.kserve.io/deploymentMode annotation: wrote "
+                                    "Standard, which --mode external needs",
+                                    label(isvc)));
+  }
+  return set;
+}
+
+bool render_external(const plan::Plan& plan, const Options& opts, Result& out, diag::Sink& sink) {
+  const model::InferenceService& isvc = *plan.isvc;
   std::size_t errors_before = sink.size();
-  // KServe ignores our annotations, so the preview does too.
-  model::Extensions ext =
-      opts.mode == Mode::external ? parse::read_extensions(isvc, sink) : model::Extensions{};
-  bool annotated = false;
-  std::string mode = kserve::deployment_mode(isvc, opts.config, &annotated);
-  auto violations = kserve::validate(isvc, opts.config);
-
-  if (opts.mode == Mode::kserve) {
-    if (!violations.empty()) {
-      refuse(isvc, violations.front(), sink);
-      return false;
-    }
-    if (mode != "Standard") {
-      out.notes.push_back(fmt::format("{}: deployment mode {}{}: {}", label(isvc),
-                                      mode.empty() ? "unknown" : mode, mode_source(isvc, annotated),
-                                      not_standard_reason(mode)));
-      return false;
-    }
-    // KServe reads none of our annotations: say what is lost (ignore-check.* is lint's own).
-    std::vector<std::string> ignored;
-    for (const auto& [key, value] : isvc.annotations) {
-      if (util::starts_with(key, model::k_ext_prefix)) {
-        ignored.push_back(key);
-      }
-    }
-    if (!ignored.empty()) {
-      out.notes.push_back(fmt::format("{}: KServe ignores {}; render with --mode external to keep "
-                                      "them",
-                                      label(isvc), fmt::join(ignored, ", ")));
-    }
-    if (opts.ns.empty() && isvc.ns->empty()) {
-      out.notes.push_back(fmt::format("{}: no metadata.namespace: KServe uses the namespace the "
-                                      "InferenceService is applied to, which the preview cannot "
-                                      "know (PodMetric queries show namespace=\"\"); pass "
-                                      "--namespace",
-                                      label(isvc)));
-    }
-    render_components(isvc, ext, opts, out, sink, nullptr);
-    return false;
-  }
-
-  // --mode external: only the checks that hold for any autoscaler class.
-  for (const auto& v : violations) {
+  // Only the webhook checks that hold for any autoscaler class: render hands scaling over.
+  for (const auto& v : plan.violations) {
     if (v.check == "kserve-name" || v.check == "kserve-replicas" ||
         v.check == "kserve-container-concurrency") {
       refuse(isvc, v, sink);
       return false;
     }
   }
-  // External mode goes by the annotation as written: an unknown value is not
-  // replaced by Standard behind the user's back.
-  const auto* written = isvc.annotation(kserve::k_deployment_mode);
-  std::string written_mode = written != nullptr ? kserve::normalize_deployment_mode(**written) : "";
-  if (written != nullptr && written_mode != "Standard") {
-    std::string why =
-        written_mode.empty()
-            ? fmt::format("\"{}\" is not a mode KServe knows (Standard, Knative, ModelMesh, "
-                          "RawDeployment, Serverless, compared case-sensitively)",
-                          **written)
-        : written_mode == "ModelMesh" ? not_standard_reason(written_mode)
-                                      : std::string("Knative's KPA owns scaling");
-    out.notes.push_back(fmt::format("{}: deployment mode {}: {}; isvc-scale renders nothing for it",
-                                    label(isvc), written_mode.empty() ? "unknown" : written_mode,
-                                    why));
+  if (!external_mode_renders(plan, out)) {
     return false;
   }
   if (!isvc.canaries.empty()) {
@@ -409,34 +418,38 @@ bool render_isvc(const model::InferenceService& isvc,
                     label(isvc)));
   }
   std::size_t first_object = out.objects.size();
-  std::vector<ComponentEngine> engines;
-  render_components(isvc, ext, opts, out, sink, &engines);
+  render_components(plan, opts, out, sink);
   for (std::size_t i = errors_before; i < sink.size(); ++i) {
     if (sink.items()[i].severity == diag::Severity::error) {
       return false;
     }
   }
-  std::map<std::string, std::string> set;
   ComponentAnnotations per_component;
-  if (std::any_of(engines.begin(), engines.end(),
-                  [](const ComponentEngine& c) { return c.engine != Engine::none; })) {
-    set[kserve::k_autoscaler_class] = "external";
-    record_engines(engines, set, per_component);
-    note_keda_only(isvc, engines, out);
-  } else {
-    out.notes.push_back(fmt::format("{}: autoscalerClass none pins replicas to minReplicas; "
-                                    "isvc-scale renders no autoscaler for it",
-                                    label(isvc)));
-  }
-  if (written == nullptr) {
-    set[kserve::k_deployment_mode] = "Standard";
-    out.notes.push_back(fmt::format("{}: no serving.kserve.io/deploymentMode annotation: wrote "
-                                    "Standard, which --mode external needs",
-                                    label(isvc)));
-  }
+  auto set = handover(plan, out, per_component);
   out.objects.insert(out.objects.begin() + static_cast<std::ptrdiff_t>(first_object),
                      emit::Object{reemit_isvc(isvc, set, opts.ns, per_component), source_of(isvc)});
   return true;
+}
+
+} // namespace
+
+bool render_plan(const plan::Plan& plan, const Options& opts, Result& out, diag::Sink& sink) {
+  if (!has_name(*plan.isvc, sink)) {
+    return false;
+  }
+  return opts.mode == Mode::kserve ? render_kserve(plan, opts, out, sink)
+                                   : render_external(plan, opts, out, sink);
+}
+
+bool render_isvc(const model::InferenceService& isvc,
+                 const Options& opts,
+                 Result& out,
+                 diag::Sink& sink) {
+  // The preview ignores our annotations as KServe does: their findings are lint's.
+  diag::Sink ignored;
+  plan::Plan plan =
+      plan::resolve(isvc, opts.config, opts.ns, opts.mode == Mode::external ? sink : ignored);
+  return render_plan(plan, opts, out, sink);
 }
 
 } // namespace isvc::render

@@ -6,6 +6,10 @@
 #include "kserve/config.hpp"
 #include "model/inference_service.hpp"
 
+namespace isvc::plan {
+struct Plan;
+}
+
 #include <string>
 #include <vector>
 
@@ -35,5 +39,8 @@ bool render_isvc(const model::InferenceService& isvc,
                  const Options& opts,
                  Result& out,
                  diag::Sink& sink);
+
+/// The same for an already resolved plan (lint's render-unrenderable bridge reuses lint's).
+bool render_plan(const plan::Plan& plan, const Options& opts, Result& out, diag::Sink& sink);
 
 } // namespace isvc::render

@@ -4,7 +4,7 @@
 #include "kserve/keda_auth.hpp"
 #include "promql/presets.hpp"
 #include "promql/selector.hpp"
-#include "render/activation.hpp"
+#include "plan/activation.hpp"
 #include "util/quantity.hpp"
 #include "util/spellcheck.hpp"
 #include "util/strings.hpp"
@@ -233,10 +233,13 @@ std::optional<emit::Doc> external_trigger(const Context& ctx, const model::Metri
                    "preset:vllm-kv-cache, preset:vllm-ttft-p95 or preset:vllm-token-throughput.");
         return std::nullopt;
       }
-      if (!preset_scopable(ctx, x.query)) {
+      if (ctx.meta.ns.empty()) {
+        ctx.refuse(x.query.mark, x.query.pointer, "render-unrenderable", plan::k_unscoped,
+                   plan::k_unscoped_fix);
         return std::nullopt;
       }
-      query = promql::expand(*preset, preset_vars(ctx));
+      query = promql::expand(*preset,
+                             plan::preset_vars(ctx.meta.ns, ctx.isvc, ctx.comp, &ctx.ext));
     }
     // A preset brings its metric type and typical threshold; the target wins when given.
     auto metric_type = preset != nullptr && !x.target.type ? std::optional(preset->metric_type)

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "validate/lint.hpp"
 
-#include "parse/extensions.hpp"
+#include "plan/plan.hpp"
 #include "parse/inputs.hpp"
 #include "util/parallel.hpp"
 #include "util/strings.hpp"
@@ -50,8 +50,7 @@ struct FileState {
   parse::LoadedFile file;
   diag::Sink sink;
   std::deque<model::InferenceService> isvcs;
-  std::deque<model::Extensions> exts;
-  std::deque<std::vector<kserve::Violation>> violations;
+  std::deque<plan::Plan> plans;
   std::deque<Document> docs;
   std::vector<Applies> kinds;
   util::LineIndex lines;
@@ -74,12 +73,12 @@ void lint_file(FileState& st, std::string path, std::string text, const LintOpti
       const auto& isvc =
           st.isvcs.emplace_back(parse::read_inference_service(st.file.path, pdoc, st.sink));
       d.isvc = &isvc;
-      d.ext = &st.exts.emplace_back(parse::read_extensions(isvc, st.sink));
-      d.violations = &st.violations.emplace_back(kserve::validate(isvc, opts.config));
+      const auto& p = st.plans.emplace_back(plan::resolve(isvc, opts.config, "", st.sink));
+      d.plan = &p;
+      d.ext = &p.ext;
+      d.violations = &p.violations;
     }
-    if (rule_active("schema", true, opts)) {
-      schemas.validate(d, st.sink);
-    }
+    schemas.validate(d, st.sink); // disabled schema-* ids are dropped with the others in keep()
     for (const Rule* r : rules()) {
       if (r->check == nullptr || (r->applies != kind && r->applies != Applies::any) ||
           !rule_active(r->id, r->default_on, opts)) {
@@ -175,7 +174,6 @@ bool rule_active(std::string_view rule, bool default_on, const LintOptions& opts
 }
 
 LintResult lint(const std::vector<std::string>& paths, std::istream& in, const LintOptions& opts) {
-  LintResult result;
   diag::Sink top;
   auto files = parse::expand_inputs(paths, top);
   std::vector<std::string> texts(files.size());
@@ -183,6 +181,15 @@ LintResult lint(const std::vector<std::string>& paths, std::istream& in, const L
   for (std::size_t i = 0; i < files.size(); ++i) {
     readable[i] = parse::read_input(files[i], in, texts[i], top);
   }
+  return lint_texts(files, std::move(texts), readable, std::move(top), opts);
+}
+
+LintResult lint_texts(const std::vector<std::string>& files,
+                      std::vector<std::string> texts,
+                      const std::vector<bool>& readable,
+                      diag::Sink top,
+                      const LintOptions& opts) {
+  LintResult result;
   std::vector<std::unique_ptr<FileState>> states(files.size());
   unsigned jobs = opts.jobs == 0 ? util::default_jobs() : opts.jobs;
   auto crashed = util::parallel_for(files.size(), jobs, [&](std::size_t i) {

@@ -44,6 +44,14 @@ struct LintResult {
 /// rules, then suppressions (`ignore-check.isvc-scale.io/<rule>` annotations).
 LintResult lint(const std::vector<std::string>& paths, std::istream& in, const LintOptions& opts);
 
+/// The same over inputs already read (render lints what it renders): `files` as expanded
+/// (`-` for stdin), their texts, which were readable, and the findings of reading them.
+LintResult lint_texts(const std::vector<std::string>& files,
+                      std::vector<std::string> texts,
+                      const std::vector<bool>& readable,
+                      diag::Sink top,
+                      const LintOptions& opts);
+
 /// True if `rule` runs under `opts`.
 bool rule_active(std::string_view rule, bool default_on, const LintOptions& opts);
 

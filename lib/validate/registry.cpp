@@ -8,12 +8,14 @@ namespace isvc::validate {
 extern const Rule k_rule_hpa_behavior_invalid;
 extern const Rule k_rule_hpa_metric_invalid;
 extern const Rule k_rule_hpa_replica_bounds;
+extern const Rule k_rule_input_duplicate_object;
 extern const Rule k_rule_isvc_annotation_value;
 extern const Rule k_rule_isvc_deployment_mode_unset;
 extern const Rule k_rule_isvc_deprecated_deployment_mode;
 extern const Rule k_rule_isvc_keda_outside_standard;
 extern const Rule k_rule_isvc_knative_settings_ignored;
 extern const Rule k_rule_isvc_max_replicas_zero;
+extern const Rule k_rule_isvc_name_too_long;
 extern const Rule k_rule_isvc_preset_needs_external;
 extern const Rule k_rule_isvc_scale_to_zero_hpa;
 extern const Rule k_rule_isvc_scale_to_zero_no_activation;
@@ -51,6 +53,7 @@ extern const Rule k_rule_kserve_hpa_metric_type;
 extern const Rule k_rule_kserve_hpa_scalemetric;
 extern const Rule k_rule_kserve_ignores_hpa_behavior;
 extern const Rule k_rule_kserve_keda_cpu_utilization;
+extern const Rule k_rule_kserve_keda_max_replicas_zero;
 extern const Rule k_rule_kserve_keda_memory_min;
 extern const Rule k_rule_kserve_keda_memory_type;
 extern const Rule k_rule_kserve_keda_metric_source;
@@ -94,12 +97,14 @@ const std::vector<const Rule*>& rules() {
       &k_rule_hpa_behavior_invalid,
       &k_rule_hpa_metric_invalid,
       &k_rule_hpa_replica_bounds,
+      &k_rule_input_duplicate_object,
       &k_rule_isvc_annotation_value,
       &k_rule_isvc_deployment_mode_unset,
       &k_rule_isvc_deprecated_deployment_mode,
       &k_rule_isvc_keda_outside_standard,
       &k_rule_isvc_knative_settings_ignored,
       &k_rule_isvc_max_replicas_zero,
+      &k_rule_isvc_name_too_long,
       &k_rule_isvc_preset_needs_external,
       &k_rule_isvc_scale_to_zero_hpa,
       &k_rule_isvc_scale_to_zero_no_activation,
@@ -137,6 +142,7 @@ const std::vector<const Rule*>& rules() {
       &k_rule_kserve_hpa_scalemetric,
       &k_rule_kserve_ignores_hpa_behavior,
       &k_rule_kserve_keda_cpu_utilization,
+      &k_rule_kserve_keda_max_replicas_zero,
       &k_rule_kserve_keda_memory_min,
       &k_rule_kserve_keda_memory_type,
       &k_rule_kserve_keda_metric_source,

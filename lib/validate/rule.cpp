@@ -109,8 +109,13 @@ Reporter::at(model::Mark mark, std::string pointer, std::string message, std::st
   return m_sink.items().back();
 }
 
-void Reporter::at_pointer(const std::string& pointer, std::string message, std::string fix) {
-  at(mark_at(m_doc.doc.root, pointer), pointer, std::move(message), std::move(fix));
+void Reporter::forward(diag::Diagnostic d) {
+  d.file = m_doc.file;
+  d.doc = m_doc.doc.index;
+  if (d.mark.line == 0) {
+    d.mark = m_doc.doc.root.mark;
+  }
+  m_sink.add(std::move(d));
 }
 
 const Rule* find_rule(std::string_view id) {

@@ -8,6 +8,7 @@
 #include "model/inference_service.hpp"
 #include "parse/inference_service.hpp"
 #include "parse/yaml_loader.hpp"
+#include "plan/plan.hpp"
 #include "util/line_index.hpp"
 
 #include <memory>
@@ -44,6 +45,9 @@ struct Document {
   std::string_view source;
   /// Line starts of `source`, built once per file (null: none).
   const util::LineIndex* lines = nullptr;
+  /// Set for InferenceServices: everything decided about it (plan::resolve), which `ext`
+  /// and `violations` point into.
+  const plan::Plan* plan = nullptr;
 
   const model::Node& root() const { return doc.root; }
   /// metadata.name / metadata.namespace ("" if absent).
@@ -67,8 +71,9 @@ public:
   diag::Diagnostic& at(const model::Field<T>& f, std::string message, std::string fix = {}) {
     return at(f.mark, f.pointer, std::move(message), std::move(fix));
   }
-  /// A finding at the node found by JSON Pointer (falls back to the nearest parent).
-  void at_pointer(const std::string& pointer, std::string message, std::string fix = {});
+  /// A finding another layer decided (render's refusal), passed on with its own rule id,
+  /// severity, message and position: one findings channel for lint and render.
+  void forward(diag::Diagnostic d);
   const Document& doc() const { return m_doc; }
   /// Later findings at `s` instead of the rule's severity (a rule whose certainty varies per
   /// finding, e.g. a reference the inputs cannot settle).
@@ -112,6 +117,10 @@ struct Rule {
   bool default_on = true;
   /// Whether findings carry an edit `lint --fix` may apply (see diag::Edit).
   Fixes fixes = Fixes::none;
+  /// The rule judges the objects KServe's controller would create from the input as written
+  /// (autoscalerClass keda or hpa). `render --mode external` replaces those objects, so its
+  /// lint gate does not refuse on these findings; --mode kserve shows them as warnings.
+  bool kserve_objects = false;
 };
 
 class CrossReporter {

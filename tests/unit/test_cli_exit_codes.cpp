@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // Exit codes and stream discipline of the app layer (what cli/ returns).
+#include "plan/extensions.hpp"
 #include "app/run_lint.hpp"
 #include "app/run_render.hpp"
 #include "model/extensions.hpp"
@@ -285,10 +286,15 @@ TEST_SUITE("app::render") {
     auto r = run(both);
     CHECK(r.rc == 1);
     CHECK(r.out.empty());
-    CHECK(r.err.find("twice, from " + a.string() + "#0 and from " + b.string() + "#0") !=
-          std::string::npos);
+    // render lints first (issue 8): lint's own finding, at the later document.
+    CHECK(r.err.find(b.string() + ":4:9: error: InferenceService ml/good is defined twice, "
+                     "first at " + a.string() + ":4") != std::string::npos);
+    CHECK(r.err.find("[input-duplicate-object]") != std::string::npos);
     auto so = write_tmp("hand-so.yaml", "apiVersion: keda.sh/v1alpha1\nkind: ScaledObject\n"
-                                        "metadata:\n  name: good-predictor\n  namespace: ml\n");
+                                        "metadata:\n  name: good-predictor\n  namespace: ml\n"
+                                        "spec:\n  scaleTargetRef: {name: other}\n  minReplicaCount: 1\n  triggers:\n"
+                                        "  - type: cpu\n    metricType: Utilization\n"
+                                        "    metadata: {value: \"50\"}\n");
     isvc::app::RenderRequest req;
     req.paths = {a.string(), so.string()};
     req.include_input = true;
@@ -354,7 +360,7 @@ TEST_SUITE("docs") {
     std::ifstream in(fs::path(ISVC_SOURCE_DIR) / "man/isvc-scale-annotations.5");
     std::stringstream page;
     page << in.rdbuf();
-    for (const auto& k : isvc::model::extension_keys()) {
+    for (const auto& k : isvc::plan::extension_keys()) {
       CAPTURE(k.key);
       CHECK(page.str().find("isvc-scale.io/" + std::string(k.key)) != std::string::npos);
     }
@@ -368,7 +374,7 @@ TEST_SUITE("docs") {
       in_schema.insert(k);
     }
     std::set<std::string> known;
-    for (const auto& k : isvc::model::extension_keys()) {
+    for (const auto& k : isvc::plan::extension_keys()) {
       known.insert("isvc-scale.io/" + std::string(k.key));
     }
     CHECK(in_schema == known);

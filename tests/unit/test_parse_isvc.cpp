@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "parse/extensions.hpp"
+#include "plan/extensions.hpp"
 #include "parse/inference_service.hpp"
 #include "parse/yaml_loader.hpp"
 
@@ -134,7 +134,7 @@ TEST_SUITE("parse::InferenceService") {
         "    isvc-scale.io/cooldownperiod: \"1\"\n    isvc-scale.io/polling-interval: 15s\n"
         "spec:\n  predictor: {}\n");
     isvc::diag::Sink sink;
-    auto ext = isvc::parse::read_extensions(p->isvc, sink);
+    auto ext = isvc::plan::read_extensions(p->isvc, sink);
     CHECK(*ext.cooldown_period == 360);
     CHECK_FALSE(ext.polling_interval);
     REQUIRE(sink.items().size() == 2);
@@ -150,7 +150,7 @@ TEST_SUITE("parse::InferenceService") {
                        "  name: m\n  annotations:\n    isvc-scale.io/cooldown: \"360\"\n"
                        "spec:\n  predictor: {}\n");
     isvc::diag::Sink sink;
-    isvc::parse::read_extensions(p->isvc, sink);
+    isvc::plan::read_extensions(p->isvc, sink);
     REQUIRE(sink.items().size() == 1);
     CHECK(sink.items()[0].rule == "isvc-unknown-annotation");
     CHECK(sink.items()[0].message.find("did you mean 'isvc-scale.io/cooldown-period'") !=
@@ -189,7 +189,7 @@ TEST_SUITE("parse::InferenceService") {
                          "metadata:\n  name: m\n  annotations:\n    " +
                          c.annotation + "\nspec:\n  predictor:\n    maxReplicas: 4\n");
       isvc::diag::Sink sink;
-      isvc::parse::read_extensions(p->isvc, sink);
+      isvc::plan::read_extensions(p->isvc, sink);
       REQUIRE(sink.items().size() == 1);
       CHECK(sink.items()[0].rule == c.rule);
       CHECK(sink.items()[0].severity == c.severity);
@@ -204,7 +204,7 @@ TEST_SUITE("parse::InferenceService") {
                         "    isvc-scale.io/scrape-interval: 1m30s\n"
                         "spec:\n  predictor: {}\n");
     isvc::diag::Sink sink;
-    auto ext = isvc::parse::read_extensions(ok->isvc, sink);
+    auto ext = isvc::plan::read_extensions(ok->isvc, sink);
     CHECK(sink.items().empty());
     CHECK(*ext.cooldown_period == 0);
   }

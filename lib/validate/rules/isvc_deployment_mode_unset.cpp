@@ -44,7 +44,8 @@ void check(const Document& d, Reporter& r) {
   const auto& meta = d.isvc->name.node != nullptr ? d.isvc->name.mark : d.isvc->mark;
   r.at(meta, "/metadata/annotations",
        fmt::format("no serving.kserve.io/deploymentMode: the cluster default decides ({} with {}); "
-                   "autoscaling differs between clusters",
+                   "autoscaling differs between clusters, and `isvc-scale render` follows the "
+                   "same default (it renders only for Standard)",
                    d.config.default_deployment_mode.empty() ? std::string("empty")
                                                             : d.config.default_deployment_mode,
                    d.config.source));

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "model/extensions.hpp"
+#include "plan/extensions.hpp"
 #include "promql/presets.hpp"
 #include "util/strings.hpp"
 #include "validate/rules/isvc_helpers.hpp"
@@ -18,14 +19,13 @@ using namespace isvc_rules;
 // The isvc-scale.io/ annotations only `isvc-scale render` reads; reported once, at the first.
 void check_extensions(const Document& d, const std::string& cls, Reporter& r) {
   std::vector<std::string> keys;
-  const auto& known = model::extension_keys();
   for (const auto& [key, value] : d.isvc->annotations) {
     if (!util::starts_with(key, model::k_ext_prefix)) {
       continue;
     }
     std::string_view sub = std::string_view(key).substr(model::k_ext_prefix.size());
     // Unknown keys are isvc-unknown-annotation's; only intent render would act on is listed.
-    if (std::any_of(known.begin(), known.end(), [&](const auto& k) { return k.key == sub; })) {
+    if (plan::find_extension_key(sub) != nullptr) {
       keys.push_back(key);
     }
   }
@@ -58,6 +58,8 @@ void check(const Document& d, Reporter& r) {
     for (const auto& m : c.autoscaling.metrics) {
       const auto& q = m.external.query;
       if (q && util::starts_with(*q, promql::k_preset_prefix) && component_class(d, c) == "keda") {
+        // An error, not a warning: KServe's ScaledObject can never scale (every poll fails).
+        r.with_severity(diag::Severity::error);
         r.at(q, fmt::format("\"{}\" is expanded only by `isvc-scale render` (--mode external); "
                             "applied as is with autoscalerClass keda, KServe hands the literal "
                             "text to KEDA and every poll fails",
@@ -88,6 +90,10 @@ extern const Rule k_rule_isvc_preset_needs_external = {
     "            backend: prometheus\n            serverAddress: http://p:9090\n"
     "            query: preset:vllm-queue-depth\n          target:\n            value: \"5\"\n",
     check,
+    nullptr,
+    true,
+    Fixes::none,
+    true, // judges KServe's own objects
 };
 
 } // namespace isvc::validate

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "promql/presets.hpp"
-#include "render/activation.hpp"
+#include "plan/activation.hpp"
 #include "validate/rules/isvc_helpers.hpp"
 
 #include <fmt/format.h>
@@ -13,7 +13,7 @@ using namespace isvc_rules;
 void check(const Document& d, Reporter& r) {
   if (d.ext != nullptr && d.ext->activation_query) {
     // Judged like render judges it, whatever the replicas: the annotation says "wake on this".
-    if (auto why = render::activation_query_problem(*d.ext->activation_query)) {
+    if (auto why = plan::activation_query_problem(*d.ext->activation_query)) {
       r.at(d.ext->activation_query, why->message, why->fix);
     }
     return;
@@ -29,14 +29,11 @@ void check(const Document& d, Reporter& r) {
     }
     return;
   }
-  for (const auto& c : d.isvc->components) {
-    if (c.present && c.min_replicas && *c.min_replicas == 0 && keda_scaled(d, c) &&
-        render::waking_load_metric(c) == nullptr) {
-      r.at(c.min_replicas,
-           "minReplicas 0 needs an activation source: the pods' own metrics vanish at zero "
-           "replicas and KEDA reads an empty result as 0, so nothing would ever wake the service; "
-           "choose isvc-scale.io/activation-preset (vllm-router, istio), "
-           "isvc-scale.io/activation-query, or minReplicas: 1");
+  // The plan decided each KEDA component at minReplicas 0 (plan::resolve_activation).
+  for (const auto& cp : d.plan->components) {
+    if (cp.activation && cp.activation->problem && cp.activation->problem->rule == "isvc-scale-to-zero-no-activation") {
+      const auto& p = *cp.activation->problem;
+      r.at(p.mark, p.pointer, p.message, p.fix);
     }
   }
 }

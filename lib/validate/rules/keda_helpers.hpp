@@ -119,8 +119,7 @@ inline const model::Node* custom_hpa_name(const Document& d) {
 /// The HPA KEDA creates for a ScaledObject (getHpaName): the custom name if non-empty, else
 /// keda-hpa-<name>.
 inline std::string hpa_name(const Document& d) {
-  std::string custom = str(custom_hpa_name(d));
-  return custom.empty() ? "keda-hpa-" + d.name() : custom;
+  return plan::keda_hpa_name(d.name(), str(custom_hpa_name(d)));
 }
 
 } // namespace isvc::validate::keda

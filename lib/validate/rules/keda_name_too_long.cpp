@@ -22,7 +22,7 @@ void check_isvc(const Document& d, Reporter& r) {
       continue;
     }
     std::string so = kserve::component_name(*d.isvc, c);
-    std::string hpa = "keda-hpa-" + so;
+    std::string hpa = d.plan->of(c)->keda_hpa_name;
     if (hpa.size() <= k_max) {
       continue;
     }

@@ -66,7 +66,7 @@ void check(const Document& d, Reporter& r) {
 
 extern const Rule k_rule_kserve_podmetric_query_wrapped = {
     "kserve-podmetric-query-wrapped",
-    diag::Severity::warning,
+    diag::Severity::error,
     Applies::inference_service,
     "PodMetric query that KServe's wrapping breaks",
     "For a PodMetric (opentelemetry) metric KServe writes the otel add-on metricQuery as "
@@ -85,6 +85,10 @@ extern const Rule k_rule_kserve_podmetric_query_wrapped = {
     "            backend: opentelemetry\n            query: avg(vllm_requests_running)\n"
     "          target:\n            value: \"4\"\n",
     check,
+    nullptr,
+    true,
+    Fixes::none,
+    true, // judges KServe's own objects
 };
 
 } // namespace isvc::validate

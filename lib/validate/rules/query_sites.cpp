@@ -3,7 +3,7 @@
 
 #include "kserve/component_meta.hpp"
 #include "promql/presets.hpp"
-#include "render/activation.hpp"
+#include "plan/activation.hpp"
 #include "util/strings.hpp"
 
 namespace isvc::validate {
@@ -44,7 +44,7 @@ std::string scalar(const model::Node* n) {
 }
 
 promql::PresetVars vars(const Document& d, const model::Component& c) {
-  return render::preset_vars(*d.isvc->ns, *d.isvc, c, d.ext);
+  return plan::preset_vars(*d.isvc->ns, *d.isvc, c, d.ext);
 }
 
 void from_isvc(const Document& d, std::vector<QuerySite>& out) {

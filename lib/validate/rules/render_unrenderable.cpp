@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 // Lint reports what `isvc-scale render` (--mode external) would refuse, so the
-// pre-commit hook and CI catch it before anyone renders.
-#include "kserve/component_meta.hpp"
+// pre-commit hook and CI catch it before anyone renders. Every error render reports is
+// forwarded with its own rule id, message and position (lint's own rule of the same
+// finding, if any, yields one finding after lint's de-duplication); render-unrenderable
+// is the id of the refusals only render makes.
+#include "plan/plan.hpp"
 #include "render/render.hpp"
 #include "validate/rule.hpp"
 
@@ -9,9 +12,9 @@ namespace isvc::validate {
 namespace {
 
 void check(const Document& d, Reporter& r) {
-  // Knative InferenceServices (or ones whose mode the cluster decides) are not
-  // isvc-scale's to render; judging them would only add noise.
-  if (kserve::deployment_mode(*d.isvc, d.config) != "Standard") {
+  // What render --mode external leaves alone (another written deploymentMode) is not
+  // isvc-scale's to render; the same rule decides both (plan::Plan::external_renders).
+  if (d.plan == nullptr || !d.plan->external_renders()) {
     return;
   }
   render::Options opts;
@@ -19,10 +22,10 @@ void check(const Document& d, Reporter& r) {
   opts.config = d.config;
   render::Result result;
   diag::Sink sink;
-  render::render_isvc(*d.isvc, opts, result, sink);
+  render::render_plan(*d.plan, opts, result, sink);
   for (const auto& diag : sink.items()) {
-    if (diag.rule == "render-unrenderable") {
-      r.at(diag.mark, diag.pointer, diag.message, diag.fix);
+    if (diag.severity == diag::Severity::error) {
+      r.forward(diag);
     }
   }
 }

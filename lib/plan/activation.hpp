@@ -1,19 +1,40 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "model/extensions.hpp"
+#include "model/inference_service.hpp"
 #include "promql/presets.hpp"
-#include "render/context.hpp"
 
 #include <optional>
 #include <string>
 
-namespace isvc::render {
+namespace isvc::plan {
+
+/// A finding the plan decided; lint reports it, render refuses with it.
+struct Problem {
+  model::Mark mark;
+  std::string pointer;
+  std::string rule;
+  std::string message;
+  std::string fix;
+};
 
 /// The keepalive trigger's source for scale-to-zero.
 struct Activation {
   std::string query;
   std::string server_address;
 };
+
+/// What wakes a KEDA component at minReplicas 0: an activation, a problem, or neither
+/// (an unknown preset, already reported by the annotation reader).
+struct ActivationPlan {
+  std::optional<Activation> activation;
+  std::optional<Problem> problem;
+};
+
+/// Message and fix of a preset used without a namespace to scope it to.
+extern const char* const k_unscoped;
+extern const char* const k_unscoped_fix;
 
 /// Placeholder values for presets of component `c` in namespace `ns`: lint and render fill
 /// presets from this one place.
@@ -22,11 +43,6 @@ promql::PresetVars preset_vars(const std::string& ns,
                                const model::Component& c,
                                const model::Extensions* ext,
                                std::string threshold = "0");
-/// The same for the component being rendered.
-promql::PresetVars preset_vars(const Context& ctx, std::string threshold = "0");
-
-/// False (after a diagnostic at `at`) when presets cannot be scoped: no namespace.
-bool preset_scopable(const Context& ctx, const model::Field<std::string>& at);
 
 /// Why an activation query cannot wake a service.
 struct ActivationProblem {
@@ -43,12 +59,10 @@ std::optional<ActivationProblem> activation_query_problem(const std::string& que
 /// trigger is needed. nullptr if none.
 const model::Metric* waking_load_metric(const model::Component& c);
 
-/// Resolves `isvc-scale.io/activation-query|preset` for a component with
-/// minReplicas 0; nullopt after a diagnostic listing the options.
-std::optional<Activation> resolve_activation(const Context& ctx);
+/// Resolves `isvc-scale.io/activation-query|preset` for a component with minReplicas 0.
+ActivationPlan resolve_activation(const std::string& ns,
+                                  const model::InferenceService& isvc,
+                                  const model::Component& c,
+                                  const model::Extensions& e);
 
-/// The KEDA trigger that wakes the service and keeps one replica while
-/// requests flow: value 1 while active, threshold 1, AverageValue.
-emit::Doc activation_trigger(const Activation& a);
-
-} // namespace isvc::render
+} // namespace isvc::plan

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "render/activation.hpp"
+#include "plan/activation.hpp"
 
 #include "kserve/component_meta.hpp"
 #include "promql/analyze.hpp"
@@ -8,10 +8,18 @@
 
 #include <fmt/format.h>
 
-namespace isvc::render {
+namespace isvc::plan {
 namespace {
 
 constexpr const char* k_rule = "isvc-scale-to-zero-no-activation";
+
+} // namespace
+
+const char* const k_unscoped = "presets filter on the namespace, and this InferenceService has "
+                               "none: namespace=\"\" would match no series";
+const char* const k_unscoped_fix = "Set metadata.namespace, or render with --namespace.";
+
+namespace {
 
 std::string first_prometheus_server(const model::Component& c) {
   for (const auto& m : c.autoscaling.metrics) {
@@ -37,21 +45,6 @@ promql::PresetVars preset_vars(const std::string& ns,
     v.scrape_seconds = promql::duration_seconds(*ext->scrape_interval).value_or(0);
   }
   return v;
-}
-
-promql::PresetVars preset_vars(const Context& ctx, std::string threshold) {
-  return preset_vars(ctx.meta.ns, ctx.isvc, ctx.comp, &ctx.ext, std::move(threshold));
-}
-
-bool preset_scopable(const Context& ctx, const model::Field<std::string>& at) {
-  if (!ctx.meta.ns.empty()) {
-    return true;
-  }
-  ctx.refuse(at.mark, at.pointer, "render-unrenderable",
-             "presets filter on the namespace, and this InferenceService has none: "
-             "namespace=\"\" would match no series",
-             "Set metadata.namespace, or render with --namespace.");
-  return false;
 }
 
 std::optional<ActivationProblem> activation_query_problem(const std::string& query) {
@@ -84,70 +77,62 @@ const model::Metric* waking_load_metric(const model::Component& c) {
   return nullptr;
 }
 
-std::optional<Activation> resolve_activation(const Context& ctx) {
-  const auto& e = ctx.ext;
+// The keepalive trigger of a KEDA component at minReplicas 0 (render/external_scaled_object
+// emits it): from the preset or the query annotation, else a problem to refuse with.
+ActivationPlan resolve_activation(const std::string& ns,
+                                  const model::InferenceService& isvc,
+                                  const model::Component& c,
+                                  const model::Extensions& e) {
+  ActivationPlan out;
+  auto fail = [&out](const model::Mark& mark, const std::string& pointer, const char* rule,
+                     std::string message, std::string fix) {
+    out.problem = Problem{mark, pointer, rule, std::move(message), std::move(fix)};
+    return out;
+  };
   if (!e.activation_query && !e.activation_preset) {
-    ctx.refuse(ctx.comp.min_replicas.mark, ctx.comp.min_replicas.pointer, k_rule,
-               "minReplicas: 0 needs an activation source: the pods' own metrics vanish at zero "
-               "replicas and KEDA reads an empty result as 0, so nothing would ever wake the "
-               "service",
-               "Add isvc-scale.io/activation-preset (vllm-router, istio) or "
-               "isvc-scale.io/activation-query with a query on a metric that exists "
-               "while no pod runs, or set minReplicas: 1.");
-    return std::nullopt;
+    return fail(c.min_replicas.mark, c.min_replicas.pointer, k_rule,
+                "minReplicas: 0 needs an activation source: the pods' own metrics vanish at zero "
+                "replicas and KEDA reads an empty result as 0, so nothing would ever wake the "
+                "service",
+                "Add isvc-scale.io/activation-preset (vllm-router, istio) or "
+                "isvc-scale.io/activation-query with a query on a metric that exists "
+                "while no pod runs, or set minReplicas: 1.");
   }
   Activation a;
   std::string threshold = e.activation_threshold ? *e.activation_threshold : "0";
+  const auto& at = e.activation_preset ? e.activation_preset : e.activation_query;
   if (e.activation_preset) {
     const auto* p = promql::find_preset(*e.activation_preset);
     if (p == nullptr) {
-      return std::nullopt; // reported by the annotation reader
+      return out; // reported by the annotation reader
     }
     if (!p->withdrawn.empty()) {
-      ctx.refuse(e.activation_preset.mark, e.activation_preset.pointer, k_rule,
-                 "activation preset \"" + p->name + "\" is withdrawn: " + p->withdrawn,
-                 "Use isvc-scale.io/activation-preset istio or vllm-router, or an "
-                 "isvc-scale.io/activation-query on a signal that moves at zero pods.");
-      return std::nullopt;
+      return fail(at.mark, at.pointer, k_rule,
+                  "activation preset \"" + p->name + "\" is withdrawn: " + p->withdrawn,
+                  "Use isvc-scale.io/activation-preset istio or vllm-router, or an "
+                  "isvc-scale.io/activation-query on a signal that moves at zero pods.");
     }
-    if (!preset_scopable(ctx, e.activation_preset)) {
-      return std::nullopt;
+    if (ns.empty()) {
+      return fail(at.mark, at.pointer, "render-unrenderable", k_unscoped, k_unscoped_fix);
     }
-    a.query = promql::expand(*p, preset_vars(ctx, threshold));
+    a.query = promql::expand(*p, preset_vars(ns, isvc, c, &e, threshold));
   } else {
     const std::string& q = *e.activation_query;
     if (auto why = activation_query_problem(q)) {
-      ctx.refuse(e.activation_query.mark, e.activation_query.pointer, k_rule, why->message,
-                 why->fix);
-      return std::nullopt;
+      return fail(at.mark, at.pointer, k_rule, why->message, why->fix);
     }
     a.query = promql::activation_query(q, threshold);
   }
   a.server_address = e.activation_server_address ? *e.activation_server_address
-                                                 : first_prometheus_server(ctx.comp);
+                                                 : first_prometheus_server(c);
   if (a.server_address.empty()) {
-    const auto& at = e.activation_preset ? e.activation_preset : e.activation_query;
-    ctx.refuse(at.mark, at.pointer, k_rule,
-               "the activation query needs a Prometheus serverAddress and no External "
-               "prometheus metric provides one",
-               "Add annotation isvc-scale.io/activation-server-address with your Prometheus URL.");
-    return std::nullopt;
+    return fail(at.mark, at.pointer, k_rule,
+                "the activation query needs a Prometheus serverAddress and no External "
+                "prometheus metric provides one",
+                "Add annotation isvc-scale.io/activation-server-address with your Prometheus URL.");
   }
-  return a;
+  out.activation = std::move(a);
+  return out;
 }
 
-emit::Doc activation_trigger(const Activation& a) {
-  emit::Doc t = emit::Doc::object();
-  t["type"] = "prometheus";
-  t["name"] = "activation";
-  t["metricType"] = "AverageValue";
-  emit::Doc meta = emit::Doc::object();
-  meta["activationThreshold"] = "0";
-  meta["query"] = a.query;
-  meta["serverAddress"] = a.server_address;
-  meta["threshold"] = "1";
-  t["metadata"] = std::move(meta);
-  return t;
-}
-
-} // namespace isvc::render
+} // namespace isvc::plan

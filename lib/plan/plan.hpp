@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: Apache-2.0
+// The plan: every fact lint and render derive from one InferenceService, decided once.
+// parse/kserve read the input; plan::resolve decides; validate and render only read.
+#pragma once
+
+#include "diag/diagnostic.hpp"
+#include "kserve/component_meta.hpp"
+#include "kserve/config.hpp"
+#include "kserve/webhook.hpp"
+#include "model/extensions.hpp"
+#include "model/inference_service.hpp"
+#include "plan/activation.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace isvc::plan {
+
+/// Which object carries a component's scaling when isvc-scale renders it (--mode external).
+enum class Engine { none, keda, hpa };
+
+/// "keda", "hpa" or "none".
+const char* to_string(Engine e);
+
+/// One present component (predictor, transformer, explainer), decided.
+struct ComponentPlan {
+  const model::Component* comp = nullptr;
+  /// Names, namespace (with --namespace applied), labels, merged annotations, class.
+  kserve::ComponentMeta meta;
+  /// The engine render --mode external gives it (see engine_for).
+  Engine engine = Engine::none;
+  /// A written component-level isvc-scale.io/autoscaler that is neither keda nor hpa.
+  const model::Field<std::string>* bad_autoscaler = nullptr;
+  /// Multi-node (workerSpec): KServe accepts only autoscalerClass none for it.
+  bool multinode = false;
+  /// The HPA KEDA creates for the ScaledObject (KEDA pkg/scaling/resolver hpa name
+  /// `keda-hpa-<name>`; see keda_hpa_name).
+  std::string keda_hpa_name;
+  /// KEDA at minReplicas 0: what wakes it (see activation.hpp). Unset otherwise.
+  std::optional<ActivationPlan> activation;
+  /// A load trigger reads a router or gateway counter: it wakes the service by itself.
+  bool wakes_itself = false;
+
+  bool keda() const { return engine == Engine::keda; }
+};
+
+/// One InferenceService, decided.
+struct Plan {
+  const model::InferenceService* isvc = nullptr;
+  /// The controller's deployment mode: the annotation (normalised) or the ConfigMap default
+  /// (KServe GetDeploymentMode), "" when the annotation names no mode.
+  std::string mode;
+  /// The annotation as written ("" when absent) and whether it named a known mode.
+  const model::Field<std::string>* mode_annotation = nullptr;
+  bool mode_from_annotation = false;
+  /// isvc-scale.io/ annotations, read once (findings went to the sink given to resolve).
+  model::Extensions ext;
+  /// KServe's admission webhook verdicts.
+  std::vector<kserve::Violation> violations;
+  /// Present components in InferenceService order (no canaries).
+  std::vector<ComponentPlan> components;
+
+  const ComponentPlan* component(model::ComponentKind kind) const;
+  /// The component plan of `c` (matched by kind), or nullptr.
+  const ComponentPlan* of(const model::Component& c) const { return component(c.kind); }
+  /// True when some component is rendered with KEDA.
+  bool any_keda() const;
+  /// render --mode external renders it: the deployment mode, as the controller resolves it
+  /// (annotation, else the ConfigMap's defaultDeploymentMode from --kserve-config, else
+  /// KServe's shipped default), is Standard. One rule for lint, render and the bridge.
+  bool external_renders() const;
+};
+
+/// Decides everything for `isvc`. Annotation findings (isvc-annotation-value,
+/// isvc-unknown-annotation, promql-parse-error) go to `sink`; `ns` overrides the
+/// namespace (render --namespace) when not empty.
+Plan resolve(const model::InferenceService& isvc,
+             const kserve::Config& config,
+             const std::string& ns,
+             diag::Sink& sink);
+
+/// The engine isvc-scale renders for `c`: a component's isvc-scale.io/autoscaler, then the
+/// InferenceService's, then the class (keda, none, external: KEDA when min 0 or a non-Resource
+/// metric needs it, hpa otherwise). Multi-node predictors keep none (KServe's webhook accepts
+/// only autoscalerClass none for them).
+Engine engine_for(const model::Component& c,
+                  const kserve::ComponentMeta& meta,
+                  const model::Extensions& ext);
+
+/// minReplicaCount / maxReplicaCount of the ScaledObject (and HPA) KServe creates: minReplicas
+/// (default 1) and maxReplicas (0 when unset), max raised to min when below it (KServe
+/// pkg/controller/v1beta1/inferenceservice/reconcilers/keda/keda_reconciler.go getScaledObject,
+/// which copies componentExt.MinReplicas/MaxReplicas and lifts max to min).
+struct ReplicaBounds {
+  std::int64_t min;
+  std::int64_t max;
+};
+ReplicaBounds kserve_keda_replicas(const model::Component& c);
+
+/// The HPA name KEDA gives a ScaledObject's HPA (KEDA pkg/scaling/executor getHpaName
+/// / controllers/keda/hpa.go: the custom name if non-empty, else keda-hpa-<name>).
+std::string keda_hpa_name(const std::string& scaled_object, const std::string& custom = "");
+
+} // namespace isvc::plan

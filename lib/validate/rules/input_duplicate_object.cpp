@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: Apache-2.0
+// The same InferenceService (namespace and name) in two places of the inputs: applied
+// together the later silently replaces the earlier (kubectl apply, and kustomize refuses
+// duplicate resource ids), and `isvc-scale render` refuses the pair because its objects
+// would be written twice. ScaledObjects are keda-workload-multiple-scalers'.
+#include "validate/rule.hpp"
+
+#include <fmt/format.h>
+#include <map>
+
+namespace isvc::validate {
+namespace {
+
+void cross(const Corpus& c, CrossReporter& cr) {
+  std::map<std::string, const Document*> first; // "<ns>/<name>"
+  for (const Document* d : c.docs) {
+    if (d->isvc == nullptr || !d->isvc->name || d->isvc->name->empty()) {
+      continue;
+    }
+    std::string key = d->ns() + "/" + d->name();
+    auto [it, fresh] = first.emplace(key, d);
+    if (fresh) {
+      continue;
+    }
+    const Document& was = *it->second;
+    auto rep = cr.for_doc(*d);
+    rep.at(d->isvc->name,
+           fmt::format("InferenceService {} is defined twice, first at {}:{}: applied together "
+                       "the later replaces the earlier, and render would write its objects twice",
+                       key, was.file, was.isvc->name.mark.line));
+  }
+}
+
+} // namespace
+
+extern const Rule k_rule_input_duplicate_object = {
+    "input-duplicate-object",
+    diag::Severity::error,
+    Applies::inference_service,
+    "the same InferenceService twice in the inputs",
+    "Two documents with one namespace and name are one object on the cluster: `kubectl apply` "
+    "keeps whichever comes last, kustomize refuses duplicate resource ids, and `isvc-scale render` "
+    "refuses the pair because the ScaledObject or HPA of each would have one name. The finding "
+    "goes to the later document in input order.",
+    "Rename one of them, or delete the copy.",
+    "apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\nmetadata:\n  name: m\nspec:\n"
+    "  predictor:\n    model:\n      modelFormat:\n        name: sklearn\n---\n"
+    "apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\nmetadata:\n  name: m\nspec:\n"
+    "  predictor:\n    model:\n      modelFormat:\n        name: sklearn\n",
+    nullptr,
+    cross,
+};
+
+} // namespace isvc::validate
