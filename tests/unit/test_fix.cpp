@@ -74,3 +74,19 @@ TEST_CASE("fix: unified diff has context lines and applies line numbers") {
         "--- f.yaml\n+++ f.yaml\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+c\n\\ No "
         "newline at end of file\n");
 }
+
+TEST_CASE("fix: a fix overlapping one taken is dropped whole, never half-applied") {
+  using isvc::diag::Patch;
+  auto p = [](std::size_t b, std::size_t e, std::string t) { return Patch{b, e, t, {}, {}}; };
+  std::string text = "abcdefghij";
+  // Fix 2 (two patches) clashes with fix 1 in its second patch only: neither of its patches
+  // is applied; fix 3 is independent and goes in.
+  auto taken = isvc::fix::whole_fixes({{p(2, 4, "X")}, {p(0, 1, "Y"), p(3, 5, "Z")}, {p(8, 9, "W")}});
+  CHECK(isvc::fix::apply(text, taken) == "abXefghWj");
+  // Two findings asking for the same change make one patch; two insertions at one offset clash.
+  taken = isvc::fix::whole_fixes({{p(1, 1, "(")}, {p(1, 1, "(")}, {p(1, 1, "[")}});
+  CHECK(isvc::fix::apply(text, taken) == "a(bcdefghij");
+  // An insertion inside a replaced range overlaps it; one at its end does not.
+  taken = isvc::fix::whole_fixes({{p(2, 6, "-")}, {p(4, 4, "+")}, {p(6, 6, ")")}});
+  CHECK(isvc::fix::apply(text, taken) == "ab-)ghij");
+}
