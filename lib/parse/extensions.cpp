@@ -337,6 +337,12 @@ model::Extensions read_extensions(const model::InferenceService& isvc, diag::Sin
                              : fmt::format(" (did you mean '{}{}'?)", model::k_ext_prefix, hint)),
              "Use one of the annotations listed in `man isvc-scale` (EXTENSION ANNOTATIONS).",
              sink);
+      // One close name, not yet used: `lint --fix` renames the key to it.
+      std::string sole = sub == "cooldown" ? hint : util::sole_correction(sub, names);
+      std::string renamed = std::string(model::k_ext_prefix) + sole;
+      if (!sole.empty() && isvc.annotation(renamed) == nullptr) {
+        sink.items().back().edit = diag::Edit::rename(at_key(isvc, key, value).mark, renamed);
+      }
     }
   }
   if (ext.activation_query && ext.activation_preset) {
