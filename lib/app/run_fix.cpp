@@ -25,24 +25,56 @@ bool safe(const diag::Diagnostic& d) {
   return r != nullptr && r->fixes == validate::Fixes::safe && !d.patches.empty();
 }
 
+// The safe fixes of `file`, each taken whole or not at all; `fixed` gets their findings.
 std::vector<diag::Patch> safe_patches(const std::vector<diag::Diagnostic>& ds,
-                                      const std::string& file) {
-  std::vector<diag::Patch> out;
+                                      const std::string& file,
+                                      std::vector<diag::Diagnostic>* fixed = nullptr) {
+  std::vector<std::vector<diag::Patch>> fixes;
+  std::vector<const diag::Diagnostic*> owners;
   for (const auto& d : ds) {
     if (d.file == file && safe(d)) {
-      out.insert(out.end(), d.patches.begin(), d.patches.end());
+      fixes.push_back(d.patches);
+      owners.push_back(&d);
     }
   }
-  return fix::non_overlapping(std::move(out));
+  std::vector<std::size_t> taken;
+  auto out = fix::whole_fixes(fixes, &taken);
+  for (std::size_t i : taken) {
+    if (fixed != nullptr) {
+      fixed->push_back(*owners[i]);
+    }
+  }
+  return out;
 }
 
 // One more pass over text already changed: lint it as stdin would be, take its safe fixes.
-std::vector<diag::Patch> next_patches(const std::string& text, const validate::LintOptions& opts) {
+std::vector<diag::Patch> next_patches(const std::string& text,
+                                      const validate::LintOptions& opts,
+                                      std::vector<diag::Diagnostic>* fixed) {
   std::istringstream in(text);
   auto again = validate::lint({"-"}, in, opts);
   fix::attach_patches(again.diagnostics,
                       [&text](const std::string&) -> std::string_view { return text; });
-  return safe_patches(again.diagnostics, opts.stdin_name);
+  return safe_patches(again.diagnostics, opts.stdin_name, fixed);
+}
+
+// Later passes take the fixes an earlier one dropped because they overlapped; false when
+// the first of them found nothing left to do.
+bool more_passes(std::string& text,
+                 const validate::LintOptions& opts,
+                 FixedText& done,
+                 int passes) {
+  bool changed = false;
+  for (int pass = 0; pass < passes; ++pass) {
+    auto more = next_patches(text, opts, &done.fixed);
+    if (more.empty()) {
+      break;
+    }
+    changed = true;
+    done.patches += more.size();
+    text = fix::apply(text, more);
+  }
+  return changed;
 }
 
 // Same directory (so rename is atomic), same permission bits, then rename over the file.
@@ -77,6 +109,13 @@ void write_atomically(const std::string& path, const std::string& text) {
 
 } // namespace
 
+FixedText fix_text(std::string text, const validate::LintOptions& opts) {
+  FixedText done;
+  more_passes(text, opts, done, k_max_passes);
+  done.text = std::move(text);
+  return done;
+}
+
 FixSummary apply_fixes(const validate::LintResult& result,
                        const validate::LintOptions& opts,
                        bool diff,
@@ -91,18 +130,10 @@ FixSummary apply_fixes(const validate::LintResult& result,
     if (file == opts.stdin_name && !diff) {
       throw Error("--fix cannot write back to standard input; use --diff");
     }
+    FixedText done;
     std::string text = fix::apply(src->second, first);
-    sum.fixes += first.size();
-    bool one_pass = true;
-    for (int pass = 1; pass < k_max_passes; ++pass) {
-      auto more = next_patches(text, opts);
-      if (more.empty()) {
-        break;
-      }
-      one_pass = false;
-      sum.fixes += more.size();
-      text = fix::apply(text, more);
-    }
+    bool one_pass = !more_passes(text, opts, done, k_max_passes - 1);
+    sum.fixes += first.size() + done.patches;
     ++sum.files;
     if (!diff) {
       write_atomically(file, text);

@@ -5,6 +5,7 @@
 
 #include <ostream>
 #include <string>
+#include <vector>
 
 namespace isvc::app {
 
@@ -13,6 +14,17 @@ struct FixSummary {
   std::size_t files = 0; ///< files changed (or that --diff would change)
   std::size_t fixes = 0; ///< patches applied
 };
+
+/// One file's text after every safe fix, and the findings those fixes answered.
+struct FixedText {
+  std::string text;
+  std::vector<diag::Diagnostic> fixed;
+  std::size_t patches = 0;
+};
+
+/// `text` linted as standard input and fixed pass after pass, in memory: what `--fix` does
+/// to one file, without writing it.
+FixedText fix_text(std::string text, const validate::LintOptions& opts);
 
 /// Applies every safe fix of `result` (findings of rules marked Fixes::safe whose edit
 /// resolved to patches). Each file is fixed in memory, re-linted and fixed again until no

@@ -12,6 +12,7 @@
 #include "validate/lint.hpp"
 #include "validate/rule.hpp"
 
+#include <algorithm>
 #include <array>
 #include <filesystem>
 #include <fmt/format.h>
@@ -151,6 +152,30 @@ std::string_view fixes_name(validate::Fixes f) {
   return "none";
 }
 
+bool unusable(const diag::Diagnostic& d) {
+  return d.rule == "yaml-syntax" || d.rule == "io-unreadable";
+}
+
+std::vector<diag::RuleInfo> rule_infos();
+
+// With --diff, stdout is the patch: the input errors go to stderr, as text.
+bool report_unusable(const validate::LintResult& result,
+                     const diag::SourceLookup& source,
+                     const LintRequest& req,
+                     std::ostream& err) {
+  std::vector<diag::Diagnostic> bad;
+  std::copy_if(result.diagnostics.begin(), result.diagnostics.end(), std::back_inserter(bad),
+               unusable);
+  if (bad.empty()) {
+    return false;
+  }
+  auto infos = rule_infos();
+  diag::write_report(err, diag::Format::text,
+                     {bad, infos, source, result.files, req.version, result.file_names,
+                      diag::Severity::error, false});
+  return true;
+}
+
 std::vector<diag::RuleInfo> rule_infos() {
   std::vector<diag::RuleInfo> out;
   for (const auto* r : validate::rules()) {
@@ -223,7 +248,8 @@ int run_lint(const LintRequest& req, std::istream& in, std::ostream& out, std::o
                        req.diff ? "would apply" : "applied", done.fixes,
                        done.fixes == 1 ? "" : "es", done.files, done.files == 1 ? "" : "s");
     if (req.diff) {
-      return done.files > 0 ? 1 : 0;
+      // Unreadable or unparseable input outranks a diff: CI must not read it as "fixable".
+      return report_unusable(result, source, req, err) ? 2 : (done.files > 0 ? 1 : 0);
     }
     std::istringstream none;
     result = validate::lint(req.paths, none, opts);

@@ -18,6 +18,7 @@ struct Edit {
     wrap,         ///< the scalar at `at` gets `from` before and `to` after its value
     rename_key,   ///< the mapping key at `at` becomes `to`
     delete_entry, ///< the `key: value` entry whose key is at `at` goes, its whole line(s)
+    copy_entry,   ///< after the entry whose key is at `at`, a sibling `to: <its value>`
   };
   Op op = Op::replace_text;
   model::Mark at;
@@ -34,6 +35,10 @@ struct Edit {
     return {Op::rename_key, key, {}, std::move(to)};
   }
   static Edit remove(model::Mark key) { return {Op::delete_entry, key, {}, {}}; }
+  /// The value's token is copied as written (quotes included), in the entry's own style.
+  static Edit copy_as(model::Mark key, std::string new_key) {
+    return {Op::copy_entry, key, {}, std::move(new_key)};
+  }
 };
 
 /// A resolved edit: bytes [begin, end) of the file become `text`. `start`/`end_mark` are the

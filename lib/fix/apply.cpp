@@ -106,21 +106,47 @@ std::size_t count_lines(std::string_view s) {
 
 } // namespace
 
-std::vector<diag::Patch> non_overlapping(std::vector<diag::Patch> patches) {
-  std::stable_sort(patches.begin(), patches.end(),
-                   [](const auto& a, const auto& b) { return a.begin < b.begin; });
-  std::vector<diag::Patch> out;
-  for (auto& p : patches) {
-    if (!out.empty() && p.begin < out.back().end) {
+namespace {
+
+bool overlaps(const diag::Patch& a, const diag::Patch& b) {
+  return (a.begin < b.end && b.begin < a.end) || a.begin == b.begin;
+}
+
+bool same(const diag::Patch& a, const diag::Patch& b) {
+  return a.begin == b.begin && a.end == b.end && a.text == b.text;
+}
+
+} // namespace
+
+std::vector<diag::Patch> whole_fixes(const std::vector<std::vector<diag::Patch>>& fixes,
+                                     std::vector<std::size_t>* taken_fixes) {
+  std::vector<diag::Patch> taken;
+  for (std::size_t i = 0; i < fixes.size(); ++i) {
+    const auto& fix = fixes[i];
+    bool clash = false;
+    bool fresh = false;
+    for (const auto& p : fix) {
+      bool dup = std::any_of(taken.begin(), taken.end(), [&](const auto& t) { return same(p, t); });
+      fresh = fresh || !dup;
+      clash = clash || (!dup && std::any_of(taken.begin(), taken.end(),
+                                            [&](const auto& t) { return overlaps(p, t); }));
+    }
+    if (fix.empty() || clash || !fresh) {
       continue;
     }
-    if (!out.empty() && p.begin == out.back().begin && p.end == out.back().end &&
-        p.text == out.back().text) {
-      continue; // two findings asking for the same change
+    if (taken_fixes != nullptr) {
+      taken_fixes->push_back(i);
     }
-    out.push_back(std::move(p));
+    for (const auto& p : fix) {
+      if (std::none_of(taken.begin(), taken.end(), [&](const auto& t) { return same(p, t); })) {
+        taken.push_back(p);
+      }
+    }
   }
-  return out;
+  std::stable_sort(taken.begin(), taken.end(), [](const auto& a, const auto& b) {
+    return a.begin != b.begin ? a.begin < b.begin : a.end < b.end;
+  });
+  return taken;
 }
 
 std::string apply(std::string_view text, const std::vector<diag::Patch>& patches) {

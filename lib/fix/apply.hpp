@@ -9,9 +9,13 @@
 
 namespace isvc::fix {
 
-/// Sorts patches by position and drops every one that overlaps one before it (the next
-/// `--fix` pass gets another go at it, against the changed text).
-std::vector<diag::Patch> non_overlapping(std::vector<diag::Patch> patches);
+/// The patches of whole fixes (one finding's patches each), in order: a fix any of whose
+/// patches overlaps a patch already taken is dropped whole, never half-applied (the next
+/// pass gets another go at it). A fix identical to one taken (two findings, one change) adds
+/// nothing. Two insertions at one offset count as overlapping: their order would be a guess.
+/// `taken`, when given, receives the indexes of the fixes that went in.
+std::vector<diag::Patch> whole_fixes(const std::vector<std::vector<diag::Patch>>& fixes,
+                                     std::vector<std::size_t>* taken_fixes = nullptr);
 
 /// `text` with sorted, non-overlapping patches applied.
 std::string apply(std::string_view text, const std::vector<diag::Patch>& patches);

@@ -4,6 +4,8 @@
 #include "emit/quoting.hpp"
 #include "fix/scalar_span.hpp"
 
+#include <optional>
+
 namespace isvc::fix {
 namespace {
 
@@ -129,6 +131,65 @@ std::vector<Patch> remove(const LineIndex& ix, std::size_t pos, std::uint32_t li
   return {make(ix, ls, end, "")};
 }
 
+// The `key: value` entry at `pos` on one line: where the value token ends, and its text.
+struct OneLineEntry {
+  std::size_t value_end = 0;
+  std::string_view value;
+};
+
+std::optional<OneLineEntry> one_line_entry(const LineIndex& ix, std::size_t pos, std::size_t le) {
+  std::string_view t = ix.text();
+  std::size_t key_end = pos;
+  while (key_end < le && key_char(t[key_end])) {
+    ++key_end;
+  }
+  if (key_end >= le || t[key_end] != ':' || key_end + 1 >= le || t[key_end + 1] != ' ') {
+    return std::nullopt; // quoted or odd keys: not worth guessing
+  }
+  std::size_t vpos = t.find_first_not_of(' ', key_end + 1);
+  auto sp = vpos < le ? scalar_span(t, vpos) : std::nullopt;
+  if (!sp || sp->style == Style::block || sp->end > le) {
+    return std::nullopt;
+  }
+  return OneLineEntry{sp->end, t.substr(sp->begin, sp->end - sp->begin)};
+}
+
+// Block style: `key: value` (after indentation or `- `) alone on its line but for a comment;
+// the copy is a line of its own at the key's column with the line's own line end. Flow style:
+// `{..., key: value, ...}` on one line; the copy follows as `, to: value`. Anything else (a
+// flow mapping over several lines, a block scalar, an anchor) is left alone.
+std::vector<Patch> copy_entry(const Edit& e, const LineIndex& ix, std::size_t pos, std::uint32_t line) {
+  std::string_view t = ix.text();
+  auto [ls, le] = ix.line_span(line); // le: before any "\r\n"
+  auto entry = one_line_entry(ix, pos, le);
+  if (!entry || emit::needs_quotes(e.to)) {
+    return {};
+  }
+  std::string_view before = t.substr(ls, pos - ls);
+  std::string_view after = t.substr(entry->value_end, le - entry->value_end);
+  std::size_t prev = before.find_last_not_of(' ');
+  std::size_t next = after.find_first_not_of(' ');
+  std::string copy = e.to + ": " + std::string(entry->value);
+  if (prev != std::string_view::npos && (before[prev] == '{' || before[prev] == ',')) {
+    if (next == std::string_view::npos || (after[next] != ',' && after[next] != '}')) {
+      return {};
+    }
+    return {make(ix, entry->value_end, entry->value_end, ", " + copy)};
+  }
+  if (before.find_first_not_of(" -") != std::string_view::npos ||
+      (next != std::string_view::npos && after[next] != '#')) {
+    return {};
+  }
+  std::string line_text = std::string(before.size(), ' ') + copy;
+  std::size_t nl = t.find('\n', le);
+  if (nl == std::string_view::npos) { // the last line has no line end: start one, as line 1 ends
+    std::size_t first = t.find('\n');
+    bool crlf = first != std::string_view::npos && first > 0 && t[first - 1] == '\r';
+    return {make(ix, t.size(), t.size(), (crlf ? "\r\n" : "\n") + line_text)};
+  }
+  return {make(ix, nl + 1, nl + 1, line_text + std::string(t.substr(le, nl + 1 - le)))};
+}
+
 } // namespace
 
 std::vector<Patch> resolve(const Edit& edit, const LineIndex& index) {
@@ -141,6 +202,8 @@ std::vector<Patch> resolve(const Edit& edit, const LineIndex& index) {
     return rename(edit, index, pos);
   case Edit::Op::delete_entry:
     return remove(index, pos, edit.at.line);
+  case Edit::Op::copy_entry:
+    return copy_entry(edit, index, pos, edit.at.line);
   case Edit::Op::replace_text:
   case Edit::Op::wrap:
     break;

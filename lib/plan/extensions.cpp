@@ -220,6 +220,12 @@ void unknown_key(const Reading& r, std::string_view sub) {
                      hint.empty() ? ""
                                   : fmt::format(" (did you mean '{}{}'?)", model::k_ext_prefix, hint)),
          "Use one of the annotations listed in `man isvc-scale` (EXTENSION ANNOTATIONS).", r.sink);
+  // One close name, not yet used: `lint --fix` renames the key to it.
+  std::string sole = sub == "cooldown" ? hint : util::sole_correction(sub, names);
+  std::string renamed = std::string(model::k_ext_prefix) + sole;
+  if (!sole.empty() && r.isvc.annotation(renamed) == nullptr) {
+    r.sink.items().back().edit = diag::Edit::rename(at_key(r.isvc, r.key, r.value).mark, renamed);
+  }
 }
 
 // What no single key's reader can see.

@@ -21,8 +21,15 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   return row[b.size()];
 }
 
+namespace {
+
+// closest()'s reach: short words allow two edits, longer ones a third of their length.
+std::size_t reach(std::string_view word) { return std::max<std::size_t>(2, word.size() / 3); }
+
+} // namespace
+
 std::string closest(std::string_view word, const std::vector<std::string_view>& candidates) {
-  std::size_t best = std::max<std::size_t>(2, word.size() / 3) + 1;
+  std::size_t best = reach(word) + 1;
   std::string_view pick;
   for (auto c : candidates) {
     std::size_t d = edit_distance(word, c);
@@ -32,6 +39,22 @@ std::string closest(std::string_view word, const std::vector<std::string_view>& 
     }
   }
   return std::string(pick);
+}
+
+std::string sole_correction(std::string_view word,
+                            const std::vector<std::string_view>& candidates) {
+  std::string_view pick;
+  std::size_t close = 0;
+  for (auto c : candidates) {
+    if (c == word) {
+      return {}; // not misspelt
+    }
+    if (c != pick && edit_distance(word, c) <= reach(word)) {
+      pick = c;
+      ++close;
+    }
+  }
+  return close == 1 ? std::string(pick) : std::string();
 }
 
 std::string did_you_mean(std::string_view word, const std::vector<std::string_view>& candidates) {

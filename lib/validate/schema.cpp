@@ -201,6 +201,8 @@ struct Classified {
   std::string message;
   std::string pointer;
   std::string key; // set for unknown fields: report at the key
+  /// For unknown fields, the one allowed key close to it (`lint --fix` renames to it).
+  std::string correction = {};
 };
 
 // A pattern failure's fix names the grammar that failed: label values and quantities are
@@ -238,7 +240,7 @@ classify(const std::string& desc, const std::string& pointer, const nlohmann::js
     return Classified{
         "schema-unknown-field",
         fmt::format("unknown field \"{}\" in {}{}", key, where, util::did_you_mean(key, views)),
-        util::pointer_join(pointer, key), key};
+        util::pointer_join(pointer, key), key, util::sole_correction(key, views)};
   }
   if (util::starts_with(desc, "Missing required property")) {
     return Classified{"schema-required",
@@ -427,6 +429,10 @@ void Schemas::validate(const Document& d, diag::Sink& sink) const {
           node_at(d.root(), std::string_view(c->pointer).substr(0, c->pointer.rfind('/')));
       if (parent != nullptr && parent->is_map()) {
         mark = parent->key_mark(c->key);
+        // Renamed onto a key already there, the document would hold it twice.
+        if (!c->correction.empty() && parent->get(c->correction) == nullptr) {
+          diag.edit = diag::Edit::rename(mark, c->correction);
+        }
       }
     }
     diag.mark = mark;

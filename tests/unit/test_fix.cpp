@@ -74,3 +74,33 @@ TEST_CASE("fix: unified diff has context lines and applies line numbers") {
         "--- f.yaml\n+++ f.yaml\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+c\n\\ No "
         "newline at end of file\n");
 }
+
+TEST_CASE("fix: a fix overlapping one taken is dropped whole, never half-applied") {
+  using isvc::diag::Patch;
+  auto p = [](std::size_t b, std::size_t e, std::string t) { return Patch{b, e, t, {}, {}}; };
+  std::string text = "abcdefghij";
+  // Fix 2 (two patches) clashes with fix 1 in its second patch only: neither of its patches
+  // is applied; fix 3 is independent and goes in.
+  auto taken = isvc::fix::whole_fixes({{p(2, 4, "X")}, {p(0, 1, "Y"), p(3, 5, "Z")}, {p(8, 9, "W")}});
+  CHECK(isvc::fix::apply(text, taken) == "abXefghWj");
+  // Two findings asking for the same change make one patch; two insertions at one offset clash.
+  taken = isvc::fix::whole_fixes({{p(1, 1, "(")}, {p(1, 1, "(")}, {p(1, 1, "[")}});
+  CHECK(isvc::fix::apply(text, taken) == "a(bcdefghij");
+  // An insertion inside a replaced range overlaps it; one at its end does not.
+  taken = isvc::fix::whole_fixes({{p(2, 6, "-")}, {p(4, 4, "+")}, {p(6, 6, ")")}});
+  CHECK(isvc::fix::apply(text, taken) == "ab-)ghij");
+}
+
+TEST_CASE("fix: copy an entry as a sibling, in block and flow style") {
+  auto copy = [](Mark m) { return Edit::copy_as(m, "averageValue"); };
+  // Block: a line of its own at the key's column, the line's own CRLF, the token as written.
+  CHECK(fixed("t:\r\n  type: AverageValue\r\n  value: \"5\" # x\r\nn: 1\r\n", copy({3, 3})) ==
+        "t:\r\n  type: AverageValue\r\n  value: \"5\" # x\r\n  averageValue: \"5\"\r\nn: 1\r\n");
+  CHECK(fixed("- value: 500m", copy({1, 3})) == "- value: 500m\n  averageValue: 500m");
+  // Flow: `, key: value` after the token, on the same line.
+  CHECK(fixed("target: {type: AverageValue, value: '5'}\n", copy({1, 30})) ==
+        "target: {type: AverageValue, value: '5', averageValue: '5'}\n");
+  // A flow mapping continued on the next line, a block scalar, more after the value: refused.
+  CHECK(fixed("t: {value: 5\n  }\n", copy({1, 5})) == "<unsafe>");
+  CHECK(fixed("value: |\n  5\n", copy({1, 1})) == "<unsafe>");
+}

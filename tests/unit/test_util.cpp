@@ -38,6 +38,14 @@ TEST_SUITE("util") {
   TEST_CASE("did you mean") {
     CHECK(isvc::util::closest("rendr", {"render", "lint", "rules"}) == "render");
     CHECK(isvc::util::closest("zzzzzz", {"render", "lint"}).empty());
+    // A correction to apply needs exactly one close candidate.
+    CHECK(isvc::util::sole_correction("averageUtilisation",
+                                      {"averageUtilization", "averageValue", "type"}) ==
+          "averageUtilization");
+    CHECK(isvc::util::sole_correction("valeu", {"value", "values", "type"}).empty());
+    CHECK(isvc::util::sole_correction("zzzzzz", {"render", "lint"}).empty());
+    CHECK(isvc::util::sole_correction("type", {"types", "type"}).empty());
+    CHECK(isvc::util::sole_correction("valeu", {"value", "value"}) == "value");
   }
   TEST_CASE("simple PromQL selectors") {
     auto q = isvc::promql::parse_simple("avg(vllm:num_requests_running{model_name=\"m\"})");

@@ -13,7 +13,7 @@ extern const Rule k_rule_isvc_unknown_annotation = {
     "A misspelt extension annotation is silently ignored by KServe and would silently change what "
     "isvc-scale renders.",
     "Use one of the annotations listed in man isvc-scale (EXTENSION ANNOTATIONS); the message "
-    "names the closest.",
+    "names the closest, and --fix renames to it when it is the only one that close.",
     "apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\nmetadata:\n  name: m\n  "
     "namespace: ml\n  annotations:\n    serving.kserve.io/deploymentMode: Standard\n    "
     "serving.kserve.io/autoscalerClass: keda\n    isvc-scale.io/polling-intervall: \"15\"\nspec:\n "
@@ -21,6 +21,9 @@ extern const Rule k_rule_isvc_unknown_annotation = {
     "      name: cpu\n          target:\n            type: Utilization\n            "
     "averageUtilization: 50\n    model:\n      modelFormat:\n        name: sklearn\n",
     nullptr,
+    nullptr,
+    true,
+    Fixes::safe,
 };
 
 } // namespace isvc::validate
