@@ -60,9 +60,9 @@ ConfigLookup find_config(const std::string& start) {
             "--config {} to use it",
             p.string(), start, p.string()));
       } else if (owned_by_someone_else(p)) {
-        out.ignored.push_back(fmt::format(
-            "ignoring {}: it is owned by another user; pass --config {} to use it", p.string(),
-            p.string()));
+        out.ignored.push_back(
+            fmt::format("ignoring {}: it is owned by another user; pass --config {} to use it",
+                        p.string(), p.string()));
       } else {
         out.path = p.string();
         return out;

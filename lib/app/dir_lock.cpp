@@ -25,8 +25,8 @@ DirLock::DirLock(const std::string& dir) {
     ::close(m_fd);
     m_fd = -1;
     if (e == EWOULDBLOCK) {
-      throw Error(fmt::format("another run is writing to {} (it holds {}); nothing written", dir,
-                              path));
+      throw Error(
+          fmt::format("another run is writing to {} (it holds {}); nothing written", dir, path));
     }
     throw Error(fmt::format("cannot lock {}: {}", path, std::strerror(e)));
   }

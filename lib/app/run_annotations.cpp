@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // `isvc-scale rules annotations`: the isvc-scale.io/ annotation table, as text or as the
 // roff of man/isvc-scale-annotations.5 (kept in sync by the docs-in-sync test).
-#include "plan/extensions.hpp"
 #include "app/run_lint.hpp"
 #include "model/extensions.hpp"
+#include "plan/extensions.hpp"
 #include "util/roff.hpp"
 #include "util/spellcheck.hpp"
 

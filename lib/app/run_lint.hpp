@@ -5,9 +5,8 @@
 #include "kserve/config.hpp"
 #include "validate/lint.hpp"
 
-#include <optional>
-
 #include <istream>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>

@@ -5,9 +5,6 @@
 #include "app/post_render.hpp"
 #include "app/render_file.hpp"
 #include "app/run_lint.hpp"
-#include "util/strings.hpp"
-#include "validate/lint.hpp"
-#include "validate/rule.hpp"
 #include "diag/format_text.hpp"
 #include "parse/inference_service.hpp"
 #include "parse/inputs.hpp"
@@ -15,6 +12,9 @@
 #include "parse/yaml_loader.hpp"
 #include "util/error.hpp"
 #include "util/parallel.hpp"
+#include "util/strings.hpp"
+#include "validate/lint.hpp"
+#include "validate/rule.hpp"
 #include "validate/schema.hpp"
 
 #include <algorithm>

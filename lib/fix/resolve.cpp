@@ -158,7 +158,8 @@ std::optional<OneLineEntry> one_line_entry(const LineIndex& ix, std::size_t pos,
 // the copy is a line of its own at the key's column with the line's own line end. Flow style:
 // `{..., key: value, ...}` on one line; the copy follows as `, to: value`. Anything else (a
 // flow mapping over several lines, a block scalar, an anchor) is left alone.
-std::vector<Patch> copy_entry(const Edit& e, const LineIndex& ix, std::size_t pos, std::uint32_t line) {
+std::vector<Patch>
+copy_entry(const Edit& e, const LineIndex& ix, std::size_t pos, std::uint32_t line) {
   std::string_view t = ix.text();
   auto [ls, le] = ix.line_span(line); // le: before any "\r\n"
   auto entry = one_line_entry(ix, pos, le);

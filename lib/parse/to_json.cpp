@@ -77,7 +77,8 @@ nlohmann::ordered_json to_json(const model::Node& node) {
     for (std::size_t i = 0; i < node.keys.size(); ++i) {
       const std::string& key = node.keys[i].first;
       if (auto [it, fresh] = at.try_emplace(key, entries.size()); !fresh) {
-        (entries.begin() + static_cast<std::ptrdiff_t>(it->second))->second = to_json(node.items[i]);
+        (entries.begin() + static_cast<std::ptrdiff_t>(it->second))->second =
+            to_json(node.items[i]);
       } else {
         entries.emplace_back(key, to_json(node.items[i]));
       }

@@ -14,8 +14,8 @@ constexpr std::string_view k_core = "tag:yaml.org,2002:";
 // go-yaml v2 resolve.go's bool and null tables (what kubectl reads), plus floats.
 bool resolves_as(std::string_view type, std::string_view v) {
   constexpr std::array<std::string_view, 22> k_bools = {
-      "y",  "Y",  "yes",  "Yes",  "YES",  "on", "On", "ON",    "true",  "True",  "TRUE",
-      "n",  "N",  "no",   "No",   "NO",   "off", "Off", "OFF", "false", "False", "FALSE"};
+      "y", "Y", "yes", "Yes", "YES", "on",  "On",  "ON",  "true",  "True",  "TRUE",
+      "n", "N", "no",  "No",  "NO",  "off", "Off", "OFF", "false", "False", "FALSE"};
   constexpr std::array<std::string_view, 5> k_nulls = {"", "~", "null", "Null", "NULL"};
   if (type == "int") {
     return util::parse_int(v).has_value();
@@ -24,8 +24,8 @@ bool resolves_as(std::string_view type, std::string_view v) {
     return util::parse_int(v).has_value() || util::looks_like_float(v);
   }
   const auto* table_begin = type == "bool" ? k_bools.data() : k_nulls.data();
-  const auto* table_end = type == "bool" ? k_bools.data() + k_bools.size()
-                                         : k_nulls.data() + k_nulls.size();
+  const auto* table_end =
+      type == "bool" ? k_bools.data() + k_bools.size() : k_nulls.data() + k_nulls.size();
   for (const auto* w = table_begin; w != table_end; ++w) {
     if (*w == v) {
       return true;

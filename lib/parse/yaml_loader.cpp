@@ -581,7 +581,8 @@ LoadedFile load_yaml(std::string path, std::string text, diag::Sink& sink) {
     return file;
   }
   if (auto at = directive_without_document_start(file.text)) {
-    auto line = std::count(file.text.begin(), file.text.begin() + static_cast<std::ptrdiff_t>(*at), '\n');
+    auto line =
+        std::count(file.text.begin(), file.text.begin() + static_cast<std::ptrdiff_t>(*at), '\n');
     syntax_error(file, sink, Mark{static_cast<std::uint32_t>(line + 1), 1},
                  "a document after %YAML or %TAG directives must start with \"---\"", 0);
     return file;

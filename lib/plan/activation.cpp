@@ -123,8 +123,8 @@ ActivationPlan resolve_activation(const std::string& ns,
     }
     a.query = promql::activation_query(q, threshold);
   }
-  a.server_address = e.activation_server_address ? *e.activation_server_address
-                                                 : first_prometheus_server(c);
+  a.server_address =
+      e.activation_server_address ? *e.activation_server_address : first_prometheus_server(c);
   if (a.server_address.empty()) {
     return fail(at.mark, at.pointer, k_rule,
                 "the activation query needs a Prometheus serverAddress and no External "

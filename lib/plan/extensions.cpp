@@ -192,9 +192,7 @@ void read_activation_threshold(const Reading& r) {
                       util::quoted(*r.value)),
           "Write a number >= 0 in quotes, e.g. \"0\" or \"0.5\" (KEDA reads it as JSON).");
 }
-void read_activation_server_address(const Reading& r) {
-  r.ext.activation_server_address = r.value;
-}
+void read_activation_server_address(const Reading& r) { r.ext.activation_server_address = r.value; }
 void read_podmonitor_labels(const Reading& r) {
   r.ext.podmonitor_labels = r.value;
   r.ext.podmonitor_label_map = podmonitor_labels(r.isvc, r.key, r.value, r.sink);
@@ -216,9 +214,9 @@ void unknown_key(const Reading& r, std::string_view sub) {
   // The engine's own names for the KEDA fields are the likeliest slips.
   std::string hint = sub == "cooldown" ? std::string("cooldown-period") : util::closest(sub, names);
   report(r.isvc, at_key(r.isvc, r.key, r.value), "isvc-unknown-annotation",
-         fmt::format("unknown annotation {}{}", r.key,
-                     hint.empty() ? ""
-                                  : fmt::format(" (did you mean '{}{}'?)", model::k_ext_prefix, hint)),
+         fmt::format(
+             "unknown annotation {}{}", r.key,
+             hint.empty() ? "" : fmt::format(" (did you mean '{}{}'?)", model::k_ext_prefix, hint)),
          "Use one of the annotations listed in `man isvc-scale` (EXTENSION ANNOTATIONS).", r.sink);
   // One close name, not yet used: `lint --fix` renames the key to it.
   std::string sole = sub == "cooldown" ? hint : util::sole_correction(sub, names);
@@ -275,8 +273,8 @@ const std::vector<ExtensionKey>& extension_keys() {
        "serverAddress).",
        true, read_activation_server_address},
       {"activation-threshold", "activation fires while the activation query is above this",
-       "The activation query fires while it is above this value (default 0).",
-       true, read_activation_threshold},
+       "The activation query fires while it is above this value (default 0).", true,
+       read_activation_threshold},
       {"autoscaler", "engine in --mode external: keda or hpa",
        "keda or hpa: the object render --mode external renders. Also read from a component's "
        "annotations, where it wins over the InferenceService's.",
@@ -294,8 +292,7 @@ const std::vector<ExtensionKey>& extension_keys() {
        "failed metric reads. Set both.",
        true, read_fallback_replicas},
       {"graphite-query-time", "KEDA graphite queryTime (default -1min)",
-       "KEDA graphite queryTime (default -1min).",
-       false, read_graphite_query_time},
+       "KEDA graphite queryTime (default -1min).", false, read_graphite_query_time},
       {"initial-cooldown-period", "KEDA initialCooldownPeriod in seconds (default 0)",
        "KEDA initialCooldownPeriod, seconds (default 0): grace after creation before the first "
        "scale to zero.",
@@ -311,18 +308,17 @@ const std::vector<ExtensionKey>& extension_keys() {
        "isvc-scale's own and cannot be set.",
        false, read_podmonitor_labels},
       {"polling-interval", "KEDA pollingInterval in seconds (default 30)",
-       "KEDA pollingInterval, seconds (KEDA default 30).",
-       true, read_polling_interval},
+       "KEDA pollingInterval, seconds (KEDA default 30).", true, read_polling_interval},
       {"scrape-interval", "PodMonitor scrape interval, e.g. 15s",
-       "PodMonitor scrape interval, e.g. 15s.",
-       false, read_scrape_interval},
+       "PodMonitor scrape interval, e.g. 15s.", false, read_scrape_interval},
   };
   return k_keys;
 }
 
 const ExtensionKey* find_extension_key(std::string_view sub) {
   const auto& keys = extension_keys();
-  auto it = std::find_if(keys.begin(), keys.end(), [&](const ExtensionKey& k) { return k.key == sub; });
+  auto it =
+      std::find_if(keys.begin(), keys.end(), [&](const ExtensionKey& k) { return k.key == sub; });
   return it == keys.end() ? nullptr : &*it;
 }
 

@@ -2,7 +2,6 @@
 #include "plan/plan.hpp"
 
 #include "plan/extensions.hpp"
-
 #include "util/strings.hpp"
 
 #include <algorithm>
@@ -137,8 +136,8 @@ Plan resolve(const model::InferenceService& isvc,
     }
     cp.engine = engine_for(c, cp.meta, p.ext);
     cp.keda_hpa_name = keda_hpa_name(cp.meta.name);
-    cp.wakes_itself = waking_load_metric(c) != nullptr && !p.ext.activation_query &&
-                      !p.ext.activation_preset;
+    cp.wakes_itself =
+        waking_load_metric(c) != nullptr && !p.ext.activation_query && !p.ext.activation_preset;
     if (cp.keda() && c.min_replicas && *c.min_replicas == 0 && !cp.wakes_itself) {
       cp.activation = resolve_activation(cp.meta.ns, isvc, c, p.ext);
     }

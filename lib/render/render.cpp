@@ -178,10 +178,7 @@ bool external_component_renders(const Context& ctx, const std::string& label_tex
   return true;
 }
 
-void render_components(const plan::Plan& plan,
-                       const Options& opts,
-                       Result& out,
-                       diag::Sink& sink) {
+void render_components(const plan::Plan& plan, const Options& opts, Result& out, diag::Sink& sink) {
   const model::InferenceService& isvc = *plan.isvc;
   static const model::Extensions k_none;
   // KServe ignores our annotations, so the preview does too.
@@ -291,7 +288,8 @@ void note_keda_only(const plan::Plan& plan, Result& out) {
     if (!util::starts_with(key, model::k_ext_prefix)) {
       continue;
     }
-    const auto* k = plan::find_extension_key(std::string_view(key).substr(model::k_ext_prefix.size()));
+    const auto* k =
+        plan::find_extension_key(std::string_view(key).substr(model::k_ext_prefix.size()));
     if (k != nullptr && k->keda_only) {
       unused.push_back(key);
     }
@@ -310,10 +308,9 @@ bool render_kserve(const plan::Plan& plan, const Options& opts, Result& out, dia
     return false;
   }
   if (plan.mode != "Standard") {
-    out.notes.push_back(fmt::format("{}: deployment mode {}{}: {}", label(isvc),
-                                    plan.mode.empty() ? "unknown" : plan.mode,
-                                    mode_source(isvc, plan.mode_from_annotation),
-                                    not_standard_reason(plan.mode)));
+    out.notes.push_back(fmt::format(
+        "{}: deployment mode {}{}: {}", label(isvc), plan.mode.empty() ? "unknown" : plan.mode,
+        mode_source(isvc, plan.mode_from_annotation), not_standard_reason(plan.mode)));
     return false;
   }
   // KServe reads none of our annotations: say what is lost (ignore-check.* is lint's own).
@@ -351,7 +348,8 @@ bool external_mode_renders(const plan::Plan& plan, Result& out) {
                                     "it (set serving.kserve.io/deploymentMode: Standard, or pass "
                                     "--kserve-config with defaultDeploymentMode Standard)",
                                     label(*plan.isvc), plan.mode.empty() ? "unknown" : plan.mode,
-                                    mode_source(*plan.isvc, false), not_standard_reason(plan.mode)));
+                                    mode_source(*plan.isvc, false),
+                                    not_standard_reason(plan.mode)));
     return false;
   }
   std::string written_mode = kserve::normalize_deployment_mode(**written);
@@ -363,15 +361,14 @@ bool external_mode_renders(const plan::Plan& plan, Result& out) {
       : written_mode == "ModelMesh" ? not_standard_reason(written_mode)
                                     : std::string("Knative's KPA owns scaling");
   out.notes.push_back(fmt::format("{}: deployment mode {}: {}; isvc-scale renders nothing for it",
-                                  label(*plan.isvc), written_mode.empty() ? "unknown" : written_mode,
-                                  why));
+                                  label(*plan.isvc),
+                                  written_mode.empty() ? "unknown" : written_mode, why));
   return false;
 }
 
 // The annotations the re-emitted InferenceService gets so KServe leaves scaling to us.
-std::map<std::string, std::string> handover(const plan::Plan& plan,
-                                            Result& out,
-                                            ComponentAnnotations& per_component) {
+std::map<std::string, std::string>
+handover(const plan::Plan& plan, Result& out, ComponentAnnotations& per_component) {
   std::map<std::string, std::string> set;
   const auto& isvc = *plan.isvc;
   if (std::any_of(plan.components.begin(), plan.components.end(),

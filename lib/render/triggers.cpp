@@ -2,9 +2,9 @@
 #include "render/triggers.hpp"
 
 #include "kserve/keda_auth.hpp"
+#include "plan/activation.hpp"
 #include "promql/presets.hpp"
 #include "promql/selector.hpp"
-#include "plan/activation.hpp"
 #include "util/quantity.hpp"
 #include "util/spellcheck.hpp"
 #include "util/strings.hpp"
@@ -238,8 +238,7 @@ std::optional<emit::Doc> external_trigger(const Context& ctx, const model::Metri
                    plan::k_unscoped_fix);
         return std::nullopt;
       }
-      query = promql::expand(*preset,
-                             plan::preset_vars(ctx.meta.ns, ctx.isvc, ctx.comp, &ctx.ext));
+      query = promql::expand(*preset, plan::preset_vars(ctx.meta.ns, ctx.isvc, ctx.comp, &ctx.ext));
     }
     // A preset brings its metric type and typical threshold; the target wins when given.
     auto metric_type = preset != nullptr && !x.target.type ? std::optional(preset->metric_type)

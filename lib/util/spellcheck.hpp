@@ -15,8 +15,7 @@ std::string closest(std::string_view word, const std::vector<std::string_view>& 
 
 /// The one candidate within the distance closest() accepts, or "" when none or several are
 /// that close: a correction certain enough to apply (`lint --fix` renames to it).
-std::string sole_correction(std::string_view word,
-                            const std::vector<std::string_view>& candidates);
+std::string sole_correction(std::string_view word, const std::vector<std::string_view>& candidates);
 
 /// " (did you mean 'x'?)" or "".
 std::string did_you_mean(std::string_view word, const std::vector<std::string_view>& candidates);

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "validate/lint.hpp"
 
-#include "plan/plan.hpp"
 #include "parse/inputs.hpp"
+#include "plan/plan.hpp"
 #include "util/parallel.hpp"
 #include "util/strings.hpp"
 #include "validate/rule.hpp"

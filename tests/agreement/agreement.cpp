@@ -161,8 +161,8 @@ namespace {
 
 // One generated InferenceService: class x mode x minReplicas x metric x annotations.
 struct Cell {
-  const char* cls;    // "" = unset
-  bool standard;      // deploymentMode written
+  const char* cls; // "" = unset
+  bool standard;   // deploymentMode written
   int min;
   const char* metric; // key into k_metrics
   const char* extra;  // key into k_extras
@@ -172,8 +172,9 @@ const std::map<std::string, std::string> k_metrics = {
     {"none", ""},
     {"cpu", "    autoScaling:\n      metrics:\n      - type: Resource\n        resource:\n"
             "          name: cpu\n          target: {type: Utilization, averageUtilization: 60}\n"},
-    {"memory", "    autoScaling:\n      metrics:\n      - type: Resource\n        resource:\n"
-               "          name: memory\n          target: {type: AverageValue, averageValue: 4Gi}\n"},
+    {"memory",
+     "    autoScaling:\n      metrics:\n      - type: Resource\n        resource:\n"
+     "          name: memory\n          target: {type: AverageValue, averageValue: 4Gi}\n"},
     {"prometheus",
      "    autoScaling:\n      metrics:\n      - type: External\n        external:\n"
      "          metric:\n            backend: prometheus\n"
@@ -187,20 +188,21 @@ const std::map<std::string, std::string> k_metrics = {
      "            serverAddress: http://prometheus.monitoring:9090\n"
      "            query: vllm:num_requests_running{namespace=\"ml\", model_name=\"m\"}\n"
      "          target: {type: Value, value: \"4\"}\n"},
-    {"podmetric",
-     "    autoScaling:\n      metrics:\n      - type: PodMetric\n        podmetric:\n"
-     "          metric:\n            backend: opentelemetry\n"
-     "            metricNames: [process_cpu_seconds_total]\n"
-     "            query: avg(process_cpu_seconds_total)\n"
-     "          target: {type: Value, value: \"50\"}\n"},
+    {"podmetric", "    autoScaling:\n      metrics:\n      - type: PodMetric\n        podmetric:\n"
+                  "          metric:\n            backend: opentelemetry\n"
+                  "            metricNames: [process_cpu_seconds_total]\n"
+                  "            query: avg(process_cpu_seconds_total)\n"
+                  "          target: {type: Value, value: \"50\"}\n"},
 };
 
 // Annotations on the InferenceService (first) or on the predictor (after '|').
 const std::map<std::string, std::pair<std::string, std::string>> k_extras = {
     {"none", {"", ""}},
     {"activation", {"    isvc-scale.io/activation-preset: istio\n", ""}},
-    {"fallback", {"    isvc-scale.io/fallback-failure-threshold: \"3\"\n"
-                  "    isvc-scale.io/fallback-replicas: \"2\"\n", ""}},
+    {"fallback",
+     {"    isvc-scale.io/fallback-failure-threshold: \"3\"\n"
+      "    isvc-scale.io/fallback-replicas: \"2\"\n",
+      ""}},
     {"fallback-replicas-only", {"    isvc-scale.io/fallback-replicas: \"2\"\n", ""}},
     {"component-kedda", {"", "    annotations:\n      isvc-scale.io/autoscaler: kedda\n"}},
 };
@@ -246,8 +248,9 @@ TEST_CASE("lint and render agree on every sample, rule fixture and generated Inf
         for (const auto& [metric, unused_m] : k_metrics) {
           for (const auto& [extra, unused_e] : k_extras) {
             Cell c{cls, standard, min, metric.c_str(), extra.c_str()};
-            std::string name = fmt::format("matrix/{}-{}-min{}-{}-{}", *cls ? cls : "unset",
-                                           standard ? "standard" : "mode-unset", min, metric, extra);
+            std::string name =
+                fmt::format("matrix/{}-{}-min{}-{}-{}", *cls ? cls : "unset",
+                            standard ? "standard" : "mode-unset", min, metric, extra);
             fs::path f = k_work / (name + ".yaml");
             std::ofstream(f) << yaml_for(c);
             bad += agree({f.string()}, name, skip, used);

@@ -29,8 +29,8 @@ void check(const isvc::emit::Doc& body) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   isvc::diag::Sink sink;
-  auto file = isvc::parse::load_yaml(
-      "fuzz.yaml", std::string(reinterpret_cast<const char*>(data), size), sink);
+  auto file = isvc::parse::load_yaml("fuzz.yaml",
+                                     std::string(reinterpret_cast<const char*>(data), size), sink);
   for (const auto& doc : file.docs) {
     check(isvc::parse::to_json(doc.root));
     if (!isvc::parse::is_inference_service(doc.root)) {

@@ -84,12 +84,12 @@ emit::Doc without_null_entries(const emit::Doc& d) {
   return d;
 }
 
-std::optional<std::string> compare(const emit::Doc& want, const emit::Doc& got,
-                                   const std::string& at) {
+std::optional<std::string>
+compare(const emit::Doc& want, const emit::Doc& got, const std::string& at) {
   if (want.is_number() && got.is_number()) {
-    return same_number(want, got) ? std::nullopt
-                                  : std::optional(fmt::format("{}: {} read back as {}", at,
-                                                              want.dump(), got.dump()));
+    return same_number(want, got)
+               ? std::nullopt
+               : std::optional(fmt::format("{}: {} read back as {}", at, want.dump(), got.dump()));
   }
   if (want.type() != got.type() || want.size() != got.size()) {
     return fmt::format("{}: {} read back as {}", at, want.dump(), got.dump());
@@ -114,18 +114,18 @@ std::optional<std::string> compare(const emit::Doc& want, const emit::Doc& got,
     }
     return std::nullopt;
   }
-  return want == got ? std::nullopt
-                     : std::optional(fmt::format("{}: {} read back as {}", at, want.dump(),
-                                                 got.dump()));
+  return want == got
+             ? std::nullopt
+             : std::optional(fmt::format("{}: {} read back as {}", at, want.dump(), got.dump()));
 }
 
 // yaml-cpp: every string (key or value) comes back as the same text, quoted or
 // plain but then not a YAML 1.2 core null/bool/number.
-std::optional<std::string> compare_12(const emit::Doc& want, const YAML::Node& got,
-                                      const std::string& at);
+std::optional<std::string>
+compare_12(const emit::Doc& want, const YAML::Node& got, const std::string& at);
 
-std::optional<std::string> string_12(const std::string& want, const YAML::Node& got,
-                                     const std::string& at) {
+std::optional<std::string>
+string_12(const std::string& want, const YAML::Node& got, const std::string& at) {
   if (!got.IsScalar() || got.Scalar() != want) {
     return fmt::format("{}: string {:?} is not the same scalar for yaml-cpp", at, want);
   }
@@ -135,8 +135,8 @@ std::optional<std::string> string_12(const std::string& want, const YAML::Node& 
   return std::nullopt;
 }
 
-std::optional<std::string> compare_12(const emit::Doc& want, const YAML::Node& got,
-                                      const std::string& at) {
+std::optional<std::string>
+compare_12(const emit::Doc& want, const YAML::Node& got, const std::string& at) {
   if (want.is_string()) {
     return string_12(want.get<std::string>(), got, at);
   }

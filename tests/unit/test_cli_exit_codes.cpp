@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // Exit codes and stream discipline of the app layer (what cli/ returns).
-#include "plan/extensions.hpp"
 #include "app/run_lint.hpp"
 #include "app/run_render.hpp"
 #include "model/extensions.hpp"
+#include "plan/extensions.hpp"
 
 #include <doctest/doctest.h>
 #include <filesystem>
@@ -291,14 +291,18 @@ TEST_SUITE("app::render") {
     CHECK(r.rc == 1);
     CHECK(r.out.empty());
     // render lints first (issue 8): lint's own finding, at the later document.
-    CHECK(r.err.find(b.string() + ":4:9: error: InferenceService ml/good is defined twice, "
-                     "first at " + a.string() + ":4") != std::string::npos);
+    CHECK(r.err.find(b.string() +
+                     ":4:9: error: InferenceService ml/good is defined twice, "
+                     "first at " +
+                     a.string() + ":4") != std::string::npos);
     CHECK(r.err.find("[input-duplicate-object]") != std::string::npos);
-    auto so = write_tmp("hand-so.yaml", "apiVersion: keda.sh/v1alpha1\nkind: ScaledObject\n"
-                                        "metadata:\n  name: good-predictor\n  namespace: ml\n"
-                                        "spec:\n  scaleTargetRef: {name: other}\n  minReplicaCount: 1\n  triggers:\n"
-                                        "  - type: cpu\n    metricType: Utilization\n"
-                                        "    metadata: {value: \"50\"}\n");
+    auto so =
+        write_tmp("hand-so.yaml",
+                  "apiVersion: keda.sh/v1alpha1\nkind: ScaledObject\n"
+                  "metadata:\n  name: good-predictor\n  namespace: ml\n"
+                  "spec:\n  scaleTargetRef: {name: other}\n  minReplicaCount: 1\n  triggers:\n"
+                  "  - type: cpu\n    metricType: Utilization\n"
+                  "    metadata: {value: \"50\"}\n");
     isvc::app::RenderRequest req;
     req.paths = {a.string(), so.string()};
     req.include_input = true;

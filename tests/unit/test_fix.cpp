@@ -81,7 +81,8 @@ TEST_CASE("fix: a fix overlapping one taken is dropped whole, never half-applied
   std::string text = "abcdefghij";
   // Fix 2 (two patches) clashes with fix 1 in its second patch only: neither of its patches
   // is applied; fix 3 is independent and goes in.
-  auto taken = isvc::fix::whole_fixes({{p(2, 4, "X")}, {p(0, 1, "Y"), p(3, 5, "Z")}, {p(8, 9, "W")}});
+  auto taken =
+      isvc::fix::whole_fixes({{p(2, 4, "X")}, {p(0, 1, "Y"), p(3, 5, "Z")}, {p(8, 9, "W")}});
   CHECK(isvc::fix::apply(text, taken) == "abXefghWj");
   // Two findings asking for the same change make one patch; two insertions at one offset clash.
   taken = isvc::fix::whole_fixes({{p(1, 1, "(")}, {p(1, 1, "(")}, {p(1, 1, "[")}});

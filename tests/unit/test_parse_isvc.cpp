@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "plan/extensions.hpp"
 #include "parse/inference_service.hpp"
 #include "parse/yaml_loader.hpp"
+#include "plan/extensions.hpp"
 
 #include <doctest/doctest.h>
 #include <memory>

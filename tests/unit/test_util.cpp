@@ -39,9 +39,8 @@ TEST_SUITE("util") {
     CHECK(isvc::util::closest("rendr", {"render", "lint", "rules"}) == "render");
     CHECK(isvc::util::closest("zzzzzz", {"render", "lint"}).empty());
     // A correction to apply needs exactly one close candidate.
-    CHECK(isvc::util::sole_correction("averageUtilisation",
-                                      {"averageUtilization", "averageValue", "type"}) ==
-          "averageUtilization");
+    CHECK(isvc::util::sole_correction("averageUtilisation", {"averageUtilization", "averageValue",
+                                                             "type"}) == "averageUtilization");
     CHECK(isvc::util::sole_correction("valeu", {"value", "values", "type"}).empty());
     CHECK(isvc::util::sole_correction("zzzzzz", {"render", "lint"}).empty());
     CHECK(isvc::util::sole_correction("type", {"types", "type"}).empty());

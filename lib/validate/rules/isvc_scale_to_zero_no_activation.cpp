@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "promql/presets.hpp"
 #include "plan/activation.hpp"
+#include "promql/presets.hpp"
 #include "validate/rules/isvc_helpers.hpp"
 
 #include <fmt/format.h>
@@ -31,7 +31,8 @@ void check(const Document& d, Reporter& r) {
   }
   // The plan decided each KEDA component at minReplicas 0 (plan::resolve_activation).
   for (const auto& cp : d.plan->components) {
-    if (cp.activation && cp.activation->problem && cp.activation->problem->rule == "isvc-scale-to-zero-no-activation") {
+    if (cp.activation && cp.activation->problem &&
+        cp.activation->problem->rule == "isvc-scale-to-zero-no-activation") {
       const auto& p = *cp.activation->problem;
       r.at(p.mark, p.pointer, p.message, p.fix);
     }

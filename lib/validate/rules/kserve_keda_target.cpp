@@ -4,10 +4,10 @@
 namespace isvc::validate {
 namespace {
 
-// KServe v0.20.0 pkg/apis/serving/v1beta1/inference_service_validation.go:517 (validateScaleTarget):
-// type AverageValue needs averageValue; :609 and :622 still need `value` on External/PodMetric
-// targets ("the target threshold value should not be empty"). A target
-// written with `value` alone meant that number: the fix copies it to averageValue as written.
+// KServe v0.20.0 pkg/apis/serving/v1beta1/inference_service_validation.go:517
+// (validateScaleTarget): type AverageValue needs averageValue; :609 and :622 still need `value` on
+// External/PodMetric targets ("the target threshold value should not be empty"). A target written
+// with `value` alone meant that number: the fix copies it to averageValue as written.
 void check(const Document& d, Reporter& r) {
   if (d.violations == nullptr) {
     return;

@@ -2,8 +2,8 @@
 #include "validate/rules/query_sites.hpp"
 
 #include "kserve/component_meta.hpp"
-#include "promql/presets.hpp"
 #include "plan/activation.hpp"
+#include "promql/presets.hpp"
 #include "util/strings.hpp"
 
 namespace isvc::validate {
