@@ -18,7 +18,9 @@ inline const model::Field<std::string>* class_annotation(const Document& d) {
 
 /// The class KServe uses for a component (component annotation wins; absent = "hpa").
 inline std::string component_class(const Document& d, const model::Component& c) {
-  return kserve::component_meta(*d.isvc, c).autoscaler_class;
+  const auto* cp = d.plan != nullptr ? d.plan->of(c) : nullptr; // plan::resolve decided it
+  return cp != nullptr ? cp->meta.autoscaler_class
+                       : kserve::component_meta(*d.isvc, c).autoscaler_class;
 }
 
 /// True if the engine that scales the component is KEDA (class or isvc-scale.io/autoscaler).

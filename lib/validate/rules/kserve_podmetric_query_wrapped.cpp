@@ -19,9 +19,10 @@ external_query(const Document& d, const model::Component& c, const model::PodMet
   render::Options opts;
   opts.mode = render::Mode::external;
   opts.config = d.config;
-  const auto meta = kserve::component_meta(*d.isvc, c, &d.config);
+  const auto* cp = d.plan->of(c); // the plan's names, as render reads them
   diag::Sink sink;
-  const render::Context ctx{*d.isvc, c, meta, *d.ext, opts, render::Engine::keda, sink};
+  const render::Context ctx{*d.isvc, c,      cp->meta, *d.ext, opts, render::Engine::keda,
+                            sink,    d.plan, cp};
   return render::otel_metric_query(ctx, p);
 }
 
