@@ -302,7 +302,7 @@ int run_rules_list(const std::string& format, std::ostream& out, std::ostream& e
   } else if (format == "json") {
     nlohmann::ordered_json arr = nlohmann::ordered_json::array();
     for (const auto* r : all) {
-      arr.push_back({{"id", r->id},
+      arr.push_back({{"id", r->id.str()},
                      {"severity", diag::to_string(r->severity)},
                      {"summary", r->summary},
                      {"rationale", r->rationale},
@@ -360,6 +360,11 @@ int run_rules_explain(const std::string& id, std::ostream& out, std::ostream& er
   out << fmt::format("{} ({}{})\n\n{}.\n\nWhy: {}\n\nFix: {}\n", r->id,
                      diag::to_string(r->severity), r->default_on ? "" : ", off by default",
                      r->summary, r->rationale, r->fix);
+  if (r->stage != validate::Stage::lint) {
+    out << (r->stage == validate::Stage::read
+                ? "\nReported while reading the inputs (every command); the run exits 2.\n"
+                : "\nReported by `isvc-scale check --prometheus URL`, against a live Prometheus.\n");
+  }
   if (!r->example.empty()) {
     out << "\nExample that triggers it:\n\n";
     std::istringstream lines{std::string(r->example)};

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "check/triggers.hpp"
+#include "diag/rule_id.hpp"
 #include "prom/client.hpp"
 
 #include <cstddef>
@@ -20,8 +21,8 @@ struct TriggerReport {
   bool active = false;
   /// The HPA's proposal for this metric alone at the current replica count.
   int desired = 0;
-  /// A finding: its rule id (lib/check/rules.cpp) and message; "" when none.
-  std::string rule;
+  /// A finding: its rule id (registered in lib/diag/rule_ids.inc) and message; empty when none.
+  diag::RuleId rule;
   std::string problem;
   /// A warning keeps the value (it still scales); an error means KEDA gets none.
   bool warning = false;

@@ -29,7 +29,7 @@ std::vector<std::string> row(const ObjectReport& o, std::size_t i) {
           ok ? num(t.value) : "-",
           ok ? (t.active ? "yes" : "no") : "-",
           ok ? std::to_string(t.desired) : "-",
-          t.rule};
+          t.rule.str()};
 }
 
 } // namespace

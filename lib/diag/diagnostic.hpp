@@ -2,6 +2,7 @@
 #pragma once
 
 #include "diag/edit.hpp"
+#include "diag/rule_id.hpp"
 #include "model/node.hpp"
 
 #include <cstdint>
@@ -41,7 +42,7 @@ struct Diagnostic {
   std::string file;
   model::Mark mark;
   Severity severity = Severity::error;
-  std::string rule;
+  RuleId rule;
   std::string message;
   std::string fix;
   /// JSON Pointer into the document ("" = whole document).

@@ -84,8 +84,8 @@ ojson sarif_location(const std::string& file, model::Mark mark) {
 
 ojson sarif_result(const Diagnostic& d, const std::map<std::string, std::size_t>& index) {
   ojson res = ojson::object();
-  res["ruleId"] = d.rule;
-  auto it = index.find(d.rule);
+  res["ruleId"] = d.rule.str();
+  auto it = index.find(d.rule.str());
   if (it != index.end()) {
     res["ruleIndex"] = it->second;
   }

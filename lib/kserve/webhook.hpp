@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "diag/rule_id.hpp"
 #include "kserve/config.hpp"
 #include "model/inference_service.hpp"
 
@@ -12,7 +13,7 @@ namespace isvc::kserve {
 /// One rejection by KServe's validating webhook, with KServe's message text.
 struct Violation {
   /// Stable id of the check (also the lint rule id).
-  std::string check;
+  diag::RuleId check;
   std::string message;
   model::Mark mark;
   std::string pointer;

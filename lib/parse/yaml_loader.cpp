@@ -468,7 +468,7 @@ private:
     top.node.items.push_back(std::move(n));
   }
 
-  void report(Mark mark, const char* rule, std::string message, std::string fix) {
+  void report(Mark mark, diag::RuleId rule, std::string message, std::string fix) {
     diag::Diagnostic d;
     d.file = m_path;
     d.mark = mark;

@@ -11,7 +11,7 @@
 namespace isvc::plan {
 namespace {
 
-constexpr const char* k_rule = "isvc-scale-to-zero-no-activation";
+constexpr diag::RuleId k_rule = "isvc-scale-to-zero-no-activation";
 
 } // namespace
 
@@ -84,7 +84,7 @@ ActivationPlan resolve_activation(const std::string& ns,
                                   const model::Component& c,
                                   const model::Extensions& e) {
   ActivationPlan out;
-  auto fail = [&out](const model::Mark& mark, const std::string& pointer, const char* rule,
+  auto fail = [&out](const model::Mark& mark, const std::string& pointer, diag::RuleId rule,
                      std::string message, std::string fix) {
     out.problem = Problem{mark, pointer, rule, std::move(message), std::move(fix)};
     return out;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "diag/rule_id.hpp"
 #include "model/extensions.hpp"
 #include "model/inference_service.hpp"
 #include "promql/presets.hpp"
@@ -14,7 +15,7 @@ namespace isvc::plan {
 struct Problem {
   model::Mark mark;
   std::string pointer;
-  std::string rule;
+  diag::RuleId rule;
   std::string message;
   std::string fix;
 };

@@ -21,32 +21,7 @@ bool digits(std::string_view s, std::size_t& i) {
   return i > from;
 }
 
-// KEDA reads activationThreshold with json.Unmarshal: JSON number grammar without a sign,
-// (0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)? (Go encoding/json scanner.go). Hand-written:
-// no std::regex on unbounded input (its recursion overflows the stack on a 32 KB value).
 } // namespace
-
-bool non_negative_json_number(std::string_view s) {
-  std::size_t i = 0;
-  if (i < s.size() && s[i] == '0') {
-    ++i;
-  } else if (i >= s.size() || !is_digit(s[i]) || !digits(s, i)) {
-    return false;
-  }
-  if (i < s.size() && s[i] == '.' && !digits(s, ++i)) {
-    return false;
-  }
-  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
-    ++i;
-    if (i < s.size() && (s[i] == '+' || s[i] == '-')) {
-      ++i;
-    }
-    if (!digits(s, i)) {
-      return false;
-    }
-  }
-  return i == s.size();
-}
 
 // prometheus-operator's Duration pattern (PodMonitor endpoints[].interval), non-empty:
 // 0|(N y)?(N w)?(N d)?(N h)?(N m)?(N s)?(N ms)?, each unit at most once and in that order.

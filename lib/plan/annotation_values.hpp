@@ -7,9 +7,6 @@
 
 namespace isvc::plan {
 
-/// JSON number without a sign, as KEDA's json.Unmarshal reads activationThreshold.
-bool non_negative_json_number(std::string_view s);
-
 /// prometheus-operator's Duration (PodMonitor endpoints[].interval), non-empty.
 bool prometheus_duration(std::string_view s);
 

@@ -7,6 +7,7 @@
 #include "plan/annotation_values.hpp"
 #include "promql/analyze.hpp"
 #include "promql/presets.hpp"
+#include "util/json_number.hpp"
 #include "util/spellcheck.hpp"
 #include "util/strings.hpp"
 
@@ -21,7 +22,7 @@ namespace {
 
 void report(const model::InferenceService& isvc,
             const model::Field<std::string>& at,
-            const char* rule,
+            diag::RuleId rule,
             std::string message,
             std::string fix,
             diag::Sink& sink,
@@ -187,7 +188,7 @@ void read_activation_preset(const Reading& r) {
 }
 
 void read_activation_threshold(const Reading& r) {
-  checked(r, r.ext.activation_threshold, non_negative_json_number(util::trim(*r.value)),
+  checked(r, r.ext.activation_threshold, util::is_non_negative_json_number(util::trim(*r.value)),
           fmt::format("annotation {} must be a non-negative number, not {}", r.key,
                       util::quoted(*r.value)),
           "Write a number >= 0 in quotes, e.g. \"0\" or \"0.5\" (KEDA reads it as JSON).");

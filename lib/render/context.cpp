@@ -5,7 +5,7 @@ namespace isvc::render {
 
 void Context::refuse(model::Mark mark,
                      const std::string& pointer,
-                     const char* rule,
+                     diag::RuleId rule,
                      std::string message,
                      std::string fix) const {
   diag::Diagnostic d;

@@ -33,7 +33,7 @@ struct Context {
   /// Adds an error diagnostic at `mark` (render refuses the input).
   void refuse(model::Mark mark,
               const std::string& pointer,
-              const char* rule,
+              diag::RuleId rule,
               std::string message,
               std::string fix) const;
 };

@@ -239,10 +239,10 @@ LintResult lint_texts(const std::vector<std::string>& files,
     if (r != nullptr && !rule_active(d.rule, r->default_on, opts)) {
       return false;
     }
-    if (d.rule.rfind("schema-", 0) == 0 && !rule_active(d.rule, true, opts)) {
+    if (util::starts_with(d.rule, "schema-") && !rule_active(d.rule, true, opts)) {
       return false;
     }
-    auto sev = opts.severity.find(d.rule);
+    auto sev = opts.severity.find(d.rule.str());
     if (sev != opts.severity.end()) {
       d.severity = sev->second;
     }

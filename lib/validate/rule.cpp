@@ -100,7 +100,7 @@ Reporter::at(model::Mark mark, std::string pointer, std::string message, std::st
   d.doc = m_doc.doc.index;
   d.mark = mark.line == 0 ? m_doc.doc.root.mark : mark;
   d.severity = m_severity.value_or(m_rule.severity);
-  d.rule = std::string(m_rule.id);
+  d.rule = m_rule.id;
   d.message = std::move(message);
   d.fix = fix.empty() ? std::string(m_rule.fix) : std::move(fix);
   d.pointer = std::move(pointer);

@@ -104,8 +104,13 @@ using CrossFn = void (*)(const Corpus&, CrossReporter&);
 /// edit that changes meaning and is only offered (SARIF `fixes`), never applied.
 enum class Fixes : std::uint8_t { none, safe, unsafe };
 
+/// Where a rule's findings come from: lint's checks (and the loader), reading the inputs
+/// (`io-unreadable`), or `isvc-scale check` against a live Prometheus. Only lint rules have
+/// fixtures under tests/rules/ and a YAML example that fires them.
+enum class Stage : std::uint8_t { lint, read, check };
+
 struct Rule {
-  std::string_view id;
+  diag::RuleId id;
   diag::Severity severity;
   Applies applies;
   std::string_view summary;   ///< one line, no trailing period
@@ -121,6 +126,7 @@ struct Rule {
   /// (autoscalerClass keda or hpa). `render --mode external` replaces those objects, so its
   /// lint gate does not refuse on these findings; --mode kserve shows them as warnings.
   bool kserve_objects = false;
+  Stage stage = Stage::lint;
 };
 
 class CrossReporter {

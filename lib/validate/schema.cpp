@@ -197,7 +197,7 @@ std::string placeholder_hint(const model::Node* node, std::string_view source) {
 }
 
 struct Classified {
-  const char* rule;
+  diag::RuleId rule;
   std::string message;
   std::string pointer;
   std::string key; // set for unknown fields: report at the key

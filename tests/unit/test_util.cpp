@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "promql/selector.hpp"
+#include "util/json_number.hpp"
 #include "util/quantity.hpp"
 #include "util/spellcheck.hpp"
 #include "util/strings.hpp"
@@ -12,6 +13,20 @@
 #include <nlohmann/json.hpp>
 
 TEST_SUITE("util") {
+  TEST_CASE("one JSON number grammar: Go encoding/json's, as KEDA reads thresholds") {
+    for (const char* ok : {"0", "-0", "5", "10", "0.5", "1e3", "1E+3", "2.5e-1", "-7"}) {
+      CAPTURE(ok);
+      CHECK(isvc::util::is_json_number(ok));
+    }
+    for (const char* bad : {"", "-", "+5", "05", ".5", "5.", "1e", "1e+", "0x10", "500m", "1_0",
+                            " 5", "5 ", "--5", "Inf", "NaN"}) {
+      CAPTURE(bad);
+      CHECK_FALSE(isvc::util::is_json_number(bad));
+    }
+    CHECK(isvc::util::is_non_negative_json_number("0.25"));
+    CHECK_FALSE(isvc::util::is_non_negative_json_number("-1"));
+    CHECK_FALSE(isvc::util::is_non_negative_json_number(""));
+  }
   TEST_CASE("canonical quantities match Kubernetes") {
     using isvc::util::canonical_quantity;
     CHECK(*canonical_quantity("1024Mi") == "1Gi");

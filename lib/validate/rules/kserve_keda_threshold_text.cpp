@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
+#include "util/json_number.hpp"
 #include "util/quantity.hpp"
 #include "validate/rules/isvc_helpers.hpp"
 
@@ -9,42 +10,6 @@ namespace {
 
 using namespace isvc_rules;
 
-// JSON number grammar: what KEDA's prometheus scaler (json.Unmarshal) and the
-// otel add-on (strconv.ParseFloat, close enough) accept for a threshold.
-bool json_number(std::string_view s) {
-  std::size_t i = 0;
-  auto digits = [&] {
-    std::size_t from = i;
-    while (i < s.size() && s[i] >= '0' && s[i] <= '9') {
-      ++i;
-    }
-    return i - from;
-  };
-  if (i < s.size() && s[i] == '-') {
-    ++i;
-  }
-  if (i < s.size() && s[i] == '0') {
-    ++i;
-  } else if (digits() == 0) {
-    return false;
-  }
-  if (i < s.size() && s[i] == '.') {
-    ++i;
-    if (digits() == 0) {
-      return false;
-    }
-  }
-  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
-    ++i;
-    if (i < s.size() && (s[i] == '+' || s[i] == '-')) {
-      ++i;
-    }
-    if (digits() == 0) {
-      return false;
-    }
-  }
-  return i == s.size();
-}
 
 void check(const Document& d, Reporter& r) {
   for (const auto& c : d.isvc->components) {
@@ -55,7 +20,7 @@ void check(const Document& d, Reporter& r) {
       bool ext = m.type && *m.type == "External";
       bool pod = m.type && *m.type == "PodMetric";
       const auto& v = ext ? m.external.target.value : m.podmetric.target.value;
-      if (!(ext || pod) || !v || json_number(*v)) {
+      if (!(ext || pod) || !v || util::is_json_number(*v)) {
         continue;
       }
       auto num = util::quantity_value(*v);
