@@ -41,10 +41,10 @@ class Checker {
 public:
   explicit Checker(std::vector<Violation>& out) : m_out(out) {}
 
-  template <class F> void add(const char* check, const F& field, std::string message) {
+  template <class F> void add(diag::RuleId check, const F& field, std::string message) {
     m_out.push_back(Violation{check, std::move(message), field.mark, field.pointer});
   }
-  void add_at(const char* check, model::Mark mark, std::string pointer, std::string message) {
+  void add_at(diag::RuleId check, model::Mark mark, std::string pointer, std::string message) {
     m_out.push_back(Violation{check, std::move(message), mark, std::move(pointer)});
   }
 
@@ -78,6 +78,74 @@ bool check_scale_target(Checker& ck, const model::MetricTarget& t) {
   return true;
 }
 
+// One Resource metric under KEDA; false: a violation (KServe stops at the first).
+bool check_keda_resource(Checker& ck, const model::Metric& m) {
+  const auto& r = m.resource;
+  if (!r.present) {
+    ck.add_at("kserve-keda-metric-source", m.mark, m.pointer,
+              "metricSpec.Resource is not set for resource metric source type");
+    return false;
+  }
+  const auto& t = r.target;
+  const std::string ttype = t.type ? *t.type : "";
+  if (*r.name == "cpu") {
+    if (ttype != "Utilization") {
+      if (t.type) {
+        ck.add("kserve-keda-cpu-utilization", t.type,
+               "the cpu target value type should be Utilization");
+      } else {
+        ck.add_at("kserve-keda-cpu-utilization", t.present ? t.mark : r.mark, t.pointer,
+                  "the cpu target value type should be Utilization");
+      }
+      return false;
+    }
+  } else if (*r.name == "memory") {
+    if (ttype != "AverageValue" && ttype != "Utilization") {
+      ck.add_at("kserve-keda-memory-type", t.type ? t.type.mark : (t.present ? t.mark : r.mark),
+                t.pointer, "the memory target value type should be AverageValue or Utilization");
+      return false;
+    }
+    if (ttype == "AverageValue") {
+      auto v = t.average_value ? util::quantity_value(*t.average_value) : std::optional<double>();
+      if (!v || *v < 1024.0 * 1024.0) {
+        ck.add_at("kserve-keda-memory-min", t.average_value ? t.average_value.mark : t.mark,
+                  t.pointer, "the memory target value should be greater than 1 MiB");
+        return false;
+      }
+    }
+  } else {
+    ck.add("kserve-keda-metric-source", r.name,
+           fmt::format("resource type {} is not supported", *r.name));
+    return false;
+  }
+  return check_scale_target(ck, t);
+}
+
+// One External or PodMetric metric under KEDA; false: a violation.
+bool check_keda_query_metric(Checker& ck, const model::Metric& m, bool ext) {
+  bool present = ext ? m.external.present : m.podmetric.present;
+  const auto& query = ext ? m.external.query : m.podmetric.query;
+  const auto& t = ext ? m.external.target : m.podmetric.target;
+  model::Mark at = ext ? m.external.mark : m.podmetric.mark;
+  if (!present) {
+    ck.add_at("kserve-keda-metric-source", m.mark, m.pointer,
+              ext ? "metricSpec.External is not set for external metric source type"
+                  : "metricSpec.PodMetric is not set for pod metric source type");
+    return false;
+  }
+  if (!query || query->empty()) {
+    ck.add_at("kserve-empty-query", query.node != nullptr ? query.mark : at, query.pointer,
+              "the query should not be empty");
+    return false;
+  }
+  if (!t.value) {
+    ck.add_at("kserve-empty-threshold", t.present ? t.mark : at, t.pointer,
+              "the target threshold value should not be empty");
+    return false;
+  }
+  return check_scale_target(ck, t);
+}
+
 void check_keda(Checker& ck, const model::Component& c) {
   if (c.scale_metric) {
     ck.add("kserve-keda-scalemetric", c.scale_metric, "ScaleMetric is not supported for KEDA");
@@ -85,80 +153,19 @@ void check_keda(Checker& ck, const model::Component& c) {
   }
   for (const auto& m : c.autoscaling.metrics) {
     const std::string type = m.type ? *m.type : "";
+    bool ok = true;
     if (type == "Resource") {
-      const auto& r = m.resource;
-      if (!r.present) {
-        ck.add_at("kserve-keda-metric-source", m.mark, m.pointer,
-                  "metricSpec.Resource is not set for resource metric source type");
-        return;
-      }
-      const auto& t = r.target;
-      const std::string ttype = t.type ? *t.type : "";
-      if (*r.name == "cpu") {
-        if (ttype != "Utilization") {
-          if (t.type) {
-            ck.add("kserve-keda-cpu-utilization", t.type,
-                   "the cpu target value type should be Utilization");
-          } else {
-            ck.add_at("kserve-keda-cpu-utilization", t.present ? t.mark : r.mark, t.pointer,
-                      "the cpu target value type should be Utilization");
-          }
-          return;
-        }
-      } else if (*r.name == "memory") {
-        if (ttype != "AverageValue" && ttype != "Utilization") {
-          ck.add_at("kserve-keda-memory-type", t.type ? t.type.mark : (t.present ? t.mark : r.mark),
-                    t.pointer,
-                    "the memory target value type should be AverageValue or Utilization");
-          return;
-        }
-        if (ttype == "AverageValue") {
-          auto v =
-              t.average_value ? util::quantity_value(*t.average_value) : std::optional<double>();
-          if (!v || *v < 1024.0 * 1024.0) {
-            ck.add_at("kserve-keda-memory-min", t.average_value ? t.average_value.mark : t.mark,
-                      t.pointer, "the memory target value should be greater than 1 MiB");
-            return;
-          }
-        }
-      } else {
-        ck.add("kserve-keda-metric-source", r.name,
-               fmt::format("resource type {} is not supported", *r.name));
-        return;
-      }
-      if (!check_scale_target(ck, t)) {
-        return;
-      }
+      ok = check_keda_resource(ck, m);
     } else if (type == "External" || type == "PodMetric") {
-      bool ext = type == "External";
-      bool present = ext ? m.external.present : m.podmetric.present;
-      const auto& query = ext ? m.external.query : m.podmetric.query;
-      const auto& t = ext ? m.external.target : m.podmetric.target;
-      model::Mark at = ext ? m.external.mark : m.podmetric.mark;
-      if (!present) {
-        ck.add_at("kserve-keda-metric-source", m.mark, m.pointer,
-                  ext ? "metricSpec.External is not set for external metric source type"
-                      : "metricSpec.PodMetric is not set for pod metric source type");
-        return;
-      }
-      if (!query || query->empty()) {
-        ck.add_at("kserve-empty-query", query.node != nullptr ? query.mark : at, query.pointer,
-                  "the query should not be empty");
-        return;
-      }
-      if (!t.value) {
-        ck.add_at("kserve-empty-threshold", t.present ? t.mark : at, t.pointer,
-                  "the target threshold value should not be empty");
-        return;
-      }
-      if (!check_scale_target(ck, t)) {
-        return;
-      }
+      ok = check_keda_query_metric(ck, m, type == "External");
     } else {
       ck.add_at("kserve-keda-metric-type", m.type ? m.type.mark : m.mark, m.type.pointer,
                 fmt::format("unknown KEDA metric type with value [{}].Valid types are "
                             "Resource,External,PodMetric",
                             type));
+      ok = false;
+    }
+    if (!ok) {
       return;
     }
   }

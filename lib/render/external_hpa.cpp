@@ -10,7 +10,7 @@
 namespace isvc::render {
 namespace {
 
-constexpr const char* k_rule = "render-unrenderable";
+constexpr diag::RuleId k_rule = "render-unrenderable";
 
 emit::Doc resource_metric(const std::string& name, emit::Doc target) {
   emit::Doc res = emit::Doc::object();

@@ -4,6 +4,7 @@
 #include "render/renderers.hpp"
 #include "render/triggers.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 
 namespace isvc::render {
@@ -79,21 +80,10 @@ void fail_on_empty(emit::Doc& triggers, std::int64_t min) {
   }
 }
 
-} // namespace
-
-std::optional<emit::Doc> external_scaled_object(const Context& ctx) {
+// Every metric's trigger, then the activation trigger plan::resolve_activation decided for
+// minReplicas 0. nullopt: a trigger was refused (each refusal is reported).
+std::optional<emit::Doc> collect_triggers(const Context& ctx, std::int64_t min) {
   const auto& c = ctx.comp;
-  const auto& e = ctx.ext;
-  const std::string& name = ctx.meta.name;
-  if (name.size() > k_max_label) {
-    ctx.refuse(ctx.isvc.name.mark, ctx.isvc.name.pointer, "keda-name-too-long",
-               fmt::format("scaledobject name \"{}\" is {} characters long; must be no more than "
-                           "63 characters because it is used as the "
-                           "\"scaledobject.keda.sh/name\" label value",
-                           name, name.size()),
-               "Shorten the InferenceService name.");
-    return std::nullopt;
-  }
   bool ok = true;
   emit::Doc triggers = emit::Doc::array();
   for (const auto& m : c.autoscaling.metrics) {
@@ -103,13 +93,12 @@ std::optional<emit::Doc> external_scaled_object(const Context& ctx) {
       ok = false;
     }
   }
-  std::int64_t min = c.min_replicas ? *c.min_replicas : 1;
   // A load trigger on a gateway counter already wakes the service; an explicit activation
   // source still adds its keepalive.
   if (min == 0 && ctx.cp != nullptr && ctx.cp->activation) {
-    const auto& a = *ctx.cp->activation; // plan::resolve_activation decided it
+    const auto& a = *ctx.cp->activation;
     if (a.problem) {
-      ctx.refuse(a.problem->mark, a.problem->pointer, a.problem->rule.c_str(), a.problem->message,
+      ctx.refuse(a.problem->mark, a.problem->pointer, a.problem->rule, a.problem->message,
                  a.problem->fix);
     }
     if (!a.activation) {
@@ -129,18 +118,38 @@ std::optional<emit::Doc> external_scaled_object(const Context& ctx) {
   if (!fallback_ok(ctx, triggers) || !ok) {
     return std::nullopt;
   }
+  return triggers;
+}
+
+// spec.advanced.horizontalPodAutoscalerConfig: the behavior, and KEDA's HPA name when
+// keda-hpa-<name> would break the 63-character label limit; nullopt when neither is needed.
+std::optional<emit::Doc> hpa_config(const Context& ctx) {
+  auto behavior = full_behavior(ctx.comp.autoscaling.behavior);
+  const std::string& name = ctx.meta.name;
+  bool long_name = plan::keda_hpa_name(name).size() > k_max_label;
+  if (!behavior && !long_name) {
+    return std::nullopt;
+  }
+  emit::Doc config = emit::Doc::object();
+  if (long_name) {
+    config["name"] = name;
+  }
+  if (behavior) {
+    config["behavior"] = std::move(*behavior);
+  }
+  return config;
+}
+
+emit::Doc scaled_object_spec(const Context& ctx, std::int64_t min, emit::Doc triggers) {
+  const auto& c = ctx.comp;
+  const auto& e = ctx.ext;
   // Unset (or below the minimum) means the minimum, and at least 1: with minReplicas 0
   // that would otherwise be maxReplicaCount 0, which the KEDA CRD rejects (minimum 1).
   std::int64_t max = c.max_replicas ? *c.max_replicas : 0;
-  if (max < std::max<std::int64_t>(min, 1)) {
-    max = std::max<std::int64_t>(min, 1);
-  }
-
-  emit::Doc so =
-      object_head("keda.sh/v1alpha1", "ScaledObject", name, ctx.meta.ns, managed_labels(ctx), {});
+  max = std::max({max, min, std::int64_t{1}});
   emit::Doc spec = emit::Doc::object();
   spec["scaleTargetRef"] =
-      emit::Doc{{"apiVersion", "apps/v1"}, {"kind", "Deployment"}, {"name", name}};
+      emit::Doc{{"apiVersion", "apps/v1"}, {"kind", "Deployment"}, {"name", ctx.meta.name}};
   if (e.polling_interval) {
     spec["pollingInterval"] = *e.polling_interval;
   }
@@ -157,20 +166,34 @@ std::optional<emit::Doc> external_scaled_object(const Context& ctx) {
                                  {"replicas", *e.fallback_replicas}};
     fail_on_empty(triggers, min);
   }
-  auto behavior = full_behavior(c.autoscaling.behavior);
-  std::string hpa_name = plan::keda_hpa_name(name);
-  if (behavior || hpa_name.size() > k_max_label) {
-    emit::Doc hpa_config = emit::Doc::object();
-    if (hpa_name.size() > k_max_label) {
-      hpa_config["name"] = name; // keda-hpa-<name> would break the 63-char label limit
-    }
-    if (behavior) {
-      hpa_config["behavior"] = std::move(*behavior);
-    }
-    spec["advanced"] = emit::Doc{{"horizontalPodAutoscalerConfig", std::move(hpa_config)}};
+  if (auto config = hpa_config(ctx)) {
+    spec["advanced"] = emit::Doc{{"horizontalPodAutoscalerConfig", std::move(*config)}};
   }
   spec["triggers"] = std::move(triggers);
-  so["spec"] = std::move(spec);
+  return spec;
+}
+
+} // namespace
+
+std::optional<emit::Doc> external_scaled_object(const Context& ctx) {
+  const std::string& name = ctx.meta.name;
+  if (name.size() > k_max_label) {
+    ctx.refuse(ctx.isvc.name.mark, ctx.isvc.name.pointer, "keda-name-too-long",
+               fmt::format("scaledobject name \"{}\" is {} characters long; must be no more than "
+                           "63 characters because it is used as the "
+                           "\"scaledobject.keda.sh/name\" label value",
+                           name, name.size()),
+               "Shorten the InferenceService name.");
+    return std::nullopt;
+  }
+  std::int64_t min = ctx.comp.min_replicas ? *ctx.comp.min_replicas : 1;
+  auto triggers = collect_triggers(ctx, min);
+  if (!triggers) {
+    return std::nullopt;
+  }
+  emit::Doc so =
+      object_head("keda.sh/v1alpha1", "ScaledObject", name, ctx.meta.ns, managed_labels(ctx), {});
+  so["spec"] = scaled_object_spec(ctx, min, std::move(*triggers));
   return so;
 }
 

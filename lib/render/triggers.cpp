@@ -5,6 +5,7 @@
 #include "plan/activation.hpp"
 #include "promql/presets.hpp"
 #include "promql/selector.hpp"
+#include "util/json_number.hpp"
 #include "util/quantity.hpp"
 #include "util/spellcheck.hpp"
 #include "util/strings.hpp"
@@ -15,53 +16,17 @@
 namespace isvc::render {
 namespace {
 
-constexpr const char* k_rule = "render-unrenderable";
+constexpr diag::RuleId k_rule = "render-unrenderable";
 
 model::Mark mark_or(const model::Field<std::string>& f, model::Mark m) {
   return f.node != nullptr ? f.mark : m;
-}
-
-// -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
-bool is_json_number(std::string_view s) {
-  std::size_t i = 0;
-  auto digits = [&] {
-    std::size_t from = i;
-    while (i < s.size() && s[i] >= '0' && s[i] <= '9') {
-      ++i;
-    }
-    return i - from;
-  };
-  if (i < s.size() && s[i] == '-') {
-    ++i;
-  }
-  if (i < s.size() && s[i] == '0') {
-    ++i;
-  } else if (digits() == 0) {
-    return false;
-  }
-  if (i < s.size() && s[i] == '.') {
-    ++i;
-    if (digits() == 0) {
-      return false;
-    }
-  }
-  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
-    ++i;
-    if (i < s.size() && (s[i] == '+' || s[i] == '-')) {
-      ++i;
-    }
-    if (digits() == 0) {
-      return false;
-    }
-  }
-  return i == s.size();
 }
 
 // KEDA reads threshold/targetValue as a plain number (prometheus: json.Unmarshal into float64;
 // the otel add-on: strconv.ParseFloat), while KServe's MetricQuantity takes any Quantity text:
 // "500m", "2k", "1Ki" or "+1" are written as the number they stand for ("0.5", "2000", ...).
 std::string keda_number(const std::string& text) {
-  if (is_json_number(text)) {
+  if (util::is_json_number(text)) {
     return text;
   }
   auto v = util::quantity_value(text);
@@ -193,135 +158,183 @@ std::optional<std::string> otel_metric_query(const Context& ctx, const model::Po
   return promql::to_string(*q);
 }
 
+namespace {
+
+// backend, serverAddress and query are what the KEDA scaler needs before anything else.
+bool external_source_ok(const Context& ctx, const model::ExternalSource& x,
+                        const std::string& backend) {
+  if (backend != "prometheus" && backend != "graphite") {
+    ctx.refuse(mark_or(x.backend, x.mark), x.backend.pointer, k_rule,
+               fmt::format("external.metric.backend must be prometheus or graphite, not \"{}\"",
+                           backend),
+               "Set external.metric.backend to prometheus or graphite.");
+    return false;
+  }
+  if (!x.server_address || x.server_address->empty()) {
+    ctx.refuse(
+        mark_or(x.server_address, x.mark), x.server_address.pointer, k_rule,
+        fmt::format("missing required parameter \"serverAddress\" for the {} trigger", backend),
+        "Set external.metric.serverAddress to the URL of your Prometheus or Graphite.");
+    return false;
+  }
+  if (!x.query || x.query->empty()) {
+    ctx.refuse(mark_or(x.query, x.mark), x.query.pointer, k_rule, "the query should not be empty",
+               "Set external.metric.query.");
+    return false;
+  }
+  return true;
+}
+
+// The query as written, or a `preset:` expanded with the plan's variables; `preset` is set
+// to the preset used. nullopt: refused.
+std::optional<std::string> external_query(const Context& ctx,
+                                          const model::ExternalSource& x,
+                                          const promql::Preset*& preset) {
+  std::string query = *x.query;
+  if (!util::starts_with(query, promql::k_preset_prefix)) {
+    return query;
+  }
+  preset = promql::find_preset(query.substr(promql::k_preset_prefix.size()));
+  if (preset == nullptr || preset->role != "load") {
+    ctx.refuse(x.query.mark, x.query.pointer, k_rule,
+               fmt::format("\"{}\" names no load preset{}", query,
+                           util::did_you_mean(query.substr(promql::k_preset_prefix.size()),
+                                              promql::preset_names())),
+               "Use preset:vllm-queue-depth, preset:vllm-running-requests, "
+               "preset:vllm-kv-cache, preset:vllm-ttft-p95 or preset:vllm-token-throughput.");
+    return std::nullopt;
+  }
+  if (ctx.meta.ns.empty()) {
+    ctx.refuse(x.query.mark, x.query.pointer, "render-unrenderable", plan::k_unscoped,
+               plan::k_unscoped_fix);
+    return std::nullopt;
+  }
+  return promql::expand(*preset, plan::preset_vars(ctx.meta.ns, ctx.isvc, ctx.comp, &ctx.ext));
+}
+
+// The prometheus/graphite trigger's metadata beyond query and threshold; false: refused.
+bool external_extra_meta(const Context& ctx, const model::ExternalSource& x,
+                         const std::string& backend, std::map<std::string, std::string>& meta) {
+  if (backend == "prometheus" && x.ns && !x.ns->empty()) {
+    meta["namespace"] = *x.ns;
+  }
+  if (backend == "graphite") {
+    meta["queryTime"] =
+        ctx.ext.graphite_query_time ? *ctx.ext.graphite_query_time : std::string("-1min");
+  }
+  if (x.auth_present && x.auth_modes && !x.auth_modes->empty()) {
+    if (auto why =
+            backend == "prometheus" ? kserve::auth_modes_problem(*x.auth_modes) : std::nullopt) {
+      ctx.refuse(x.auth_modes.mark, x.auth_modes.pointer, "keda-auth-modes-invalid", *why,
+                 "Keep one of bearer, basic or oauth (tls, apiKey and custom may be added).");
+      return false;
+    }
+    meta["authModes"] = *x.auth_modes;
+  }
+  return true;
+}
+
+std::optional<emit::Doc> external_metric_trigger(const Context& ctx,
+                                                 const model::ExternalSource& x) {
+  std::string backend = x.backend ? *x.backend : "";
+  if (!external_source_ok(ctx, x, backend)) {
+    return std::nullopt;
+  }
+  const promql::Preset* preset = nullptr;
+  auto query = external_query(ctx, x, preset);
+  if (!query) {
+    return std::nullopt;
+  }
+  // A preset brings its metric type and typical threshold; the target wins when given.
+  auto metric_type = preset != nullptr && !x.target.type ? std::optional(preset->metric_type)
+                                                         : external_metric_type(ctx, x.target);
+  if (!metric_type) {
+    return std::nullopt;
+  }
+  auto threshold = preset != nullptr && !x.target.value && !x.target.average_value
+                       ? std::optional(preset->threshold)
+                       : target_threshold(ctx, x.target, *metric_type, x.mark);
+  if (threshold) {
+    threshold = keda_threshold(ctx, x.target, *metric_type, *threshold, "threshold");
+  }
+  if (!threshold) {
+    return std::nullopt;
+  }
+  std::map<std::string, std::string> meta{
+      {"serverAddress", *x.server_address}, {"query", *query}, {"threshold", *threshold}};
+  if (!external_extra_meta(ctx, x, backend, meta)) {
+    return std::nullopt;
+  }
+  emit::Doc t = trigger(backend, *metric_type, meta);
+  if (x.auth_present && x.auth_name && !x.auth_name->empty()) {
+    t["authenticationRef"] = emit::Doc{{"name", *x.auth_name}};
+  }
+  return t;
+}
+
+// The add-on's ValidatingAdmissionPolicy rejects other operations (the scaler itself would
+// silently fall back to last_one).
+bool operation_over_time_ok(const Context& ctx, const model::PodMetricSource& p) {
+  const std::string& op = *p.operation_over_time;
+  if (op == "last_one" || op == "rate" || op == "count" || op == "avg" || op == "min" ||
+      op == "max") {
+    return true;
+  }
+  ctx.refuse(p.operation_over_time.mark, p.operation_over_time.pointer, k_rule,
+             fmt::format("unsupported operationOverTime: {} supported operations: avg, "
+                         "count, last_one, min, max, rate",
+                         op),
+             "Set podmetric.metric.operationOverTime to one of avg, count, last_one, min, "
+             "max, rate, or leave it out (last_one).");
+  return false;
+}
+
+std::optional<emit::Doc> pod_metric_trigger(const Context& ctx, const model::PodMetricSource& p) {
+  if (!p.backend || *p.backend != "opentelemetry") {
+    ctx.refuse(mark_or(p.backend, p.mark), p.backend.pointer, k_rule,
+               "podmetric.metric.backend must be opentelemetry",
+               "Set podmetric.metric.backend: opentelemetry.");
+    return std::nullopt;
+  }
+  auto query = otel_metric_query(ctx, p);
+  auto metric_type = external_metric_type(ctx, p.target);
+  if (!query || !metric_type) {
+    return std::nullopt;
+  }
+  auto threshold = target_threshold(ctx, p.target, *metric_type, p.mark);
+  if (threshold) {
+    threshold = keda_threshold(ctx, p.target, *metric_type, *threshold, "targetValue");
+  }
+  if (!threshold) {
+    return std::nullopt;
+  }
+  std::map<std::string, std::string> meta{
+      {"metricQuery", *query},
+      {"targetValue", *threshold},
+      {"scalerAddress", p.server_address && !p.server_address->empty()
+                            ? *p.server_address
+                            : ctx.opts.config.otel_scaler_endpoint}};
+  if (p.operation_over_time && !p.operation_over_time->empty()) {
+    if (!operation_over_time_ok(ctx, p)) {
+      return std::nullopt;
+    }
+    meta["operationOverTime"] = *p.operation_over_time;
+  }
+  return trigger("external", *metric_type, meta);
+}
+
+} // namespace
+
 std::optional<emit::Doc> external_trigger(const Context& ctx, const model::Metric& m) {
   std::string type = m.type ? *m.type : "";
   if (type == "Resource") {
     return resource_trigger(ctx, m);
   }
   if (type == "External") {
-    const auto& x = m.external;
-    std::string backend = x.backend ? *x.backend : "";
-    if (backend != "prometheus" && backend != "graphite") {
-      ctx.refuse(mark_or(x.backend, x.mark), x.backend.pointer, k_rule,
-                 fmt::format("external.metric.backend must be prometheus or graphite, not \"{}\"",
-                             backend),
-                 "Set external.metric.backend to prometheus or graphite.");
-      return std::nullopt;
-    }
-    if (!x.server_address || x.server_address->empty()) {
-      ctx.refuse(
-          mark_or(x.server_address, x.mark), x.server_address.pointer, k_rule,
-          fmt::format("missing required parameter \"serverAddress\" for the {} trigger", backend),
-          "Set external.metric.serverAddress to the URL of your Prometheus or Graphite.");
-      return std::nullopt;
-    }
-    if (!x.query || x.query->empty()) {
-      ctx.refuse(mark_or(x.query, x.mark), x.query.pointer, k_rule, "the query should not be empty",
-                 "Set external.metric.query.");
-      return std::nullopt;
-    }
-    std::string query = *x.query;
-    const promql::Preset* preset = nullptr;
-    if (util::starts_with(query, promql::k_preset_prefix)) {
-      preset = promql::find_preset(query.substr(promql::k_preset_prefix.size()));
-      if (preset == nullptr || preset->role != "load") {
-        ctx.refuse(x.query.mark, x.query.pointer, k_rule,
-                   fmt::format("\"{}\" names no load preset{}", query,
-                               util::did_you_mean(query.substr(promql::k_preset_prefix.size()),
-                                                  promql::preset_names())),
-                   "Use preset:vllm-queue-depth, preset:vllm-running-requests, "
-                   "preset:vllm-kv-cache, preset:vllm-ttft-p95 or preset:vllm-token-throughput.");
-        return std::nullopt;
-      }
-      if (ctx.meta.ns.empty()) {
-        ctx.refuse(x.query.mark, x.query.pointer, "render-unrenderable", plan::k_unscoped,
-                   plan::k_unscoped_fix);
-        return std::nullopt;
-      }
-      query = promql::expand(*preset, plan::preset_vars(ctx.meta.ns, ctx.isvc, ctx.comp, &ctx.ext));
-    }
-    // A preset brings its metric type and typical threshold; the target wins when given.
-    auto metric_type = preset != nullptr && !x.target.type ? std::optional(preset->metric_type)
-                                                           : external_metric_type(ctx, x.target);
-    if (!metric_type) {
-      return std::nullopt;
-    }
-    auto threshold = preset != nullptr && !x.target.value && !x.target.average_value
-                         ? std::optional(preset->threshold)
-                         : target_threshold(ctx, x.target, *metric_type, x.mark);
-    if (threshold) {
-      threshold = keda_threshold(ctx, x.target, *metric_type, *threshold, "threshold");
-    }
-    if (!threshold) {
-      return std::nullopt;
-    }
-    std::map<std::string, std::string> meta{
-        {"serverAddress", *x.server_address}, {"query", query}, {"threshold", *threshold}};
-    if (backend == "prometheus" && x.ns && !x.ns->empty()) {
-      meta["namespace"] = *x.ns;
-    }
-    if (backend == "graphite") {
-      meta["queryTime"] =
-          ctx.ext.graphite_query_time ? *ctx.ext.graphite_query_time : std::string("-1min");
-    }
-    if (x.auth_present && x.auth_modes && !x.auth_modes->empty()) {
-      if (auto why =
-              backend == "prometheus" ? kserve::auth_modes_problem(*x.auth_modes) : std::nullopt) {
-        ctx.refuse(x.auth_modes.mark, x.auth_modes.pointer, "keda-auth-modes-invalid", *why,
-                   "Keep one of bearer, basic or oauth (tls, apiKey and custom may be added).");
-        return std::nullopt;
-      }
-      meta["authModes"] = *x.auth_modes;
-    }
-    emit::Doc t = trigger(backend, *metric_type, meta);
-    if (x.auth_present && x.auth_name && !x.auth_name->empty()) {
-      t["authenticationRef"] = emit::Doc{{"name", *x.auth_name}};
-    }
-    return t;
+    return external_metric_trigger(ctx, m.external);
   }
   if (type == "PodMetric") {
-    const auto& p = m.podmetric;
-    if (!p.backend || *p.backend != "opentelemetry") {
-      ctx.refuse(mark_or(p.backend, p.mark), p.backend.pointer, k_rule,
-                 "podmetric.metric.backend must be opentelemetry",
-                 "Set podmetric.metric.backend: opentelemetry.");
-      return std::nullopt;
-    }
-    auto query = otel_metric_query(ctx, p);
-    auto metric_type = external_metric_type(ctx, p.target);
-    if (!query || !metric_type) {
-      return std::nullopt;
-    }
-    auto threshold = target_threshold(ctx, p.target, *metric_type, p.mark);
-    if (threshold) {
-      threshold = keda_threshold(ctx, p.target, *metric_type, *threshold, "targetValue");
-    }
-    if (!threshold) {
-      return std::nullopt;
-    }
-    std::map<std::string, std::string> meta{
-        {"metricQuery", *query},
-        {"targetValue", *threshold},
-        {"scalerAddress", p.server_address && !p.server_address->empty()
-                              ? *p.server_address
-                              : ctx.opts.config.otel_scaler_endpoint}};
-    if (p.operation_over_time && !p.operation_over_time->empty()) {
-      const std::string& op = *p.operation_over_time;
-      if (op != "last_one" && op != "rate" && op != "count" && op != "avg" && op != "min" &&
-          op != "max") {
-        // The add-on's ValidatingAdmissionPolicy rejects it (the scaler itself would silently
-        // fall back to last_one).
-        ctx.refuse(p.operation_over_time.mark, p.operation_over_time.pointer, k_rule,
-                   fmt::format("unsupported operationOverTime: {} supported operations: avg, "
-                               "count, last_one, min, max, rate",
-                               op),
-                   "Set podmetric.metric.operationOverTime to one of avg, count, last_one, min, "
-                   "max, rate, or leave it out (last_one).");
-        return std::nullopt;
-      }
-      meta["operationOverTime"] = op;
-    }
-    return trigger("external", *metric_type, meta);
+    return pod_metric_trigger(ctx, m.podmetric);
   }
   ctx.refuse(mark_or(m.type, m.mark), m.type.pointer, k_rule,
              fmt::format(
