@@ -311,6 +311,38 @@ TEST_SUITE("app::render") {
     CHECK(pass.err.find("keda.sh/v1alpha1 ScaledObject ml/good-predictor twice") !=
           std::string::npos);
   }
+  TEST_CASE("input-duplicate-object: one namespace, or a blank one in one directory") {
+    std::string blank = k_good;
+    blank.replace(blank.find("  namespace: ml\n"), 16, "");
+    std::string other = k_good;
+    other.replace(other.find("namespace: ml"), 13, "namespace: qa");
+    auto in_dir = [](const std::string& dir, const std::string& name, const std::string& text) {
+      fs::create_directories(fs::path(ISVC_BINARY_DIR) / "exit-code-tests" / dir);
+      return write_tmp(dir + "/" + name, text).string();
+    };
+    // base and overlays of a GitOps tree: blank namespaces, one directory each
+    auto base = in_dir("dup-base", "isvc.yaml", blank);
+    auto prod = in_dir("dup-prod", "isvc.yaml", blank);
+    auto across = lint({base, prod});
+    CHECK(across.rc == 0);
+    CHECK(across.out.find("input-duplicate-object") == std::string::npos);
+    // one directory: one object wherever it is applied
+    auto sibling = in_dir("dup-base", "copy.yaml", blank);
+    auto same_dir = lint({base, sibling});
+    CHECK(same_dir.rc == 1);
+    CHECK(same_dir.out.find(sibling + ":4:9: error: InferenceService good is defined twice, first at " +
+                            base + ":4") != std::string::npos);
+    // an explicit namespace: one object across directories too, unless they differ
+    auto ml_a = in_dir("dup-ml-a", "isvc.yaml", k_good);
+    auto ml_b = in_dir("dup-ml-b", "isvc.yaml", k_good);
+    CHECK(lint({ml_a, ml_b}).rc == 1);
+    auto qa = in_dir("dup-ml-a", "qa.yaml", other);
+    auto two_ns = lint({ml_a, qa});
+    CHECK(two_ns.rc == 0);
+    // a blank namespace beside an explicit one in one directory: applied there, one object
+    auto blank_beside = in_dir("dup-ml-a", "blank.yaml", blank);
+    CHECK(lint({ml_a, blank_beside}).rc == 1);
+  }
   TEST_CASE("a file name with a newline does not break the # Source: comment") {
     auto input = write_tmp("evil\nspec: {}\n.yaml", k_good);
     auto r = render({input.string()});
