@@ -161,6 +161,51 @@ std::string apply(std::string_view text, const std::vector<diag::Patch>& patches
   return out;
 }
 
+namespace {
+
+// Bytes of old lines [first, last], the last one's line break included.
+std::pair<std::size_t, std::size_t>
+lines_bytes(const LineIndex& ix, std::string_view text, std::size_t first, std::size_t last) {
+  std::size_t begin = ix.line_span(first).first;
+  std::size_t le = ix.line_span(last).second;
+  std::size_t end = le < text.size() ? text.find('\n', le) : text.size();
+  end = end == std::string_view::npos ? text.size() : std::min(text.size(), end + 1);
+  return {begin, end};
+}
+
+// One hunk's lines: the lines each group of patches touches (patches on shared lines go
+// together) as - and + lines, every line between and around them as context.
+void hunk_lines(std::string& out, const LineIndex& ix, std::string_view text, const Hunk& h) {
+  std::size_t line = h.first;
+  for (std::size_t i = 0; i < h.patches.size();) {
+    auto [a, b] = lines_of(h.patches[i]);
+    std::size_t j = i + 1;
+    for (; j < h.patches.size() && lines_of(h.patches[j]).first <= b; ++j) {
+      b = std::max(b, lines_of(h.patches[j]).second);
+    }
+    if (a > line) {
+      auto [cb, ce] = lines_bytes(ix, text, line, a - 1);
+      body(out, text.substr(cb, ce - cb), text.substr(cb, ce - cb));
+    }
+    auto [gb, ge] = lines_bytes(ix, text, a, b);
+    std::vector<diag::Patch> local(h.patches.begin() + static_cast<long>(i),
+                                   h.patches.begin() + static_cast<long>(j));
+    for (auto& p : local) {
+      p.begin -= gb;
+      p.end -= gb;
+    }
+    body(out, text.substr(gb, ge - gb), fix::apply(text.substr(gb, ge - gb), local));
+    line = b + 1;
+    i = j;
+  }
+  if (line <= h.last) {
+    auto [cb, ce] = lines_bytes(ix, text, line, h.last);
+    body(out, text.substr(cb, ce - cb), text.substr(cb, ce - cb));
+  }
+}
+
+} // namespace
+
 std::string unified_diff(const std::string& path,
                          std::string_view text,
                          const std::vector<diag::Patch>& patches) {
@@ -171,22 +216,18 @@ std::string unified_diff(const std::string& path,
   std::string out = fmt::format("--- {}\n+++ {}\n", path, path);
   long shift = 0;
   for (const auto& h : hunks(patches, ix.lines())) {
-    std::size_t begin = ix.line_span(h.first).first;
-    auto [le_begin, le] = ix.line_span(h.last);
-    std::size_t end = le < text.size() ? text.find('\n', le) : text.size();
-    end = end == std::string_view::npos ? text.size() : std::min(text.size(), end + 1);
+    auto [begin, end] = lines_bytes(ix, text, h.first, h.last);
     std::string_view old_chunk = text.substr(begin, end - begin);
     std::vector<diag::Patch> local = h.patches;
     for (auto& p : local) {
       p.begin -= begin;
       p.end -= begin;
     }
-    std::string new_chunk = fix::apply(old_chunk, local);
     std::size_t old_n = count_lines(old_chunk);
-    std::size_t new_n = count_lines(new_chunk);
+    std::size_t new_n = count_lines(fix::apply(old_chunk, local));
     out += fmt::format("@@ -{} +{} @@\n", range(h.first, old_n),
                        range(static_cast<std::size_t>(static_cast<long>(h.first) + shift), new_n));
-    body(out, old_chunk, new_chunk);
+    hunk_lines(out, ix, text, h);
     shift += static_cast<long>(new_n) - static_cast<long>(old_n);
   }
   return out;

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
+#include "app/run_fix.hpp"
 #include "fix/apply.hpp"
 #include "fix/line_index.hpp"
 #include "fix/resolve.hpp"
+#include "promql/add_matchers.hpp"
 
 #include <doctest/doctest.h>
 
@@ -70,6 +72,15 @@ TEST_CASE("fix: unified diff has context lines and applies line numbers") {
   CHECK(isvc::fix::unified_diff("f.yaml", text, p) ==
         "--- f.yaml\n+++ f.yaml\n@@ -2,7 +2,7 @@\n 2\n 3\n 4\n-mode: RawDeployment\n+mode: "
         "Standard\n 6\n 7\n 8\n");
+  // Two changes in one hunk: the lines between them are context, not - and +.
+  std::string two = "a: RawDeployment\nb\nc\nd: RawDeployment\ne\n";
+  isvc::fix::LineIndex ix2(two);
+  auto p1 = isvc::fix::resolve(Edit::replace({1, 4}, "RawDeployment", "Standard"), ix2);
+  auto p2 = isvc::fix::resolve(Edit::replace({4, 4}, "RawDeployment", "Standard"), ix2);
+  p1.insert(p1.end(), p2.begin(), p2.end());
+  CHECK(isvc::fix::unified_diff("f.yaml", two, p1) ==
+        "--- f.yaml\n+++ f.yaml\n@@ -1,5 +1,5 @@\n-a: RawDeployment\n+a: Standard\n b\n c\n"
+        "-d: RawDeployment\n+d: Standard\n e\n");
   CHECK(isvc::fix::unified_diff_texts("f.yaml", "a\nb", "a\nc") ==
         "--- f.yaml\n+++ f.yaml\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+c\n\\ No "
         "newline at end of file\n");
@@ -104,4 +115,71 @@ TEST_CASE("fix: copy an entry as a sibling, in block and flow style") {
   // A flow mapping continued on the next line, a block scalar, more after the value: refused.
   CHECK(fixed("t: {value: 5\n  }\n", copy({1, 5})) == "<unsafe>");
   CHECK(fixed("value: |\n  5\n", copy({1, 1})) == "<unsafe>");
+}
+
+TEST_CASE("fix: add_matchers writes the missing matchers into every selector, nothing else") {
+  using isvc::promql::add_matchers;
+  std::vector<isvc::promql::AddMatcher> add = {{"namespace", "ml"}, {"model_name", "qwen"}};
+  CHECK(add_matchers("sum(vllm:num_requests_waiting)", add) ==
+        "sum(vllm:num_requests_waiting{namespace=\"ml\",model_name=\"qwen\"})");
+  // A label already matched is left as written; a trailing comma and spaces stay.
+  CHECK(add_matchers("sum(rate(vllm:x{namespace=\"ml\", } [1m])) / max(vllm:y)", add) ==
+        "sum(rate(vllm:x{namespace=\"ml\", model_name=\"qwen\"} [1m])) / "
+        "max(vllm:y{namespace=\"ml\",model_name=\"qwen\"})");
+  CHECK(add_matchers("{__name__=\"vllm:x\"} offset 5m", add, '\'') ==
+        "{__name__=\"vllm:x\",namespace='ml',model_name='qwen'} offset 5m");
+  CHECK(add_matchers("vllm:x{model_name=\"a}b\"}", add) ==
+        "vllm:x{model_name=\"a}b\",namespace=\"ml\"}");
+  CHECK(add_matchers("sum(", add) == std::nullopt);
+  CHECK(add_matchers("vllm:x", {{"namespace", "a\"b"}}) == std::nullopt);
+}
+
+namespace {
+
+// An InferenceService in namespace ml whose External metric has `query` on one line.
+std::string isvc_with_query(const std::string& query, const std::string& extra_annotation = "") {
+  return "apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\nmetadata:\n"
+         "  name: qwen\n  namespace: ml\n  annotations:\n"
+         "    serving.kserve.io/deploymentMode: Standard\n"
+         "    serving.kserve.io/autoscalerClass: keda\n" +
+         extra_annotation +
+         "spec:\n  predictor:\n    minReplicas: 1\n    maxReplicas: 4\n    model:\n"
+         "      modelFormat:\n        name: huggingface\n    autoScaling:\n      metrics:\n"
+         "      - type: External\n        external:\n          metric:\n"
+         "            backend: prometheus\n"
+         "            serverAddress: http://prometheus.monitoring.svc:9090\n"
+         "            query: " +
+         query +
+         "\n          target:\n            type: AverageValue\n            averageValue: \"5\"\n";
+}
+
+std::string fixed_text(const std::string& text) {
+  isvc::validate::LintOptions opts;
+  opts.jobs = 1;
+  return isvc::app::fix_text(text, opts).text;
+}
+
+} // namespace
+
+TEST_CASE("fix: promql-not-scoped gets the namespace and model name the plan resolved") {
+  // Plain scalar: matchers with "..." strings; the rest of the file byte for byte.
+  auto before = isvc_with_query("sum(vllm:num_requests_waiting) # queue");
+  CHECK(fixed_text(before) ==
+        isvc_with_query("sum(vllm:num_requests_waiting{namespace=\"ml\",model_name=\"qwen\"}) "
+                        "# queue"));
+  // isvc-scale.io/model-name is the name vLLM serves, so that is the model_name.
+  CHECK(fixed_text(isvc_with_query("'sum(vllm:num_requests_running{namespace=\"ml\"})'",
+                                   "    isvc-scale.io/model-name: qwen-7b\n")) ==
+        isvc_with_query("'sum(vllm:num_requests_running{namespace=\"ml\",model_name=\"qwen-7b\"})'",
+                        "    isvc-scale.io/model-name: qwen-7b\n"));
+  // In a double-quoted scalar "..." would need escapes: PromQL's '...' strings instead.
+  CHECK(fixed_text(isvc_with_query("\"sum(vllm:num_requests_running)\"")) ==
+        isvc_with_query("\"sum(vllm:num_requests_running{namespace='ml',model_name='qwen'})\""));
+  // Not every selector a vLLM series (model_name may not exist), a selector on another
+  // namespace, escapes in the scalar: the finding stays, no fix.
+  for (std::string q : {"sum(tgi_queue_size)", "sum(vllm:x{namespace=\"other\"})",
+                        "\"sum(vllm:x{pod=~\\\"a.*\\\"})\""}) {
+    CAPTURE(q);
+    CHECK(fixed_text(isvc_with_query(q)) == isvc_with_query(q));
+  }
 }
