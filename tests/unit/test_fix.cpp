@@ -40,6 +40,19 @@ TEST_CASE("fix: wrap a block scalar inside its content") {
   CHECK(fixed("q: |\n  vllm:x\nb: 1\n", Edit::wrap_in({1, 4}, "sum(", ")")) ==
         "q: |\n  sum(vllm:x)\nb: 1\n");
   CHECK(fixed("q: vllm:x\n", Edit::wrap_in({1, 4}, "sum(", ")")) == "q: sum(vllm:x)\n");
+  // In block context braces are the scalar's own: the wrap closes after the last one.
+  CHECK(fixed("q: vllm:x{a=\"b\"} # c\n", Edit::wrap_in({1, 4}, "sum(", ")")) ==
+        "q: sum(vllm:x{a=\"b\"}) # c\n");
+  // In a flow mapping opened on this line they end it; on a line continuing one opened
+  // earlier the scalar's end is not known: refused.
+  CHECK(fixed("m: {q: vllm:x, t: 1}\n", Edit::wrap_in({1, 8}, "sum(", ")")) ==
+        "m: {q: sum(vllm:x), t: 1}\n");
+  // A flow indicator in the new value would end a flow scalar: the token is quoted.
+  CHECK(fixed("m: {q: vllm:x, t: 1}\n", Edit::replace({1, 8}, "vllm:x", "vllm:x{a='b'}")) ==
+        "m: {q: \"vllm:x{a='b'}\", t: 1}\n");
+  CHECK(fixed("m: {t: 1,\n  q: vllm:x}\n", Edit::wrap_in({2, 6}, "sum(", ")")) == "<unsafe>");
+  CHECK(fixed("m: {t: 1,\n  q: vllm:x,\n  u: 2}\n", Edit::wrap_in({2, 6}, "sum(", ")")) ==
+        "<unsafe>");
 }
 
 TEST_CASE("fix: delete an entry only when it fills its line") {
