@@ -149,15 +149,20 @@ TEST_CASE("fix: add_matchers writes the missing matchers into every selector, no
 
 namespace {
 
-// An InferenceService in namespace ml whose External metric has `query` on one line.
-std::string isvc_with_query(const std::string& query, const std::string& extra_annotation = "") {
+// An InferenceService in namespace ml whose External metric has `query` on one line, its
+// model run with `args` (a flow list, or none).
+std::string isvc_with_query(const std::string& query,
+                            const std::string& extra_annotation = "",
+                            const std::string& args = "[--served-model-name, qwen]") {
   return "apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\nmetadata:\n"
          "  name: qwen\n  namespace: ml\n  annotations:\n"
          "    serving.kserve.io/deploymentMode: Standard\n"
          "    serving.kserve.io/autoscalerClass: keda\n" +
          extra_annotation +
          "spec:\n  predictor:\n    minReplicas: 1\n    maxReplicas: 4\n    model:\n"
-         "      modelFormat:\n        name: huggingface\n    autoScaling:\n      metrics:\n"
+         "      modelFormat:\n        name: huggingface\n" +
+         (args.empty() ? std::string() : "      args: " + args + "\n") +
+         "    autoScaling:\n      metrics:\n"
          "      - type: External\n        external:\n          metric:\n"
          "            backend: prometheus\n"
          "            serverAddress: http://prometheus.monitoring.svc:9090\n"
@@ -174,20 +179,32 @@ std::string fixed_text(const std::string& text) {
 
 } // namespace
 
-TEST_CASE("fix: promql-not-scoped gets the namespace and model name the plan resolved") {
-  // Plain scalar: matchers with "..." strings; the rest of the file byte for byte.
+TEST_CASE("fix: promql-not-scoped gets the namespace and the model name the input states") {
+  // Plain scalar: matchers with "..." strings; the rest of the file byte for byte. The model
+  // name is the first --served-model-name: what vLLM labels its series with.
   auto before = isvc_with_query("sum(vllm:num_requests_waiting) # queue");
   CHECK(fixed_text(before) ==
         isvc_with_query("sum(vllm:num_requests_waiting{namespace=\"ml\",model_name=\"qwen\"}) "
                         "# queue"));
-  // isvc-scale.io/model-name is the name vLLM serves, so that is the model_name.
+  CHECK(fixed_text(isvc_with_query("sum(vllm:x)", "", "[\"--served-model-name=a\", b]")) ==
+        isvc_with_query("sum(vllm:x{namespace=\"ml\",model_name=\"a\"})", "",
+                        "[\"--served-model-name=a\", b]"));
+  // isvc-scale.io/model-name says it whatever the args.
   CHECK(fixed_text(isvc_with_query("'sum(vllm:num_requests_running{namespace=\"ml\"})'",
-                                   "    isvc-scale.io/model-name: qwen-7b\n")) ==
+                                   "    isvc-scale.io/model-name: qwen-7b\n", "")) ==
         isvc_with_query("'sum(vllm:num_requests_running{namespace=\"ml\",model_name=\"qwen-7b\"})'",
-                        "    isvc-scale.io/model-name: qwen-7b\n"));
+                        "    isvc-scale.io/model-name: qwen-7b\n", ""));
   // In a double-quoted scalar "..." would need escapes: PromQL's '...' strings instead.
   CHECK(fixed_text(isvc_with_query("\"sum(vllm:num_requests_running)\"")) ==
         isvc_with_query("\"sum(vllm:num_requests_running{namespace='ml',model_name='qwen'})\""));
+  // Nothing states the served name: KServe's --model_name={{.Name}} does not reach vLLM's
+  // labels (they carry the model id or path), so neither the InferenceService name nor a
+  // --model_name arg is taken: no fix. Nor for a served-model-name flag without a value.
+  for (std::string args : {"", "[--model_name=qwen]", "[--served-model-name]"}) {
+    CAPTURE(args);
+    auto q = isvc_with_query("sum(vllm:num_requests_waiting)", "", args);
+    CHECK(fixed_text(q) == q);
+  }
   // Not every selector a vLLM series (model_name may not exist), a selector on another
   // namespace, escapes in the scalar: the finding stays, no fix.
   for (std::string q : {"sum(tgi_queue_size)", "sum(vllm:x{namespace=\"other\"})",

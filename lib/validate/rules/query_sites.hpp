@@ -35,8 +35,8 @@ struct QuerySite {
   /// Namespace and InferenceService/workload the query should be scoped to.
   std::string ns;
   std::string owner;
-  /// The model name vLLM labels its series with, as the plan resolved it for the component
-  /// (isvc-scale.io/model-name, else the InferenceService name); "" for a ScaledObject.
+  /// The model name vLLM labels its series with, when the plan settles it for the component
+  /// (plan::served_model_name); "" when it cannot tell, and for a ScaledObject.
   std::string model;
 
   /// Position of byte `offset` of the text, or the scalar's start.
