@@ -8,10 +8,13 @@
            byte-identical.
   patch:   `lint --diff` over the golden before-files and the samples applies with the real
            `patch -p0` and gives exactly what `lint --fix` writes; --diff itself writes nothing.
+  sarif:   the SARIF result of one fixable finding, `fixes` with its replacement region
+           included, is exactly the expected JSON (key order kept); the artifact URIs of the
+           location and of the fix are the same repository-relative path.
   mode:    a 0640 file keeps mode 0640 after --fix, is replaced by rename (a new inode, no
            temporary file left beside it).
 
-Usage: run_fix_cli.py samples|patch|mode BIN SRC_DIR WORK_DIR
+Usage: run_fix_cli.py samples|patch|sarif|mode BIN SRC_DIR WORK_DIR
 """
 import json
 import os
@@ -128,6 +131,88 @@ def patch(bin_, src, work):
     return problems
 
 
+SARIF_RESULT = """{
+  "ruleId": "vllm-metric-renamed",
+  "ruleIndex": %(index)d,
+  "level": "warning",
+  "message": {
+    "text": "vllm:gpu_cache_usage_perc was renamed to vllm:kv_cache_usage_perc (deprecated in vLLM 0.10, hidden in 0.11, since removed): on current vLLM the query returns nothing and KEDA reads 0 Fix: Use vllm:kv_cache_usage_perc."
+  },
+  "locations": [
+    {
+      "physicalLocation": {
+        "artifactLocation": {
+          "uri": "tests/fix/vllm-metric-renamed.before.yaml"
+        },
+        "region": {
+          "startLine": 16,
+          "startColumn": 18
+        }
+      },
+      "logicalLocations": [
+        {
+          "fullyQualifiedName": "/spec/triggers/0/metadata/query",
+          "kind": "member"
+        }
+      ]
+    }
+  ],
+  "fixes": [
+    {
+      "description": {
+        "text": "Use vllm:kv_cache_usage_perc."
+      },
+      "artifactChanges": [
+        {
+          "artifactLocation": {
+            "uri": "tests/fix/vllm-metric-renamed.before.yaml"
+          },
+          "replacements": [
+            {
+              "deletedRegion": {
+                "startLine": 16,
+                "startColumn": 18,
+                "endLine": 16,
+                "endColumn": 43
+              },
+              "insertedContent": {
+                "text": "vllm:kv_cache_usage_perc"
+              }
+            }
+          ]
+        }
+      ]
+    }
+  ]
+}"""
+
+
+def sarif(bin_, src, work):
+    # `./` on purpose: SARIF writes paths lexically normal, in the location and in the fix.
+    p = lint(bin_, "-q", "-f", "sarif", "./tests/fix/vllm-metric-renamed.before.yaml", cwd=src)
+    run = json.loads(p.stdout)["runs"][0]
+    ids = [r["id"] for r in run["tool"]["driver"]["rules"]]
+    results = run["results"]
+    problems = []
+    if len(results) != 1:
+        return [f"{len(results)} results, want 1: {[r['ruleId'] for r in results]}"]
+    got = json.dumps(results[0], indent=2, ensure_ascii=False)
+    want = SARIF_RESULT % {"index": ids.index("vllm-metric-renamed")}
+    if got != want:
+        problems.append("SARIF result differs:\n" + got)
+    # The replacement region is where the old name stands in the file: applying it by hand
+    # (1-based columns, end exclusive) gives the fixed line.
+    line = (src / "tests/fix/vllm-metric-renamed.before.yaml").read_text().splitlines()[15]
+    rep = results[0]["fixes"][0]["artifactChanges"][0]["replacements"][0]
+    r = rep["deletedRegion"]
+    fixed = line[: r["startColumn"] - 1] + rep["insertedContent"]["text"] + line[r["endColumn"] - 1:]
+    if line[r["startColumn"] - 1: r["endColumn"] - 1] != "vllm:gpu_cache_usage_perc" or \
+            "max(vllm:kv_cache_usage_perc{" not in fixed:
+        problems.append(f"replacement region does not cover the old name: {line!r}")
+    print(f"result {results[0]['ruleId']}, replacement {r}")
+    return problems
+
+
 def mode(bin_, src, work):
     work.mkdir(parents=True)
     f = work / "m.yaml"
@@ -154,7 +239,7 @@ def main():
     what, bin_, src, work = sys.argv[1], sys.argv[2], pathlib.Path(sys.argv[3]), pathlib.Path(sys.argv[4])
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
-    problems = {"samples": samples, "patch": patch, "mode": mode}[what](bin_, src, work / what)
+    problems = {"samples": samples, "patch": patch, "sarif": sarif, "mode": mode}[what](bin_, src, work / what)
     for p in problems:
         print("FAIL " + p)
     return 1 if problems else 0
