@@ -233,28 +233,97 @@ std::string unified_diff(const std::string& path,
   return out;
 }
 
+namespace {
+
+constexpr std::size_t k_max_lcs_cells = 4'000'000;
+
+struct LineRun {
+  std::size_t a_begin, a_end, b_begin, b_end; // line indexes, [begin, end)
+};
+
+// The runs of lines that differ between `a` and `b` (a longest common subsequence of lines,
+// the first differing line to the last); one run over the whole middle when that table would
+// be too big.
+std::vector<LineRun> differing_runs(const std::vector<std::string_view>& a,
+                                    const std::vector<std::string_view>& b) {
+  std::size_t pre = 0;
+  while (pre < a.size() && pre < b.size() && a[pre] == b[pre]) {
+    ++pre;
+  }
+  std::size_t suf = 0;
+  while (suf < a.size() - pre && suf < b.size() - pre &&
+         a[a.size() - 1 - suf] == b[b.size() - 1 - suf]) {
+    ++suf;
+  }
+  std::size_t n = a.size() - pre - suf;
+  std::size_t m = b.size() - pre - suf;
+  if ((n + 1) * (m + 1) > k_max_lcs_cells) {
+    return {{pre, pre + n, pre, pre + m}};
+  }
+  // lcs[i][j]: common lines of a[pre+i..] and b[pre+j..] within the middle.
+  std::vector<std::uint32_t> lcs((n + 1) * (m + 1), 0);
+  auto at = [&](std::size_t i, std::size_t j) -> std::uint32_t& { return lcs[i * (m + 1) + j]; };
+  for (std::size_t i = n; i-- > 0;) {
+    for (std::size_t j = m; j-- > 0;) {
+      at(i, j) =
+          a[pre + i] == b[pre + j] ? at(i + 1, j + 1) + 1 : std::max(at(i + 1, j), at(i, j + 1));
+    }
+  }
+  std::vector<LineRun> runs;
+  std::size_t i = 0;
+  std::size_t j = 0;
+  while (i < n || j < m) {
+    if (i < n && j < m && a[pre + i] == b[pre + j]) {
+      ++i;
+      ++j;
+      continue;
+    }
+    LineRun r{pre + i, pre + i, pre + j, pre + j};
+    while ((i < n || j < m) && !(i < n && j < m && a[pre + i] == b[pre + j])) {
+      if (j == m || (i < n && at(i + 1, j) >= at(i, j + 1))) {
+        ++i;
+      } else {
+        ++j;
+      }
+    }
+    r.a_end = pre + i;
+    r.b_end = pre + j;
+    runs.push_back(r);
+  }
+  return runs;
+}
+
+} // namespace
+
 std::string
 unified_diff_texts(const std::string& path, std::string_view before, std::string_view after) {
   if (before == after) {
     return {};
   }
-  // The changed region as one patch over whole lines: common leading and trailing lines stay.
-  std::size_t pre = 0;
-  while (pre < before.size() && pre < after.size() && before[pre] == after[pre]) {
-    ++pre;
-  }
-  pre = before.rfind('\n', pre == 0 ? 0 : pre - 1);
-  pre = pre == std::string_view::npos ? 0 : pre + 1;
-  std::size_t suf = 0;
-  while (suf < before.size() - pre && suf < after.size() - pre &&
-         before[before.size() - 1 - suf] == after[after.size() - 1 - suf]) {
-    ++suf;
-  }
+  bool eol_a = false;
+  bool eol_b = false;
+  auto a = split(before, eol_a);
+  auto b = split(after, eol_b);
+  // Byte offset of each line start (and of the end).
+  auto starts = [](const std::vector<std::string_view>& lines) {
+    std::vector<std::size_t> out{0};
+    for (auto l : lines) {
+      out.push_back(out.back() + l.size());
+    }
+    return out;
+  };
+  auto sa = starts(a);
+  auto sb = starts(b);
   LineIndex ix(before);
-  std::size_t end = before.size() - suf;
-  diag::Patch p{pre, end, std::string(after.substr(pre, after.size() - suf - pre)), ix.mark(pre),
-                ix.mark(end)};
-  return unified_diff(path, before, {p});
+  std::vector<diag::Patch> patches;
+  for (const auto& r : differing_runs(a, b)) {
+    std::size_t begin = sa[r.a_begin];
+    std::size_t end = sa[r.a_end];
+    patches.push_back({begin, end,
+                       std::string(after.substr(sb[r.b_begin], sb[r.b_end] - sb[r.b_begin])),
+                       ix.mark(begin), ix.mark(end)});
+  }
+  return unified_diff(path, before, patches);
 }
 
 } // namespace isvc::fix

@@ -94,6 +94,12 @@ TEST_CASE("fix: unified diff has context lines and applies line numbers") {
   CHECK(isvc::fix::unified_diff("f.yaml", two, p1) ==
         "--- f.yaml\n+++ f.yaml\n@@ -1,5 +1,5 @@\n-a: RawDeployment\n+a: Standard\n b\n c\n"
         "-d: RawDeployment\n+d: Standard\n e\n");
+  // Two passes' result as one diff: only the lines that differ, a hunk for each group, a
+  // removed line and a changed one side by side in one.
+  CHECK(isvc::fix::unified_diff_texts("f.yaml", "1\nx\n3\n4\n5\n6\n7\n8\n9\n10\nm: a\nq: y\n11\n",
+                                      "1\nX\n3\n4\n5\n6\n7\n8\n9\n10\nq: z\n11\n") ==
+        "--- f.yaml\n+++ f.yaml\n@@ -1,5 +1,5 @@\n 1\n-x\n+X\n 3\n 4\n 5\n@@ -8,6 +8,5 @@\n 8\n"
+        " 9\n 10\n-m: a\n-q: y\n+q: z\n 11\n");
   CHECK(isvc::fix::unified_diff_texts("f.yaml", "a\nb", "a\nc") ==
         "--- f.yaml\n+++ f.yaml\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+c\n\\ No "
         "newline at end of file\n");
