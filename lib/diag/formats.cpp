@@ -64,7 +64,8 @@ ojson sarif_fixes(const Diagnostic& d) {
                       {"endColumn", p.end_mark.col}}},
                     {"insertedContent", {{"text", p.text}}}});
   }
-  ojson change = {{"artifactLocation", {{"uri", util::uri_escape(d.file)}}},
+  // The same URI as the result's location: repository-relative, lexically normal.
+  ojson change = {{"artifactLocation", {{"uri", util::uri_escape(util::repo_relative(d.file))}}},
                   {"replacements", std::move(reps)}};
   return ojson::array({{{"description", {{"text", d.fix}}},
                         {"artifactChanges", ojson::array({std::move(change)})}}});

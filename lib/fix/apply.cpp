@@ -161,6 +161,51 @@ std::string apply(std::string_view text, const std::vector<diag::Patch>& patches
   return out;
 }
 
+namespace {
+
+// Bytes of old lines [first, last], the last one's line break included.
+std::pair<std::size_t, std::size_t>
+lines_bytes(const LineIndex& ix, std::string_view text, std::size_t first, std::size_t last) {
+  std::size_t begin = ix.line_span(first).first;
+  std::size_t le = ix.line_span(last).second;
+  std::size_t end = le < text.size() ? text.find('\n', le) : text.size();
+  end = end == std::string_view::npos ? text.size() : std::min(text.size(), end + 1);
+  return {begin, end};
+}
+
+// One hunk's lines: the lines each group of patches touches (patches on shared lines go
+// together) as - and + lines, every line between and around them as context.
+void hunk_lines(std::string& out, const LineIndex& ix, std::string_view text, const Hunk& h) {
+  std::size_t line = h.first;
+  for (std::size_t i = 0; i < h.patches.size();) {
+    auto [a, b] = lines_of(h.patches[i]);
+    std::size_t j = i + 1;
+    for (; j < h.patches.size() && lines_of(h.patches[j]).first <= b; ++j) {
+      b = std::max(b, lines_of(h.patches[j]).second);
+    }
+    if (a > line) {
+      auto [cb, ce] = lines_bytes(ix, text, line, a - 1);
+      body(out, text.substr(cb, ce - cb), text.substr(cb, ce - cb));
+    }
+    auto [gb, ge] = lines_bytes(ix, text, a, b);
+    std::vector<diag::Patch> local(h.patches.begin() + static_cast<long>(i),
+                                   h.patches.begin() + static_cast<long>(j));
+    for (auto& p : local) {
+      p.begin -= gb;
+      p.end -= gb;
+    }
+    body(out, text.substr(gb, ge - gb), fix::apply(text.substr(gb, ge - gb), local));
+    line = b + 1;
+    i = j;
+  }
+  if (line <= h.last) {
+    auto [cb, ce] = lines_bytes(ix, text, line, h.last);
+    body(out, text.substr(cb, ce - cb), text.substr(cb, ce - cb));
+  }
+}
+
+} // namespace
+
 std::string unified_diff(const std::string& path,
                          std::string_view text,
                          const std::vector<diag::Patch>& patches) {
@@ -171,49 +216,114 @@ std::string unified_diff(const std::string& path,
   std::string out = fmt::format("--- {}\n+++ {}\n", path, path);
   long shift = 0;
   for (const auto& h : hunks(patches, ix.lines())) {
-    std::size_t begin = ix.line_span(h.first).first;
-    auto [le_begin, le] = ix.line_span(h.last);
-    std::size_t end = le < text.size() ? text.find('\n', le) : text.size();
-    end = end == std::string_view::npos ? text.size() : std::min(text.size(), end + 1);
+    auto [begin, end] = lines_bytes(ix, text, h.first, h.last);
     std::string_view old_chunk = text.substr(begin, end - begin);
     std::vector<diag::Patch> local = h.patches;
     for (auto& p : local) {
       p.begin -= begin;
       p.end -= begin;
     }
-    std::string new_chunk = fix::apply(old_chunk, local);
     std::size_t old_n = count_lines(old_chunk);
-    std::size_t new_n = count_lines(new_chunk);
+    std::size_t new_n = count_lines(fix::apply(old_chunk, local));
     out += fmt::format("@@ -{} +{} @@\n", range(h.first, old_n),
                        range(static_cast<std::size_t>(static_cast<long>(h.first) + shift), new_n));
-    body(out, old_chunk, new_chunk);
+    hunk_lines(out, ix, text, h);
     shift += static_cast<long>(new_n) - static_cast<long>(old_n);
   }
   return out;
 }
+
+namespace {
+
+constexpr std::size_t k_max_lcs_cells = 4'000'000;
+
+struct LineRun {
+  std::size_t a_begin, a_end, b_begin, b_end; // line indexes, [begin, end)
+};
+
+// The runs of lines that differ between `a` and `b` (a longest common subsequence of lines,
+// the first differing line to the last); one run over the whole middle when that table would
+// be too big.
+std::vector<LineRun> differing_runs(const std::vector<std::string_view>& a,
+                                    const std::vector<std::string_view>& b) {
+  std::size_t pre = 0;
+  while (pre < a.size() && pre < b.size() && a[pre] == b[pre]) {
+    ++pre;
+  }
+  std::size_t suf = 0;
+  while (suf < a.size() - pre && suf < b.size() - pre &&
+         a[a.size() - 1 - suf] == b[b.size() - 1 - suf]) {
+    ++suf;
+  }
+  std::size_t n = a.size() - pre - suf;
+  std::size_t m = b.size() - pre - suf;
+  if ((n + 1) * (m + 1) > k_max_lcs_cells) {
+    return {{pre, pre + n, pre, pre + m}};
+  }
+  // lcs[i][j]: common lines of a[pre+i..] and b[pre+j..] within the middle.
+  std::vector<std::uint32_t> lcs((n + 1) * (m + 1), 0);
+  auto at = [&](std::size_t i, std::size_t j) -> std::uint32_t& { return lcs[i * (m + 1) + j]; };
+  for (std::size_t i = n; i-- > 0;) {
+    for (std::size_t j = m; j-- > 0;) {
+      at(i, j) =
+          a[pre + i] == b[pre + j] ? at(i + 1, j + 1) + 1 : std::max(at(i + 1, j), at(i, j + 1));
+    }
+  }
+  std::vector<LineRun> runs;
+  std::size_t i = 0;
+  std::size_t j = 0;
+  while (i < n || j < m) {
+    if (i < n && j < m && a[pre + i] == b[pre + j]) {
+      ++i;
+      ++j;
+      continue;
+    }
+    LineRun r{pre + i, pre + i, pre + j, pre + j};
+    while ((i < n || j < m) && !(i < n && j < m && a[pre + i] == b[pre + j])) {
+      if (j == m || (i < n && at(i + 1, j) >= at(i, j + 1))) {
+        ++i;
+      } else {
+        ++j;
+      }
+    }
+    r.a_end = pre + i;
+    r.b_end = pre + j;
+    runs.push_back(r);
+  }
+  return runs;
+}
+
+} // namespace
 
 std::string
 unified_diff_texts(const std::string& path, std::string_view before, std::string_view after) {
   if (before == after) {
     return {};
   }
-  // The changed region as one patch over whole lines: common leading and trailing lines stay.
-  std::size_t pre = 0;
-  while (pre < before.size() && pre < after.size() && before[pre] == after[pre]) {
-    ++pre;
-  }
-  pre = before.rfind('\n', pre == 0 ? 0 : pre - 1);
-  pre = pre == std::string_view::npos ? 0 : pre + 1;
-  std::size_t suf = 0;
-  while (suf < before.size() - pre && suf < after.size() - pre &&
-         before[before.size() - 1 - suf] == after[after.size() - 1 - suf]) {
-    ++suf;
-  }
+  bool eol_a = false;
+  bool eol_b = false;
+  auto a = split(before, eol_a);
+  auto b = split(after, eol_b);
+  // Byte offset of each line start (and of the end).
+  auto starts = [](const std::vector<std::string_view>& lines) {
+    std::vector<std::size_t> out{0};
+    for (auto l : lines) {
+      out.push_back(out.back() + l.size());
+    }
+    return out;
+  };
+  auto sa = starts(a);
+  auto sb = starts(b);
   LineIndex ix(before);
-  std::size_t end = before.size() - suf;
-  diag::Patch p{pre, end, std::string(after.substr(pre, after.size() - suf - pre)), ix.mark(pre),
-                ix.mark(end)};
-  return unified_diff(path, before, {p});
+  std::vector<diag::Patch> patches;
+  for (const auto& r : differing_runs(a, b)) {
+    std::size_t begin = sa[r.a_begin];
+    std::size_t end = sa[r.a_end];
+    patches.push_back({begin, end,
+                       std::string(after.substr(sb[r.b_begin], sb[r.b_end] - sb[r.b_begin])),
+                       ix.mark(begin), ix.mark(end)});
+  }
+  return unified_diff(path, before, patches);
 }
 
 } // namespace isvc::fix

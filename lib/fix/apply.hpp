@@ -26,7 +26,9 @@ std::string unified_diff(const std::string& path,
                          std::string_view text,
                          const std::vector<diag::Patch>& patches);
 
-/// The same for two whole texts: one hunk from the first to the last line that differs.
+/// The same for two whole texts (what several --fix passes made): the lines that differ by a
+/// longest common subsequence of lines, in hunks as above; one block from the first to the
+/// last differing line when the texts differ over too many lines for that table.
 std::string
 unified_diff_texts(const std::string& path, std::string_view before, std::string_view after);
 

@@ -39,6 +39,12 @@ bool verbatim(Style style, std::string_view raw) {
          (style != Style::single_quoted || raw.find("''") == std::string_view::npos);
 }
 
+// Written plain, `s` would not read back as the same string: another type (0.5 is a float
+// where KEDA wants a string), or, inside a flow collection, a flow indicator ending it.
+bool plain_unsafe(const ScalarSpan& sp, std::string_view s) {
+  return emit::needs_quotes(s) || (sp.flow && s.find_first_of(",[]{}") != std::string_view::npos);
+}
+
 std::vector<Patch> replace_text(const Edit& e, const LineIndex& ix, const ScalarSpan& sp) {
   std::string_view t = ix.text();
   std::string_view raw = t.substr(sp.content_begin, sp.content_end - sp.content_begin);
@@ -56,11 +62,10 @@ std::vector<Patch> replace_text(const Edit& e, const LineIndex& ix, const Scalar
     out.push_back(make(ix, sp.content_begin + p, sp.content_begin + prev, e.to));
   }
   after.append(raw.substr(prev));
-  if (out.empty() || sp.style != Style::plain || !emit::needs_quotes(after)) {
+  if (out.empty() || sp.style != Style::plain || !plain_unsafe(sp, after)) {
     return out;
   }
-  // Written plain, the new value would read as another type (0.5 is a float where KEDA
-  // wants a string): quote the one token instead.
+  // Not readable plain: quote the one token instead.
   return {make(ix, sp.begin, sp.end, emit::double_quoted(after))};
 }
 
@@ -69,7 +74,7 @@ std::vector<Patch> wrap(const Edit& e, const LineIndex& ix, const ScalarSpan& sp
   if (!verbatim(sp.style, raw) || !writable(sp.style, e.from + e.to)) {
     return {};
   }
-  if (sp.style == Style::plain && emit::needs_quotes(e.from + std::string(raw) + e.to)) {
+  if (sp.style == Style::plain && plain_unsafe(sp, e.from + std::string(raw) + e.to)) {
     return {make(ix, sp.begin, sp.end, emit::double_quoted(e.from + std::string(raw) + e.to))};
   }
   return {make(ix, sp.content_begin, sp.content_begin, e.from),

@@ -88,18 +88,40 @@ bool continues(std::string_view t, std::size_t pos, std::size_t eol) {
   return !blank && i - (nl + 1) > indent_of_line(t, pos);
 }
 
+// Brackets opened and not closed between `from` and `to`, quoted strings skipped: above 0,
+// the text at `to` is inside a flow collection. Negative when more close than open.
+int bracket_depth(std::string_view t, std::size_t from, std::size_t to) {
+  int depth = 0;
+  for (std::size_t i = from; i < to; ++i) {
+    char c = t[i];
+    if (c == '"' || c == '\'') {
+      std::size_t close = t.find(c, i + 1);
+      i = close == std::string_view::npos || close >= to ? to : close;
+    } else if (c == '{' || c == '[') {
+      ++depth;
+    } else if (c == '}' || c == ']') {
+      if (--depth < 0) {
+        return depth;
+      }
+    }
+  }
+  return depth;
+}
+
 std::optional<ScalarSpan> plain(std::string_view t, std::size_t pos) {
   std::size_t eol = line_end(t, pos);
+  std::size_t bol = t.rfind('\n', pos == 0 ? 0 : pos - 1);
+  bol = bol == std::string_view::npos || pos == 0 ? 0 : bol + 1;
+  // Inside `{...}` or `[...]` opened on this line a plain scalar ends at , ] or }; in block
+  // context those are its own characters (sum(x{a="b"}) ends at its last brace).
+  bool flow = bracket_depth(t, bol, pos) > 0;
   std::size_t end = pos;
   for (std::size_t i = pos; i < eol; ++i) {
     char c = t[i];
     if (c == '#' && i > pos && (t[i - 1] == ' ' || t[i - 1] == '\t')) {
       break;
     }
-    // In flow context these end the scalar; in block context a plain scalar holding
-    // them is still delimited correctly for the edits made here (the value is compared).
-    if ((c == ',' || c == ']' || c == '}') && (i + 1 == eol || t[i + 1] == ' ' || t[i + 1] == ',' ||
-                                               t[i + 1] == ']' || t[i + 1] == '}')) {
+    if (flow && (c == ',' || c == ']' || c == '}' || c == '[' || c == '{')) {
       break;
     }
     if (c == ':' && (i + 1 == eol || t[i + 1] == ' ')) {
@@ -112,7 +134,12 @@ std::optional<ScalarSpan> plain(std::string_view t, std::size_t pos) {
   if (end == pos || continues(t, pos, eol)) {
     return std::nullopt;
   }
-  return ScalarSpan{Style::plain, pos, end, pos, end};
+  // A line that closes more brackets than it opens, or ends in a comma, may continue a flow
+  // collection opened on an earlier line: not delimited for sure.
+  if (!flow && (bracket_depth(t, pos, end) < 0 || t[end - 1] == ',')) {
+    return std::nullopt;
+  }
+  return ScalarSpan{Style::plain, pos, end, pos, end, flow};
 }
 
 } // namespace

@@ -18,6 +18,8 @@ struct ScalarSpan {
   /// The value's characters inside it (between quotes; a block's first to last content byte).
   std::size_t content_begin = 0;
   std::size_t content_end = 0;
+  /// A plain scalar inside a flow collection: `,[]{}` would end it.
+  bool flow = false;
 };
 
 /// The scalar token starting at byte `pos`. A block scalar's content is every following

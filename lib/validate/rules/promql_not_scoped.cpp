@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
+#include "promql/add_matchers.hpp"
 #include "promql/analyze.hpp"
 #include "promql/presets.hpp"
 #include "util/strings.hpp"
@@ -7,6 +8,7 @@
 #include <algorithm>
 #include <array>
 #include <fmt/format.h>
+#include <optional>
 
 namespace isvc::validate {
 namespace {
@@ -42,6 +44,49 @@ bool workload_scoped(const promql::Expr& e) {
   return !sels.empty() && std::all_of(sels.begin(), sels.end(), [](const promql::Expr* s) {
     return std::any_of(s->matchers.begin(), s->matchers.end(), workload_label);
   });
+}
+
+// The metric a selector reads: its name, or a {__name__="..."} matcher.
+std::string_view metric_of(const promql::Expr& sel) {
+  if (!sel.name.empty()) {
+    return sel.name;
+  }
+  for (const auto& m : sel.matchers) {
+    if (m.label == "__name__" && m.op == "=") {
+      return m.value;
+    }
+  }
+  return {};
+}
+
+// The query with namespace="<ns>" and model_name="<model>" written into every selector that
+// lacks them, as the plan resolved both for the InferenceService. Only for a query written
+// out on one line (offsets known, no escapes), never a preset, and only when every selector
+// reads a vLLM series: vLLM labels each of them model_name=<served model name> (vllm
+// vllm/v1/metrics/loggers.py:168, PrometheusStatLogger `labelnames = ["model_name",
+// "engine"]`); other servers' series would match nothing. nullopt otherwise, or when the
+// result would still not be scoped (a selector already on another namespace).
+std::optional<std::string> scoped_query(const QuerySite& s, const promql::Expr& e) {
+  if (s.preset || s.offset_base < 0 || s.ns.empty() || s.model.empty()) {
+    return std::nullopt;
+  }
+  auto sels = promql::selectors(e);
+  if (sels.empty() || !std::all_of(sels.begin(), sels.end(), [](const promql::Expr* sel) {
+        return util::starts_with(metric_of(*sel), "vllm:");
+      })) {
+    return std::nullopt;
+  }
+  // In a double-quoted YAML scalar a PromQL string in "..." would need escapes: use '...'.
+  char quote = s.quote == '"' ? '\'' : '"';
+  auto out = promql::add_matchers(s.text, {{"namespace", s.ns}, {"model_name", s.model}}, quote);
+  if (!out) {
+    return std::nullopt;
+  }
+  auto again = promql::parse(*out);
+  if (!again.expr || !promql::is_scoped(*again.expr, s.ns, s.owner, s.model)) {
+    return std::nullopt;
+  }
+  return out;
 }
 
 void check(const Document& d, Reporter& r) {
@@ -94,15 +139,19 @@ void check(const Document& d, Reporter& r) {
            "(not pod=, which names the router's own pods).");
       continue;
     }
-    r.at(s.mark, s.pointer,
-         fmt::format("query is not scoped to {}: every selector needs a namespace matcher and "
-                     "a model_name (or pod/deployment/service) matcher, or the load of every "
-                     "model in the cluster drives this one",
-                     subject(s)),
-         fmt::format("Add {{namespace=\"{}\", model_name=\"<model>\"}} (or pod=~\"{}-.*\") to each "
-                     "selector.",
-                     s.ns.empty() ? std::string("<namespace>") : s.ns,
-                     s.owner.empty() ? std::string("<name>") : s.owner));
+    auto& f = r.at(
+        s.mark, s.pointer,
+        fmt::format("query is not scoped to {}: every selector needs a namespace matcher and "
+                    "a model_name (or pod/deployment/service) matcher, or the load of every "
+                    "model in the cluster drives this one",
+                    subject(s)),
+        fmt::format("Add {{namespace=\"{}\", model_name=\"<model>\"}} (or pod=~\"{}-.*\") to each "
+                    "selector.",
+                    s.ns.empty() ? std::string("<namespace>") : s.ns,
+                    s.owner.empty() ? std::string("<name>") : s.owner));
+    if (auto fixed = d.isvc != nullptr ? scoped_query(s, *p.expr) : std::nullopt) {
+      f.edit = diag::Edit::replace(s.mark, s.text, *fixed);
+    }
   }
 }
 
@@ -125,6 +174,9 @@ extern const Rule k_rule_promql_not_scoped = {
     "    metricType: AverageValue\n    metadata:\n      serverAddress: http://p:9090\n"
     "      query: sum(vllm:num_requests_waiting)\n      threshold: \"5\"\n",
     check,
+    nullptr,
+    true,
+    Fixes::safe,
 };
 
 } // namespace isvc::validate

@@ -3,6 +3,7 @@
 
 #include "kserve/component_meta.hpp"
 #include "plan/activation.hpp"
+#include "plan/model_name.hpp"
 #include "promql/presets.hpp"
 #include "util/strings.hpp"
 
@@ -12,7 +13,10 @@ namespace {
 // Offsets map to columns only when the source holds the value verbatim on one
 // line: plain, or quoted without escapes. Checked against the file text.
 // The line's start comes from the file's line index (no rescan from line 1 per query).
-int offset_base(const model::Node& n, std::string_view source, const util::LineIndex* lines) {
+int offset_base(const model::Node& n,
+                std::string_view source,
+                const util::LineIndex* lines,
+                char* quote = nullptr) {
   if (n.value.find('\n') != std::string::npos || n.mark.line == 0 || lines == nullptr) {
     return -1;
   }
@@ -31,6 +35,9 @@ int offset_base(const model::Node& n, std::string_view source, const util::LineI
   if (pos + base + n.value.size() > source.size() ||
       source.substr(pos + base, n.value.size()) != n.value) {
     return -1;
+  }
+  if (quote != nullptr) {
+    *quote = n.quoted ? source[pos] : '\0';
   }
   return static_cast<int>(base);
 }
@@ -76,13 +83,14 @@ void from_isvc(const Document& d, std::vector<QuerySite>& out) {
       s.mark = q.mark;
       s.pointer = q.pointer;
       if (!s.preset) {
-        s.offset_base = offset_base(*q.node, d.source, d.lines);
+        s.offset_base = offset_base(*q.node, d.source, d.lines, &s.quote);
       }
       const auto& t = ext ? m.external.target : m.podmetric.target;
       // Render gives a preset its own metric type unless the target sets one.
       s.metric_type = t.type ? *t.type : s.preset_metric_type;
       s.ns = *isvc.ns;
       s.owner = *isvc.name;
+      s.model = plan::served_model_name(isvc, c, d.ext).value_or("");
       out.push_back(std::move(s));
     }
   }
@@ -145,7 +153,7 @@ void from_scaled_object(const Document& d, std::vector<QuerySite>& out) {
     s.text = q->value;
     s.mark = q->mark;
     s.pointer = util::pointer_join(base, key);
-    s.offset_base = offset_base(*q, d.source, d.lines);
+    s.offset_base = offset_base(*q, d.source, d.lines, &s.quote);
     s.metric_type = scalar(t.get("metricType"));
     s.activation = scalar(t.get("name")) == "activation";
     s.ns = d.ns();

@@ -23,6 +23,8 @@ struct QuerySite {
   /// Column offset of text[0] from mark (1 for a one-line quoted scalar, 0 plain);
   /// -1 when offsets inside the text cannot be mapped (block scalars, escapes).
   int offset_base = -1;
+  /// The YAML token's quote character ('"' or '\''), 0 when plain; only set with offset_base.
+  char quote = 0;
   /// "Value", "AverageValue" or "" (trigger/target type; "" = KEDA default AverageValue).
   std::string metric_type;
   /// The activation (keepalive) query of a scale-to-zero setup.
@@ -33,6 +35,9 @@ struct QuerySite {
   /// Namespace and InferenceService/workload the query should be scoped to.
   std::string ns;
   std::string owner;
+  /// The model name vLLM labels its series with, when the plan settles it for the component
+  /// (plan::served_model_name); "" when it cannot tell, and for a ScaledObject.
+  std::string model;
 
   /// Position of byte `offset` of the text, or the scalar's start.
   model::Mark at(std::size_t offset) const;
