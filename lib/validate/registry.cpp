@@ -89,6 +89,7 @@ extern const Rule k_rule_schema_required;
 extern const Rule k_rule_schema_type;
 extern const Rule k_rule_schema_unknown_field;
 extern const Rule k_rule_vllm_metric_renamed;
+extern const Rule k_rule_vllm_model_name_not_distinct;
 extern const Rule k_rule_yaml_duplicate_key;
 extern const Rule k_rule_yaml_syntax;
 
@@ -178,6 +179,7 @@ const std::vector<const Rule*>& rules() {
       &k_rule_schema_type,
       &k_rule_schema_unknown_field,
       &k_rule_vllm_metric_renamed,
+      &k_rule_vllm_model_name_not_distinct,
       &k_rule_yaml_duplicate_key,
       &k_rule_yaml_syntax,
   };

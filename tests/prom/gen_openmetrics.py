@@ -46,6 +46,8 @@ SERVICES = {
     "team-a": ("team-a", "llama", "meta-llama/Llama-3.1-8B-Instruct"),
     "seed-003": ("default", "vllm-llama3", "meta-llama/Llama-3.1-8B-Instruct"),
 }
+# Slots after the (service, scenario) ones: vLLM under KServe's huggingface runtime.
+MODEL_NAME_SLOTS = ["hf-model-id", "hf-mnt-models"]
 HISTORY_START = BASE + 86400  # 2026-01-02T00:00:00Z, after every slot
 HISTORY_LENGTH = 9000
 SCENARIOS = ["zero-pods", "router-restart", "one-idle-pod", "three-loaded-pods", "neighbours"]
@@ -58,6 +60,10 @@ def slot_start(service, scenario):
 
 def slot_end(service, scenario):
     return slot_start(service, scenario) + WINDOW
+
+
+def model_name_slot_end(name):
+    return BASE + (len(SERVICES) * len(SCENARIOS) + MODEL_NAME_SLOTS.index(name)) * SLOT + WINDOW
 
 
 class Families:
@@ -168,6 +174,31 @@ def scenario(f, service, name):
         loaded(f, start, ns, "other", "Qwen/Qwen2.5-7B-Instruct")
 
 
+def hf_pods(f, start, ns, pod, label, waiting):
+    """vLLM under KServe's huggingface runtime labels model_name with --served-model-name, else
+    --model_id, else the model directory /mnt/models (kserve/kserve
+    python/huggingfaceserver/huggingfaceserver/__main__.py:233, vllm
+    vllm/v1/metrics/loggers.py:168-169)."""
+    lab = {"namespace": ns, "pod": pod, "model_name": label, "engine": "0"}
+    f.add("vllm:num_requests_waiting", "gauge", "vllm:num_requests_waiting", lab,
+          gauge(start, waiting))
+
+
+def model_name_slots(f):
+    start = model_name_slot_end("hf-model-id") - WINDOW
+    # Seed 002: --model_name=opt-125m --model_id=facebook/opt-125m, two pods in default; the same
+    # model served by an opt-125m InferenceService in team-b; a storage-backed neighbour.
+    hf_pods(f, start, "default", "opt-125m-predictor-6d5f7-abcde", "facebook/opt-125m", 4)
+    hf_pods(f, start, "default", "opt-125m-predictor-6d5f7-fghij", "facebook/opt-125m", 6)
+    hf_pods(f, start, "team-b", "opt-125m-predictor-58c9d-klmno", "facebook/opt-125m", 20)
+    hf_pods(f, start, "default", "other-predictor-7b8c9-pqrst", "/mnt/models", 7)
+    start = model_name_slot_end("hf-mnt-models") - WINDOW
+    # storageUri and no --model_id: every InferenceService's vLLM says /mnt/models.
+    hf_pods(f, start, "ml", "llama-predictor-5c6d7-abcde", "/mnt/models", 3)
+    hf_pods(f, start, "ml", "qwen-predictor-8f9a0-fghij", "/mnt/models", 9)
+    hf_pods(f, start, "team-b", "llama-predictor-1a2b3-klmno", "/mnt/models", 30)
+
+
 def history(f):
     ns, isvc, model = SERVICES["seed-003"]
     h0 = HISTORY_START
@@ -192,6 +223,7 @@ def main():
     for service in SERVICES:
         for name in SCENARIOS:
             scenario(f, service, name)
+    model_name_slots(f)
     history(f)
     f.write(sys.stdout)
 

@@ -137,6 +137,59 @@ def check_load_presets(binary, url, scratch, fail):
                 print("ok   %s %s: value %s, asks for %d" % (preset, scenario, v, w))
 
 
+HF_ISVC = """apiVersion: serving.kserve.io/v1beta1
+kind: InferenceService
+metadata:
+  name: %s
+  namespace: %s
+  annotations:
+    serving.kserve.io/deploymentMode: Standard
+    serving.kserve.io/autoscalerClass: keda
+spec:
+  predictor:
+    minReplicas: 1
+    maxReplicas: 8
+    model:
+      modelFormat: {name: huggingface}
+%s
+    autoScaling:
+      metrics:
+      - type: External
+        external:
+          metric: {backend: prometheus, serverAddress: "http://prometheus:9090", query: "preset:vllm-queue-depth"}
+"""
+
+
+def check_model_names(binary, url, scratch, fail):
+    """vLLM's model_name under the huggingface runtime (gen_openmetrics.model_name_slots): the
+    preset selects one series, this namespace's, and not the same model elsewhere."""
+    cases = [
+        # (slot, isvc, namespace, implementation lines, query scope, value, replicas)
+        ("hf-model-id", "opt-125m", "default",
+         '      args: ["--model_name=opt-125m", "--model_id=facebook/opt-125m", "--backend=vllm"]',
+         'model_name="facebook/opt-125m"', 10, 2),
+        ("hf-mnt-models", "llama", "ml", "      storageUri: pvc://models/llama",
+         'pod=~"llama-predictor-.*"', 3, 1),
+    ]
+    for slot, name, ns, impl, scope, value, want in cases:
+        path = os.path.join(scratch, "model-name-%s.yaml" % slot)
+        with open(path, "w") as f:
+            f.write(HF_ISVC % (name, ns, impl))
+        p = subprocess.run([binary, "check", "--prometheus", url, "--at",
+                            str(fx.model_name_slot_end(slot)), "--replicas", "1", "--format",
+                            "json", path], capture_output=True, text=True, timeout=60)
+        doc = json.loads(p.stdout)
+        (obj,) = doc["objects"]
+        (t,) = obj["triggers"]
+        got = (scope in t["query"], t["series"], t["value"], obj["desiredReplicas"])
+        if p.returncode != 0 or got != (True, 1, value, want):
+            fail("model_name %s: exit %d, (scoped, series, value, replicas) %s, want %s; %s"
+                 % (slot, p.returncode, got, (True, 1, value, want), t["query"]))
+        else:
+            print("ok   model_name %s: %s reads %d from 1 series (team-b not counted), asks for %d"
+                  % (slot, scope, value, want))
+
+
 def check_findings(binary, url, src, fail):
     """Findings carry the trigger's position and a rule id; exit code 1."""
     # The envoy-gateway activation preset is withdrawn: the fixture's Envoy cluster counters
@@ -259,6 +312,7 @@ def main():
             else:
                 print("ok   %s %s" % (sample, scenario))
     check_load_presets(binary, url, scratch, failures.append)
+    check_model_names(binary, url, scratch, failures.append)
     check_findings(binary, url, src, failures.append)
     check_auth_headers(binary, src, scratch, failures.append)
     for f in failures:

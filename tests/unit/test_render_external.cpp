@@ -111,8 +111,9 @@ TEST_SUITE("render::external") {
     CHECK(spec["minReplicaCount"] == 0);
     CHECK(spec["maxReplicaCount"] == 3);
     REQUIRE(spec["triggers"].size() == 2);
+    // No runtime args say which model_name vLLM uses: the preset selects the pods.
     CHECK(spec["triggers"][0]["metadata"]["query"] ==
-          "sum(vllm:num_requests_waiting{namespace=\"ml\",model_name=\"m\"})");
+          "sum(vllm:num_requests_waiting{namespace=\"ml\",pod=~\"m-predictor-.*\"})");
     CHECK(spec["triggers"][0]["metricType"] == "AverageValue");
     const auto& act = spec["triggers"][1];
     CHECK(act["name"] == "activation");
