@@ -184,9 +184,8 @@ std::optional<std::string> otel_metric_query(const Context& ctx, const model::Po
   }
   // The collector sidecar stamps every data point with its pod's namespace and deployment
   // (KServe pkg/controller/v1beta1/inferenceservice/reconcilers/otel/otel_reconciler.go:56-57,
-  // rendered by
-  // otel_collector.cpp), and the add-on keeps the series of every sidecar that pushes to it:
-  // the deployment name alone also matches a namesake in another namespace. The
+  // rendered by otel_collector.cpp), and the add-on keeps the series of every sidecar that
+  // pushes to it: the deployment name alone also matches a namesake in another namespace. The
   // InferenceService's namespace (or --namespace) wins; without one, a namespace the query
   // itself names is kept; with neither, `namespace=""` would match no series at all, so the
   // query is scoped by deployment only (the objects land in kubectl's namespace).

@@ -190,6 +190,35 @@ def check_model_names(binary, url, scratch, fail):
                   % (slot, scope, value, want))
 
 
+def check_ttft(binary, url, scratch, fail):
+    """preset:vllm-ttft-p95 over the fixture's TTFT histogram (gen_openmetrics.ttft_slot):
+    histogram_quantile over sum by (le) returns one series, this service's p95 only."""
+    impl = '      args: ["--model_name=opt-125m", "--model_id=facebook/opt-125m"]'
+    path = os.path.join(scratch, "ttft.yaml")
+    with open(path, "w") as f:
+        f.write((HF_ISVC % ("opt-125m", "default", impl))
+                .replace("preset:vllm-queue-depth", "preset:vllm-ttft-p95")
+                + "          target: {type: Value, value: \"0.5\"}\n")
+    p = subprocess.run([binary, "check", "--prometheus", url, "--at",
+                        str(fx.model_name_slot_end("ttft")), "--replicas", "1", "--format", "json",
+                        path], capture_output=True, text=True, timeout=60)
+    doc = json.loads(p.stdout)
+    (obj,) = doc["objects"]
+    (t,) = obj["triggers"]
+    # Both pods: 1 req/s each, cumulative 0.5 at 0.25 s, 0.9 at 0.5 s, 1.0 at 0.75 s. Rank
+    # 0.95 x 2 = 1.9 lies in (0.5, 0.75] (1.8 below, 0.2 in it): 0.5 + 0.25 x 0.5 = 0.625.
+    # Counting team-b's slow 4 req/s would give 2.3875. Value target 0.5 at 1 replica:
+    # ceil(1 x 0.625 / 0.5) = 2.
+    got = (t["series"], round(t["value"] or 0, 4), obj["desiredReplicas"])
+    if p.returncode != 0 or got != (1, 0.625, 2) or "histogram_quantile(0.95, sum by (le)" \
+            not in t["query"]:
+        fail("ttft p95: exit %d, (series, value, replicas) %s, want (1, 0.625, 2); %s"
+             % (p.returncode, got, t["query"]))
+    else:
+        print("ok   vllm-ttft-p95: one series, p95 0.625 s (team-b's 2.39 s not mixed in), "
+              "asks for 2")
+
+
 def check_findings(binary, url, src, fail):
     """Findings carry the trigger's position and a rule id; exit code 1."""
     # The envoy-gateway activation preset is withdrawn: the fixture's Envoy cluster counters
@@ -313,6 +342,7 @@ def main():
                 print("ok   %s %s" % (sample, scenario))
     check_load_presets(binary, url, scratch, failures.append)
     check_model_names(binary, url, scratch, failures.append)
+    check_ttft(binary, url, scratch, failures.append)
     check_findings(binary, url, src, failures.append)
     check_auth_headers(binary, src, scratch, failures.append)
     for f in failures:
