@@ -178,6 +178,15 @@ struct Component {
   bool multi_model_env = false;
   bool has_implementation = false;
   bool huggingface = false;
+  /// The implementation's modelFormat.name and runtime (`model:` spec), "" when unset.
+  std::string model_format;
+  std::string runtime;
+  /// Which implementation field was set ("model", "huggingface", ...), "" for custom
+  /// containers (containers[0]) or none.
+  std::string implementation;
+  /// The model server's command line as written: the implementation's command and args, or
+  /// containers[0]'s for a custom container (what lib/plan/model_names.cpp reads).
+  std::vector<std::string> args;
   /// Name of a container port declared in the component (for PodMonitor checks).
   std::vector<std::pair<std::string, std::int64_t>> ports;
   Mark mark;

@@ -428,6 +428,14 @@ struct Reader {
       c.has_implementation = true;
       const Node* format = impl->get("modelFormat");
       const Node* format_name = format != nullptr ? format->get("name") : nullptr;
+      c.implementation = begin[i];
+      if (format_name != nullptr && format_name->is_scalar()) {
+        c.model_format = format_name->value;
+      }
+      if (const Node* rt = impl->get("runtime"); rt != nullptr && rt->is_scalar()) {
+        c.runtime = rt->value;
+      }
+      command_line(*impl, c.args);
       c.huggingface = std::string_view(begin[i]) == "huggingface" ||
                       (std::string_view(begin[i]) == "model" && format_name != nullptr &&
                        format_name->is_scalar() && format_name->value == "huggingface");
@@ -448,9 +456,22 @@ struct Reader {
     }
     if (first != nullptr) {
       c.has_implementation = true;
+      command_line(*first, c.args);
       if (has_env_uri) {
         c.storage_uri.value = env_uri;
         c.storage_uri.set = true;
+      }
+    }
+  }
+
+  // command then args of a container spec, scalars only.
+  static void command_line(const Node& container, std::vector<std::string>& out) {
+    for (const char* key : {"command", "args"}) {
+      const Node* n = container.get(key);
+      for (std::size_t i = 0; n != nullptr && n->is_seq() && i < n->items.size(); ++i) {
+        if (n->items[i].is_scalar()) {
+          out.push_back(n->items[i].value);
+        }
       }
     }
   }

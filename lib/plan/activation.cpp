@@ -2,6 +2,7 @@
 #include "plan/activation.hpp"
 
 #include "kserve/component_meta.hpp"
+#include "plan/model_names.hpp"
 #include "promql/analyze.hpp"
 #include "promql/presets.hpp"
 #include "promql/shape.hpp"
@@ -38,9 +39,10 @@ promql::PresetVars preset_vars(const std::string& ns,
                                const model::Component& c,
                                const model::Extensions* ext,
                                std::string threshold) {
-  promql::PresetVars v{ns, *isvc.name, kserve::component_name(isvc, c),
-                       ext != nullptr && ext->model_name ? *ext->model_name : *isvc.name,
+  auto names = model_names(isvc, c, ext);
+  promql::PresetVars v{ns, *isvc.name, kserve::component_name(isvc, c), names.api,
                        std::move(threshold)};
+  v.engine_model = names.engine;
   if (ext != nullptr && ext->scrape_interval) {
     v.scrape_seconds = promql::duration_seconds(*ext->scrape_interval).value_or(0);
   }

@@ -298,9 +298,12 @@ const std::vector<ExtensionKey>& extension_keys() {
        "KEDA initialCooldownPeriod, seconds (default 0): grace after creation before the first "
        "scale to zero.",
        true, read_initial_cooldown_period},
-      {"model-name", "vLLM served model name for presets (default: the InferenceService name)",
-       "The model name vLLM reports in its model_name label, used by the presets (default: the "
-       "InferenceService name).",
+      {"model-name", "API model name clients send, for the router preset (default: from args)",
+       "The model name clients send (the production-stack router's model label, read by the "
+       "vllm-router preset; default: --served-model-name or --model_name in the predictor's "
+       "args, else the InferenceService name). vLLM's own model_name label, which the vllm-* "
+       "load presets match, is derived from the runtime and args (--served-model-name, "
+       "--model_id) and is not this annotation.",
        false, read_model_name},
       {"podmonitor-labels", "labels for the PodMonitor, k=v,k2=v2",
        "Labels for the PodMonitor, k=v,k2=v2 (kube-prometheus-stack selects release=<helm "

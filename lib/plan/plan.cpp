@@ -136,6 +136,7 @@ Plan resolve(const model::InferenceService& isvc,
     }
     cp.engine = engine_for(c, cp.meta, p.ext);
     cp.keda_hpa_name = keda_hpa_name(cp.meta.name);
+    cp.names = model_names(isvc, c, &p.ext);
     cp.wakes_itself =
         waking_load_metric(c) != nullptr && !p.ext.activation_query && !p.ext.activation_preset;
     if (cp.keda() && c.min_replicas && *c.min_replicas == 0 && !cp.wakes_itself) {

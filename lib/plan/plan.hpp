@@ -10,6 +10,7 @@
 #include "model/extensions.hpp"
 #include "model/inference_service.hpp"
 #include "plan/activation.hpp"
+#include "plan/model_names.hpp"
 
 #include <optional>
 #include <string>
@@ -41,6 +42,9 @@ struct ComponentPlan {
   std::optional<ActivationPlan> activation;
   /// A load trigger reads a router or gateway counter: it wakes the service by itself.
   bool wakes_itself = false;
+  /// The API model name and vLLM's model_name label (model_names.hpp); presets read them
+  /// through preset_vars.
+  ModelNames names;
 
   bool keda() const { return engine == Engine::keda; }
 };

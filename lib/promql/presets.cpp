@@ -145,9 +145,19 @@ std::string expand(const Preset& p, const PresetVars& vars) {
   replace_all(q, "{{isvc}}", escape(vars.isvc));
   replace_all(q, "{{component}}", escape(vars.component));
   replace_all(q, "{{model}}", escape(vars.model));
+  // Pods of a KServe Standard Deployment are <component>-<hash>-<hash>; PodMonitor targets
+  // carry `pod` (prometheus-operator pkg/prometheus/promcfg.go:1611-1612 relabels
+  // __meta_kubernetes_pod_name to pod).
+  replace_all(q, "{{engine_match}}",
+              vars.engine_model.empty() ? "pod=~\"" + escape(vars.component) + "-.*\""
+                                        : "model_name=\"" + escape(vars.engine_model) + "\"");
   replace_all(q, "{{threshold}}", vars.threshold);
   replace_all(q, "{{window}}", window_for(p.window, vars.scrape_seconds));
   return q;
+}
+
+bool uses_engine_match(const Preset& p) {
+  return p.query.find("{{engine_match}}") != std::string::npos;
 }
 
 std::string activation_query(const std::string& query, const std::string& threshold) {

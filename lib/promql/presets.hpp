@@ -14,7 +14,8 @@ struct Preset {
   std::string summary;
   std::string metric_type; ///< Value or AverageValue
   std::string threshold;   ///< typical target
-  std::string query; ///< with {{namespace}}, {{isvc}}, {{component}}, {{model}}, {{threshold}}
+  /// with {{namespace}}, {{isvc}}, {{component}}, {{model}}, {{engine_match}}, {{threshold}}
+  std::string query;
   std::string notes;
   /// Why the preset may no longer be used ("" = usable).
   std::string withdrawn;
@@ -28,13 +29,20 @@ struct Preset {
 struct PresetVars {
   std::string ns;
   std::string isvc;
-  std::string component; ///< the Deployment, e.g. <isvc>-predictor
-  std::string model;
+  std::string component;       ///< the Deployment, e.g. <isvc>-predictor
+  std::string model;           ///< the API model name clients send (the router's `model` label)
   std::string threshold = "0"; ///< activation threshold
   /// Scrape interval of the pods' PodMonitor in seconds (0 = unknown): `{{window}}` is then
   /// at least k_min_scrapes_per_window of them.
   double scrape_seconds = 0;
+  /// vLLM's `model_name` label value (plan::model_names). `{{engine_match}}` is
+  /// `model_name="<it>"`, or `pod=~"<component>-.*"` when it is "" (the label cannot tell
+  /// this service apart from another; presets also match the namespace).
+  std::string engine_model{};
 };
+
+/// True if the preset selects vLLM series by `{{engine_match}}`.
+bool uses_engine_match(const Preset& p);
 
 /// Every preset, sorted by name (parsed once, shared read-only).
 const std::vector<Preset>& presets();

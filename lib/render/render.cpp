@@ -6,6 +6,7 @@
 #include "model/extensions.hpp"
 #include "plan/extensions.hpp"
 #include "plan/plan.hpp"
+#include "promql/presets.hpp"
 #include "render/isvc_reemit.hpp"
 #include "render/renderers.hpp"
 #include "util/strings.hpp"
@@ -394,6 +395,28 @@ handover(const plan::Plan& plan, Result& out, ComponentAnnotations& per_componen
   return set;
 }
 
+// Where vLLM's model_name label cannot tell this service apart (plan/model_names.cpp), the
+// vllm-* presets match its pods instead; lint says so too (vllm-model-name-not-distinct).
+void note_pod_scoped(const plan::Plan& plan, Result& out) {
+  for (const auto& cp : plan.components) {
+    if (!cp.names.engine.empty()) {
+      continue;
+    }
+    for (const auto& m : cp.comp->autoscaling.metrics) {
+      const auto& q = m.external.query;
+      const auto* p = q && util::starts_with(*q, promql::k_preset_prefix)
+                          ? promql::find_preset(q->substr(promql::k_preset_prefix.size()))
+                          : nullptr;
+      if (p != nullptr && promql::uses_engine_match(*p)) {
+        out.notes.push_back(fmt::format("{}: {} selects pod=~\"{}-.*\" in namespace {}, not "
+                                        "model_name: {}",
+                                        label(*plan.isvc), *q, cp.meta.name, cp.meta.ns,
+                                        cp.names.source));
+      }
+    }
+  }
+}
+
 bool render_external(const plan::Plan& plan, const Options& opts, Result& out, diag::Sink& sink) {
   const model::InferenceService& isvc = *plan.isvc;
   std::size_t errors_before = sink.size();
@@ -421,6 +444,7 @@ bool render_external(const plan::Plan& plan, const Options& opts, Result& out, d
       return false;
     }
   }
+  note_pod_scoped(plan, out);
   ComponentAnnotations per_component;
   auto set = handover(plan, out, per_component);
   out.objects.insert(out.objects.begin() + static_cast<std::ptrdiff_t>(first_object),

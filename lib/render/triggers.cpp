@@ -147,12 +147,19 @@ std::optional<std::string> otel_metric_query(const Context& ctx, const model::Po
     bool value = p.target.type && *p.target.type == "Value";
     q->aggregation = value ? "avg" : "sum";
   }
-  std::erase_if(q->labels,
-                [](const auto& kv) { return kv.first == "namespace" || kv.first == "deployment"; });
-  // No namespace in the input: the objects land in kubectl's namespace, which the query cannot
-  // know; `namespace=""` would match no series at all, so scope by deployment only.
-  if (!ctx.meta.ns.empty()) {
-    q->labels.emplace_back("namespace", ctx.meta.ns);
+  // The collector sidecar stamps every data point with its pod's namespace and deployment
+  // (KServe pkg/controller/v1beta1/inferenceservice/reconcilers/otel/otel_reconciler.go:56-57,
+  // rendered by otel_collector.cpp), and the add-on keeps the series of every sidecar that
+  // pushes to it: the deployment name alone also matches a namesake in another namespace. The
+  // InferenceService's namespace (or --namespace) wins; without one, a namespace the query
+  // itself names is kept; with neither, `namespace=""` would match no series at all, so the
+  // query is scoped by deployment only (the objects land in kubectl's namespace).
+  const std::string& ns = ctx.meta.ns;
+  std::erase_if(q->labels, [&ns](const auto& kv) {
+    return kv.first == "deployment" || (kv.first == "namespace" && !ns.empty());
+  });
+  if (!ns.empty()) {
+    q->labels.emplace_back("namespace", ns);
   }
   q->labels.emplace_back("deployment", ctx.meta.name);
   return promql::to_string(*q);

@@ -46,6 +46,8 @@ SERVICES = {
     "team-a": ("team-a", "llama", "meta-llama/Llama-3.1-8B-Instruct"),
     "seed-003": ("default", "vllm-llama3", "meta-llama/Llama-3.1-8B-Instruct"),
 }
+# Slots after the (service, scenario) ones: vLLM under KServe's huggingface runtime.
+MODEL_NAME_SLOTS = ["hf-model-id", "hf-mnt-models", "ttft"]
 HISTORY_START = BASE + 86400  # 2026-01-02T00:00:00Z, after every slot
 HISTORY_LENGTH = 9000
 SCENARIOS = ["zero-pods", "router-restart", "one-idle-pod", "three-loaded-pods", "neighbours"]
@@ -58,6 +60,10 @@ def slot_start(service, scenario):
 
 def slot_end(service, scenario):
     return slot_start(service, scenario) + WINDOW
+
+
+def model_name_slot_end(name):
+    return BASE + (len(SERVICES) * len(SCENARIOS) + MODEL_NAME_SLOTS.index(name)) * SLOT + WINDOW
 
 
 class Families:
@@ -168,6 +174,62 @@ def scenario(f, service, name):
         loaded(f, start, ns, "other", "Qwen/Qwen2.5-7B-Instruct")
 
 
+def hf_pods(f, start, ns, pod, label, waiting):
+    """vLLM under KServe's huggingface runtime labels model_name with --served-model-name, else
+    --model_id, else the model directory /mnt/models (kserve/kserve
+    python/huggingfaceserver/huggingfaceserver/__main__.py:233, vllm
+    vllm/v1/metrics/loggers.py:168-169)."""
+    lab = {"namespace": ns, "pod": pod, "model_name": label, "engine": "0"}
+    f.add("vllm:num_requests_waiting", "gauge", "vllm:num_requests_waiting", lab,
+          gauge(start, waiting))
+
+
+def model_name_slots(f):
+    start = model_name_slot_end("hf-model-id") - WINDOW
+    # Seed 002: --model_name=opt-125m --model_id=facebook/opt-125m, two pods in default; the same
+    # model served by an opt-125m InferenceService in team-b; a storage-backed neighbour.
+    hf_pods(f, start, "default", "opt-125m-predictor-6d5f7-abcde", "facebook/opt-125m", 4)
+    hf_pods(f, start, "default", "opt-125m-predictor-6d5f7-fghij", "facebook/opt-125m", 6)
+    hf_pods(f, start, "team-b", "opt-125m-predictor-58c9d-klmno", "facebook/opt-125m", 20)
+    hf_pods(f, start, "default", "other-predictor-7b8c9-pqrst", "/mnt/models", 7)
+    start = model_name_slot_end("hf-mnt-models") - WINDOW
+    # storageUri and no --model_id: every InferenceService's vLLM says /mnt/models.
+    hf_pods(f, start, "ml", "llama-predictor-5c6d7-abcde", "/mnt/models", 3)
+    hf_pods(f, start, "ml", "qwen-predictor-8f9a0-fghij", "/mnt/models", 9)
+    hf_pods(f, start, "team-b", "llama-predictor-1a2b3-klmno", "/mnt/models", 30)
+
+
+# vllm/v1/metrics/loggers.py PrometheusStatLogger: vllm:time_to_first_token_seconds, a
+# Histogram on ["model_name", "engine"] with buckets 0.001 ... 2560 (+Inf added by
+# prometheus_client); the fixture uses the edges up to 2.5.
+TTFT_EDGES = ["0.1", "0.25", "0.5", "0.75", "1.0", "2.5", "+Inf"]
+
+
+def ttft(f, start, ns, pod, label, per_second, below):
+    """A TTFT histogram of `per_second` requests/s whose cumulative share at each edge is
+    `below[edge]` (1.0 from the first edge not listed)."""
+    lab = {"namespace": ns, "pod": pod, "model_name": label, "engine": "0"}
+    fam = "vllm:time_to_first_token_seconds"
+    for edge in TTFT_EDGES:
+        share = below.get(edge, 1.0)
+        f.add(fam, "histogram", fam + "_bucket", dict(lab, le=edge),
+              counter(start, per_second * share))
+    f.add(fam, "histogram", fam + "_count", lab, counter(start, per_second))
+    f.add(fam, "histogram", fam + "_sum", lab, counter(start, per_second * 0.4))
+
+
+def ttft_slot(f):
+    start = model_name_slot_end("ttft") - WINDOW
+    # opt-125m in default (--model_id=facebook/opt-125m), two pods at 1 request/s each: half
+    # the first tokens within 0.25 s, 90 % within 0.5 s, all within 0.75 s.
+    fast = {"0.1": 0.0, "0.25": 0.5, "0.5": 0.9, "0.75": 1.0}
+    ttft(f, start, "default", "opt-125m-predictor-6d5f7-abcde", "facebook/opt-125m", 1, fast)
+    ttft(f, start, "default", "opt-125m-predictor-6d5f7-fghij", "facebook/opt-125m", 1, fast)
+    # The same model in team-b, slow (all between 1 and 2.5 s): counted, it would move p95.
+    slow = {"0.1": 0.0, "0.25": 0.0, "0.5": 0.0, "0.75": 0.0, "1.0": 0.0, "2.5": 1.0}
+    ttft(f, start, "team-b", "opt-125m-predictor-58c9d-klmno", "facebook/opt-125m", 4, slow)
+
+
 def history(f):
     ns, isvc, model = SERVICES["seed-003"]
     h0 = HISTORY_START
@@ -192,6 +254,8 @@ def main():
     for service in SERVICES:
         for name in SCENARIOS:
             scenario(f, service, name)
+    model_name_slots(f)
+    ttft_slot(f)
     history(f)
     f.write(sys.stdout)
 

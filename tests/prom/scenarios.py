@@ -137,6 +137,88 @@ def check_load_presets(binary, url, scratch, fail):
                 print("ok   %s %s: value %s, asks for %d" % (preset, scenario, v, w))
 
 
+HF_ISVC = """apiVersion: serving.kserve.io/v1beta1
+kind: InferenceService
+metadata:
+  name: %s
+  namespace: %s
+  annotations:
+    serving.kserve.io/deploymentMode: Standard
+    serving.kserve.io/autoscalerClass: keda
+spec:
+  predictor:
+    minReplicas: 1
+    maxReplicas: 8
+    model:
+      modelFormat: {name: huggingface}
+%s
+    autoScaling:
+      metrics:
+      - type: External
+        external:
+          metric: {backend: prometheus, serverAddress: "http://prometheus:9090", query: "preset:vllm-queue-depth"}
+"""
+
+
+def check_model_names(binary, url, scratch, fail):
+    """vLLM's model_name under the huggingface runtime (gen_openmetrics.model_name_slots): the
+    preset selects one series, this namespace's, and not the same model elsewhere."""
+    cases = [
+        # (slot, isvc, namespace, implementation lines, query scope, value, replicas)
+        ("hf-model-id", "opt-125m", "default",
+         '      args: ["--model_name=opt-125m", "--model_id=facebook/opt-125m", "--backend=vllm"]',
+         'model_name="facebook/opt-125m"', 10, 2),
+        ("hf-mnt-models", "llama", "ml", "      storageUri: pvc://models/llama",
+         'pod=~"llama-predictor-.*"', 3, 1),
+    ]
+    for slot, name, ns, impl, scope, value, want in cases:
+        path = os.path.join(scratch, "model-name-%s.yaml" % slot)
+        with open(path, "w") as f:
+            f.write(HF_ISVC % (name, ns, impl))
+        p = subprocess.run([binary, "check", "--prometheus", url, "--at",
+                            str(fx.model_name_slot_end(slot)), "--replicas", "1", "--format",
+                            "json", path], capture_output=True, text=True, timeout=60)
+        doc = json.loads(p.stdout)
+        (obj,) = doc["objects"]
+        (t,) = obj["triggers"]
+        got = (scope in t["query"], t["series"], t["value"], obj["desiredReplicas"])
+        if p.returncode != 0 or got != (True, 1, value, want):
+            fail("model_name %s: exit %d, (scoped, series, value, replicas) %s, want %s; %s"
+                 % (slot, p.returncode, got, (True, 1, value, want), t["query"]))
+        else:
+            print("ok   model_name %s: %s reads %d from 1 series (team-b not counted), asks for %d"
+                  % (slot, scope, value, want))
+
+
+def check_ttft(binary, url, scratch, fail):
+    """preset:vllm-ttft-p95 over the fixture's TTFT histogram (gen_openmetrics.ttft_slot):
+    histogram_quantile over sum by (le) returns one series, this service's p95 only."""
+    impl = '      args: ["--model_name=opt-125m", "--model_id=facebook/opt-125m"]'
+    path = os.path.join(scratch, "ttft.yaml")
+    with open(path, "w") as f:
+        f.write((HF_ISVC % ("opt-125m", "default", impl))
+                .replace("preset:vllm-queue-depth", "preset:vllm-ttft-p95")
+                + "          target: {type: Value, value: \"0.5\"}\n")
+    p = subprocess.run([binary, "check", "--prometheus", url, "--at",
+                        str(fx.model_name_slot_end("ttft")), "--replicas", "1", "--format", "json",
+                        path], capture_output=True, text=True, timeout=60)
+    doc = json.loads(p.stdout)
+    (obj,) = doc["objects"]
+    (t,) = obj["triggers"]
+    # Both pods: 1 req/s each, cumulative 0.5 at 0.25 s, 0.9 at 0.5 s, 1.0 at 0.75 s. Rank
+    # 0.95 x 2 = 1.9 lies in (0.5, 0.75] (1.8 below, 0.2 in it): 0.5 + 0.25 x 0.5 = 0.625.
+    # Counting team-b's slow 4 req/s would give 2.3875. Value target 0.5 at 1 replica:
+    # ceil(1 x 0.625 / 0.5) = 2.
+    got = (t["series"], round(t["value"] or 0, 4), obj["desiredReplicas"])
+    if p.returncode != 0 or got != (1, 0.625, 2) or "histogram_quantile(0.95, sum by (le)" \
+            not in t["query"]:
+        fail("ttft p95: exit %d, (series, value, replicas) %s, want (1, 0.625, 2); %s"
+             % (p.returncode, got, t["query"]))
+    else:
+        print("ok   vllm-ttft-p95: one series, p95 0.625 s (team-b's 2.39 s not mixed in), "
+              "asks for 2")
+
+
 def check_findings(binary, url, src, fail):
     """Findings carry the trigger's position and a rule id; exit code 1."""
     # The envoy-gateway activation preset is withdrawn: the fixture's Envoy cluster counters
@@ -259,6 +341,8 @@ def main():
             else:
                 print("ok   %s %s" % (sample, scenario))
     check_load_presets(binary, url, scratch, failures.append)
+    check_model_names(binary, url, scratch, failures.append)
+    check_ttft(binary, url, scratch, failures.append)
     check_findings(binary, url, src, failures.append)
     check_auth_headers(binary, src, scratch, failures.append)
     for f in failures:

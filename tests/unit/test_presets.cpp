@@ -33,12 +33,14 @@ const std::map<std::string, std::set<std::string>>& k_metric_labels() {
       {"llm_d_epp_flow_control_queue_size",
        {"namespace", "fairness_id", "priority", "outcome", "inference_pool", "model_name",
         "target_model_name"}},
-      // vLLM engine metrics carry model_name (and engine with data parallelism)
-      {"vllm:kv_cache_usage_perc", {"namespace", "model_name", "engine"}},
-      {"vllm:num_requests_waiting", {"namespace", "model_name", "engine"}},
-      {"vllm:num_requests_running", {"namespace", "model_name", "engine"}},
-      {"vllm:generation_tokens_total", {"namespace", "model_name", "engine"}},
-      {"vllm:time_to_first_token_seconds_bucket", {"namespace", "model_name", "engine", "le"}},
+      // vLLM engine metrics carry model_name and engine (vllm/v1/metrics/loggers.py:168);
+      // pod is the PodMonitor target's (prometheus-operator pkg/prometheus/promcfg.go:1611)
+      {"vllm:kv_cache_usage_perc", {"namespace", "pod", "model_name", "engine"}},
+      {"vllm:num_requests_waiting", {"namespace", "pod", "model_name", "engine"}},
+      {"vllm:num_requests_running", {"namespace", "pod", "model_name", "engine"}},
+      {"vllm:generation_tokens_total", {"namespace", "pod", "model_name", "engine"}},
+      {"vllm:time_to_first_token_seconds_bucket",
+       {"namespace", "pod", "model_name", "engine", "le"}},
   };
   return m;
 }
@@ -62,6 +64,9 @@ const std::map<std::string, Values>& k_label_values() {
       {"inference_pool", {{"llama"}, {"llama-70b", "llama-70b-pool"}}},
       {"model_name", {{"meta-llama/Llama-3.1-8B"}, {"meta-llama/Llama-3.1-70B"}}},
       {"model", {{"meta-llama/Llama-3.1-8B"}, {"meta-llama/Llama-3.1-70B"}}},
+      // Pods of Deployment llama-predictor; not those of llama-70b-predictor.
+      {"pod",
+       {{"llama-predictor-7c9d8f6b5-x2k4p"}, {"llama-70b-predictor-5f4d-abcde", "llama-abc"}}},
   };
   return m;
 }
@@ -124,19 +129,24 @@ TEST_SUITE("promql::presets") {
 
   TEST_CASE("preset selectors use only labels their metrics have, documented in the preset") {
     PresetVars v{"team-a", "llama", "llama-predictor", "meta-llama/Llama-3.1-8B", "0"};
+    PresetVars by_label = v;
+    by_label.engine_model = "meta-llama/Llama-3.1-8B";
     for (const auto& p : presets()) {
       CAPTURE(p.name);
-      auto parsed = parse(expand(p, v));
-      REQUIRE(parsed.expr);
       std::set<std::string> used;
-      for (const auto* s : selectors(*parsed.expr)) {
-        CAPTURE(s->name);
-        auto known = k_metric_labels().find(s->name);
-        REQUIRE_MESSAGE(known != k_metric_labels().end(), "metric missing from the label table");
-        for (const auto& m : s->matchers) {
-          CAPTURE(m.label);
-          CHECK(known->second.count(m.label) == 1);
-          used.insert(m.label);
+      // {{engine_match}}: model_name when the label tells services apart, pod otherwise.
+      for (const auto* vars : {&v, &by_label}) {
+        auto parsed = parse(expand(p, *vars));
+        REQUIRE(parsed.expr);
+        for (const auto* s : selectors(*parsed.expr)) {
+          CAPTURE(s->name);
+          auto known = k_metric_labels().find(s->name);
+          REQUIRE_MESSAGE(known != k_metric_labels().end(), "metric missing from the label table");
+          for (const auto& m : s->matchers) {
+            CAPTURE(m.label);
+            CHECK(known->second.count(m.label) == 1);
+            used.insert(m.label);
+          }
         }
       }
       std::set<std::string> documented(p.labels.begin(), p.labels.end());
@@ -146,9 +156,18 @@ TEST_SUITE("promql::presets") {
 
   TEST_CASE("preset matchers select this InferenceService and not a sibling named alike") {
     PresetVars v{"team-a", "llama", "llama-predictor", "meta-llama/Llama-3.1-8B", "0"};
-    for (const auto& p : presets()) {
-      CAPTURE(p.name);
-      auto parsed = parse(expand(p, v));
+    PresetVars by_label = v;
+    by_label.engine_model = "meta-llama/Llama-3.1-8B";
+    for (const auto& [p, vars] : [&] {
+           std::vector<std::pair<const Preset*, const PresetVars*>> out;
+           for (const auto& p : presets()) {
+             out.emplace_back(&p, &v);
+             out.emplace_back(&p, &by_label);
+           }
+           return out;
+         }()) {
+      CAPTURE(p->name);
+      auto parsed = parse(expand(*p, *vars));
       REQUIRE(parsed.expr);
       for (const auto* s : selectors(*parsed.expr)) {
         for (const auto& m : s->matchers) {
@@ -178,9 +197,25 @@ TEST_SUITE("promql::presets") {
   }
 
   TEST_CASE("values are escaped for PromQL strings") {
-    PresetVars v{"ns", "m", "m-predictor", "we\"ird\\name", "0"};
+    PresetVars v{"ns", "m", "m-predictor", "api", "0"};
+    v.engine_model = "we\"ird\\name";
     std::string q = expand(*find_preset("vllm-queue-depth"), v);
     CHECK(q == "sum(vllm:num_requests_waiting{namespace=\"ns\",model_name=\"we\\\"ird\\\\name\"})");
     CHECK(parse(q).expr != nullptr);
+  }
+
+  TEST_CASE("{{engine_match}}: vLLM's model_name label, else this service's pods") {
+    PresetVars v{"ml", "llama", "llama-predictor", "llama", "0"};
+    const auto* p = find_preset("vllm-kv-cache");
+    REQUIRE(p != nullptr);
+    CHECK(uses_engine_match(*p));
+    CHECK_FALSE(uses_engine_match(*find_preset("vllm-router")));
+    CHECK(expand(*p, v) ==
+          "avg(vllm:kv_cache_usage_perc{namespace=\"ml\",pod=~\"llama-predictor-.*\"})");
+    v.engine_model = "meta-llama/Llama-3.1-8B";
+    CHECK(expand(*p, v) ==
+          "avg(vllm:kv_cache_usage_perc{namespace=\"ml\",model_name=\"meta-llama/Llama-3.1-8B\"})");
+    // The router's model label is the API name, whatever vLLM labels its own series with.
+    CHECK(expand(*find_preset("vllm-router"), v).find("model=\"llama\"") != std::string::npos);
   }
 }

@@ -111,8 +111,9 @@ TEST_SUITE("render::external") {
     CHECK(spec["minReplicaCount"] == 0);
     CHECK(spec["maxReplicaCount"] == 3);
     REQUIRE(spec["triggers"].size() == 2);
+    // No runtime args say which model_name vLLM uses: the preset selects the pods.
     CHECK(spec["triggers"][0]["metadata"]["query"] ==
-          "sum(vllm:num_requests_waiting{namespace=\"ml\",model_name=\"m\"})");
+          "sum(vllm:num_requests_waiting{namespace=\"ml\",pod=~\"m-predictor-.*\"})");
     CHECK(spec["triggers"][0]["metricType"] == "AverageValue");
     const auto& act = spec["triggers"][1];
     CHECK(act["name"] == "activation");
@@ -250,6 +251,19 @@ TEST_SUITE("render::external") {
     CHECK_FALSE(out.objects[1]["metadata"].contains("namespace"));
     CHECK(out.objects[1]["spec"]["triggers"][0]["metadata"]["metricQuery"] ==
           "sum(vllm:num_requests_running{deployment=\"m-predictor\"})");
+  }
+  TEST_CASE("PodMetric: the namespace the query names is kept when the InferenceService has none") {
+    auto own = render_external(
+        "", podmetric("vllm:num_requests_running{namespace=\"ml\"}", k_average4), "");
+    REQUIRE(own.diags.empty());
+    CHECK(own.objects[1]["spec"]["triggers"][0]["metadata"]["metricQuery"] ==
+          "sum(vllm:num_requests_running{namespace=\"ml\",deployment=\"m-predictor\"})");
+    // metadata.namespace wins over the query's.
+    auto both = render_external(
+        "", podmetric("vllm:num_requests_running{namespace=\"other\"}", k_average4));
+    REQUIRE(both.diags.empty());
+    CHECK(both.objects[1]["spec"]["triggers"][0]["metadata"]["metricQuery"] ==
+          "sum(vllm:num_requests_running{namespace=\"ml\",deployment=\"m-predictor\"})");
   }
   TEST_CASE("PodMonitor: a declared port is referenced by name, an undeclared one by number") {
     const std::string scrape = "    serving.kserve.io/enable-prometheus-scraping: \"true\"\n"
