@@ -195,11 +195,11 @@ TEST_CASE("fix: promql-not-scoped gets the namespace and the model name the inpu
   CHECK(fixed_text(isvc_with_query("sum(vllm:x)", "", "[\"--served-model-name=a\", b]")) ==
         isvc_with_query("sum(vllm:x{namespace=\"ml\",model_name=\"a\"})", "",
                         "[\"--served-model-name=a\", b]"));
-  // isvc-scale.io/model-name says it whatever the args.
-  CHECK(fixed_text(isvc_with_query("'sum(vllm:num_requests_running{namespace=\"ml\"})'",
-                                   "    isvc-scale.io/model-name: qwen-7b\n", "")) ==
-        isvc_with_query("'sum(vllm:num_requests_running{namespace=\"ml\",model_name=\"qwen-7b\"})'",
-                        "    isvc-scale.io/model-name: qwen-7b\n", ""));
+  // isvc-scale.io/model-name is the API name (the router's `model` label), not vLLM's
+  // model_name (plan::model_names): without --served-model-name it cannot scope, no fix.
+  auto api_only = isvc_with_query("'sum(vllm:num_requests_running{namespace=\"ml\"})'",
+                                  "    isvc-scale.io/model-name: qwen-7b\n", "");
+  CHECK(fixed_text(api_only) == api_only);
   // In a double-quoted scalar "..." would need escapes: PromQL's '...' strings instead.
   CHECK(fixed_text(isvc_with_query("\"sum(vllm:num_requests_running)\"")) ==
         isvc_with_query("\"sum(vllm:num_requests_running{namespace='ml',model_name='qwen'})\""));

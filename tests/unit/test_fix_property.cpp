@@ -96,7 +96,7 @@ std::set<ErrorKey> errors(const std::string& text, const isvc::validate::LintOpt
   std::set<ErrorKey> out;
   for (const auto& d : result.diagnostics) {
     if (d.severity == isvc::diag::Severity::error) {
-      out.insert({d.rule, d.doc, d.pointer});
+      out.insert({d.rule.str(), d.doc, d.pointer});
     }
   }
   return out;

@@ -3,7 +3,7 @@
 
 #include "kserve/component_meta.hpp"
 #include "plan/activation.hpp"
-#include "plan/model_name.hpp"
+#include "plan/model_names.hpp"
 #include "promql/presets.hpp"
 #include "util/strings.hpp"
 
@@ -90,7 +90,7 @@ void from_isvc(const Document& d, std::vector<QuerySite>& out) {
       s.metric_type = t.type ? *t.type : s.preset_metric_type;
       s.ns = *isvc.ns;
       s.owner = *isvc.name;
-      s.model = plan::served_model_name(isvc, c, d.ext).value_or("");
+      s.model = plan::model_names(isvc, c, d.ext).engine; // "" = cannot tell services apart
       out.push_back(std::move(s));
     }
   }
