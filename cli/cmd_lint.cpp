@@ -18,7 +18,7 @@ Command add_lint(CLI::App& root) {
   auto* fmt_opt = sub->add_option("-f,--format", *format,
                                   "text, json, sarif, github or junit (github under "
                                   "GITHUB_ACTIONS=true)")
-                      ->check(CLI::IsMember({"text", "json", "sarif", "github", "junit"}))
+                      ->check(CLI::IsMember(diag::format_names()))
                       ->capture_default_str();
   auto* fo =
       sub->add_option("--fail-on", *fail_on, "Exit 1 on findings at or above: error|warning|never")

@@ -242,3 +242,28 @@ isvc_cli_test(simulate-start-replicas ARGS simulate tests/simulate/hpa-cpu.yaml 
   --replicas 5 --format csv EXIT 0 STDOUT "^config,t,replicas,ready,active,load,queue,0\n0,0,5,5,")
 isvc_cli_test(simulate-nothing-to-simulate ARGS simulate tests/simulate/no-autoscaler.txt
   --shape step:1@1m EXIT 2 STDOUT_EMPTY STDERR "no-autoscaler.txt: no InferenceService, ScaledObject or autoscaling/v2 HorizontalPodAutoscaler to simulate")
+
+# Exact output: stdout (and STDERR, when named) byte for byte a file under tests/cli/expected/.
+set(EXACT ${CMAKE_CURRENT_SOURCE_DIR}/cli/exact.cmake)
+function(isvc_exact_test name)
+  cmake_parse_arguments(T "" "EXIT;EXPECTED;STDERR;WORKDIR" "ARGS" ${ARGN})
+  set(dir ${PROJECT_SOURCE_DIR})
+  if(T_WORKDIR)
+    set(dir ${T_WORKDIR})
+  endif()
+  set(stderr_file "")
+  if(T_STDERR)
+    set(stderr_file ${CMAKE_CURRENT_SOURCE_DIR}/cli/expected/${T_STDERR})
+  endif()
+  add_test(NAME exact-${name}
+    COMMAND ${CMAKE_COMMAND} "-DBIN=${BIN}" "-DARGS=${T_ARGS}" "-DEXIT=${T_EXIT}"
+            "-DEXPECTED=${CMAKE_CURRENT_SOURCE_DIR}/cli/expected/${T_EXPECTED}"
+            "-DSTDERR=${stderr_file}" "-DVERSION=${PROJECT_VERSION}"
+            "-DWORK=${PROJECT_BINARY_DIR}" -P ${EXACT}
+    WORKING_DIRECTORY ${dir})
+endfunction()
+# lint --format json: the versioned envelope (isvc-scale-lint(1), JSON OUTPUT).
+isvc_exact_test(lint-json ARGS lint --no-config -q -f json tests/cli/data/seed-003-scaledobjects.yaml
+  EXIT 1 EXPECTED lint-json.json)
+isvc_exact_test(lint-json-clean ARGS lint --no-config -q -f json samples/keda-cpu-utilization.yaml
+  tests/cli/data/null-values.yaml EXIT 0 EXPECTED lint-json-clean.json)

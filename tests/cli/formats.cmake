@@ -1,6 +1,6 @@
 # Machine-readable lint outputs are valid for their consumers:
 #  sarif  -> validates against the official SARIF 2.1.0 schema, real regions, rule metadata
-#  json   -> the documented fields
+#  json   -> the documented, versioned envelope and finding fields
 #  junit  -> well-formed XML, one testcase per file, failing at or above --fail-on
 #  github -> workflow commands with file/line/col
 # Usage: cmake -DBIN=... -DSRC=... -DPYTHON=... -DWORK=... -P formats.cmake
@@ -28,7 +28,14 @@ for res in run["results"]:
 regions = {(r["ruleId"], r["locations"][0]["physicalLocation"]["region"]["startLine"],
             r["locations"][0]["physicalLocation"]["region"]["startColumn"]) for r in run["results"]}
 assert ("kserve-replicas", 10, 18) in regions, regions
-findings = json.load(open(work + "/out.json"))
+report = json.load(open(work + "/out.json"))
+assert list(report.keys()) == ["tool", "version", "schemaVersion", "findings", "summary"], report
+assert (report["tool"], report["schemaVersion"]) == ("isvc-scale", 1), report
+findings = report["findings"]
+assert report["summary"] == {"errors": sum(f["severity"] == "error" for f in findings),
+                             "warnings": sum(f["severity"] == "warning" for f in findings),
+                             "notes": sum(f["severity"] == "note" for f in findings),
+                             "files": 1}, report["summary"]
 keys = ["file", "line", "column", "severity", "rule", "message", "fix", "pointer", "doc",
         "apiVersion", "kind", "namespace", "name"]
 assert findings and all(list(f.keys()) == keys for f in findings), findings
