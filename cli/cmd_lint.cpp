@@ -58,9 +58,11 @@ Command add_lint(CLI::App& root) {
                      *format = "github"; // a workflow step gets annotations without a flag
                    }
                    diag::parse_format(*format, req->format);
-                   req->fail_on_set = fo->count() > 0;
-                   req->fail_never = *fail_on == "never";
-                   diag::parse_severity(req->fail_never ? "error" : *fail_on, req->fail_on);
+                   if (fo->count() > 0) {
+                     app::FailOn value;
+                     app::parse_fail_on(*fail_on, value);
+                     req->fail_on = value;
+                   }
                    req->version = ISVC_SCALE_VERSION;
                    if (!kserve_config->empty()) {
                      req->kserve = kserve::load_config_file(*kserve_config);

@@ -176,12 +176,17 @@ bool rule_active(std::string_view rule, bool default_on, const LintOptions& opts
 LintResult lint(const std::vector<std::string>& paths, std::istream& in, const LintOptions& opts) {
   diag::Sink top;
   auto files = parse::expand_inputs(paths, top);
+  std::size_t found = files.size();
+  parse::drop_excluded(files, opts.exclude, opts.exclude_base);
+  std::size_t excluded = found - files.size();
   std::vector<std::string> texts(files.size());
   std::vector<bool> readable(files.size(), false);
   for (std::size_t i = 0; i < files.size(); ++i) {
     readable[i] = parse::read_input(files[i], in, texts[i], top);
   }
-  return lint_texts(files, std::move(texts), readable, std::move(top), opts);
+  auto result = lint_texts(files, std::move(texts), readable, std::move(top), opts);
+  result.excluded = excluded;
+  return result;
 }
 
 LintResult lint_texts(const std::vector<std::string>& files,

@@ -21,6 +21,10 @@ struct LintOptions {
   unsigned jobs = 0; // 0 = all cores
   /// What findings call the input read from `-` (`--stdin-filename`).
   std::string stdin_name = "<stdin>";
+  /// Files lint() leaves out: globs (util::glob_match) on paths relative to `exclude_base`,
+  /// matching the file or one of its directories (`.isvc-scale.yaml`'s exclude).
+  std::vector<std::string> exclude;
+  std::string exclude_base;
 };
 
 struct LintResult {
@@ -38,6 +42,8 @@ struct LintResult {
   std::vector<diag::Diagnostic> suppressed;
   /// Every input file as findings name it, in input order.
   std::vector<std::string> file_names;
+  /// Files the exclude globs left out (not in `files`).
+  std::size_t excluded = 0;
 };
 
 /// Lints every input: YAML, JSON Schema, every active rule, cross-document
