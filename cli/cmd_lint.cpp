@@ -51,6 +51,7 @@ Command add_lint(CLI::App& root) {
   return Command{sub, [req, format, fmt_opt, fail_on, fo, kserve_config, color]() {
                    const char* no_color = std::getenv("NO_COLOR");
                    bool allowed = no_color == nullptr || *no_color == '\0';
+                   req->progress = !req->quiet && isatty(STDERR_FILENO) == 1;
                    req->color = allowed && (*color == "always" ||
                                             (*color == "auto" && isatty(STDOUT_FILENO) == 1));
                    const char* gha = std::getenv("GITHUB_ACTIONS");

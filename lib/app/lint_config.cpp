@@ -74,12 +74,12 @@ std::map<std::string, diag::Severity> severity_map(const model::Node* sev,
         fmt::format("{}: severity must map rule ids to error, warning or note", at(path, *sev)));
   }
   for (std::size_t i = 0; i < sev->keys.size(); ++i) {
-    check_rule_id(sev->keys[i].first, fmt::format("{}:{}:{}", path, sev->keys[i].second.line,
-                                                  sev->keys[i].second.col));
+    check_rule_id(sev->keys[i].first,
+                  fmt::format("{}:{}:{}", path, sev->keys[i].second.line, sev->keys[i].second.col));
     diag::Severity s{};
     if (!diag::parse_severity(sev->items[i].value, s)) {
-      throw Error(fmt::format("{}: severity must be error, warning or note",
-                              at(path, sev->items[i])));
+      throw Error(
+          fmt::format("{}: severity must be error, warning or note", at(path, sev->items[i])));
     }
     out[sev->keys[i].first] = s;
   }

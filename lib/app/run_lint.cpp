@@ -2,6 +2,7 @@
 #include "app/run_lint.hpp"
 
 #include "app/config_lookup.hpp"
+#include "app/progress.hpp"
 #include "app/run_fix.hpp"
 #include "fix/attach.hpp"
 #include "model/extensions.hpp"
@@ -122,7 +123,18 @@ int run_lint(const LintRequest& req, std::istream& in, std::ostream& out, std::o
     opts.enabled.insert(id);
     opts.disabled.erase(id);
   }
+  std::optional<ProgressLine> progress;
+  if (req.progress) {
+    progress.emplace(err);
+    opts.progress = [&progress](std::string_view stage, std::size_t done, std::size_t total) {
+      progress->update(stage, done, total);
+    };
+  }
   auto result = validate::lint(req.paths, in, opts);
+  if (progress) {
+    progress->finish();
+    opts.progress = nullptr; // --fix lints again: quick, and after the line is gone
+  }
   auto source = [&result](const std::string& f) -> std::string_view {
     auto it = result.sources.find(f);
     return it == result.sources.end() ? std::string_view() : it->second;

@@ -23,6 +23,9 @@ struct LintRequest {
   std::optional<FailOn> fail_on;
   /// -q/--quiet: no summary line on stderr.
   bool quiet = false;
+  /// A progress line on `err` for runs over a second (the CLI sets it when stderr is a
+  /// terminal and -q is not given).
+  bool progress = false;
   /// ANSI colour in text output (decided by the CLI from --color, the TTY and NO_COLOR).
   bool color = false;
   /// --fail-if-no-objects: exit 1 when no document of a kind lint checks was found.

@@ -4,6 +4,7 @@
 #include "diag/diagnostic.hpp"
 #include "kserve/config.hpp"
 
+#include <functional>
 #include <istream>
 #include <map>
 #include <set>
@@ -25,6 +26,10 @@ struct LintOptions {
   /// matching the file or one of its directories (`.isvc-scale.yaml`'s exclude).
   std::vector<std::string> exclude;
   std::string exclude_base;
+  /// Told as files are read (stage "reading") and linted ("linting"): `done` of `total`.
+  /// Called from the worker threads, one call at a time; lib shows nothing itself, the
+  /// caller decides what (if anything) to print.
+  std::function<void(std::string_view stage, std::size_t done, std::size_t total)> progress;
 };
 
 struct LintResult {
