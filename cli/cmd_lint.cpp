@@ -16,8 +16,8 @@ Command add_lint(CLI::App& root) {
   CLI::App* sub = root.add_subcommand("lint", "Lint InferenceServices and autoscaling objects");
   sub->add_option("paths", req->paths, "Files, directories (recursive) or - for stdin")->required();
   auto* fmt_opt = sub->add_option("-f,--format", *format,
-                                  "text, json, sarif, github or junit (github under "
-                                  "GITHUB_ACTIONS=true)")
+                                  "text, json, sarif, github, junit or codequality (github "
+                                  "under GITHUB_ACTIONS=true)")
                       ->check(CLI::IsMember(diag::format_names()))
                       ->capture_default_str();
   auto* fo =

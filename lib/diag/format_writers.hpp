@@ -24,5 +24,6 @@ struct Counts {
 Counts count(const std::vector<Diagnostic>& diagnostics);
 
 void write_json(std::ostream& out, const Report& r);
+void write_codequality(std::ostream& out, const Report& r);
 
 } // namespace isvc::diag::detail

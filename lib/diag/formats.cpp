@@ -2,7 +2,6 @@
 #include "diag/formats.hpp"
 
 #include "diag/format_writers.hpp"
-
 #include "util/strings.hpp"
 #include "util/utf8.hpp"
 
@@ -343,6 +342,7 @@ constexpr FormatRow k_formats[] = {
     {"sarif", Format::sarif, write_sarif},
     {"github", Format::github, write_github},
     {"junit", Format::junit, write_junit},
+    {"codequality", Format::codequality, detail::write_codequality},
 };
 
 } // namespace

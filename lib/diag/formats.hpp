@@ -20,7 +20,7 @@ struct RuleInfo {
 };
 
 /// Every output of `lint`, one interface (kubeconform's outputs idea).
-enum class Format { text, json, sarif, github, junit };
+enum class Format { text, json, sarif, github, junit, codequality };
 
 /// Parses a name of format_names(); false if unknown.
 bool parse_format(std::string_view name, Format& out);

@@ -289,3 +289,8 @@ isvc_exact_test(config-fail-on-never-flag-wins ARGS lint --config tests/cli/data
   STDERR config-fail-on-never.err)
 isvc_cli_test(config-fail-on-never-input-error ARGS lint --config tests/cli/data/config-fail-on-never.yaml
   tests/cli/data/broken-second-doc.yaml EXIT 2 STDOUT "\\[yaml-syntax\\]")
+# GitLab Code Quality: every severity mapping (note info, warning minor, error major, input that
+# does not parse blocker), repository-relative paths without ./, fingerprints.
+isvc_exact_test(lint-codequality ARGS lint --no-config -q -f codequality ./tests/cli/data/duplicate-key.yaml
+  tests/cli/data/broken-second-doc.yaml samples/keda-cpu-utilization.yaml
+  tests/cli/data/bad-activation-threshold.yaml EXIT 2 EXPECTED lint-codequality.json)
