@@ -69,6 +69,49 @@ std::vector<diag::RuleInfo> rule_infos() {
   return out;
 }
 
+// The summary line and notes on `err` (unless -q), then the exit code: 2 for input that
+// could not be read or parsed, 1 for findings at or above fail-on (or nothing lintable with
+// --fail-if-no-objects), else 0.
+int summarize(const LintRequest& req,
+              const validate::LintResult& result,
+              FailOn fail,
+              std::ostream& err) {
+  std::size_t errors = 0;
+  std::size_t warnings = 0;
+  bool input_error = false;
+  bool failing = false;
+  for (const auto& d : result.diagnostics) {
+    errors += d.severity == diag::Severity::error ? 1 : 0;
+    warnings += d.severity == diag::Severity::warning ? 1 : 0;
+    input_error = input_error || d.rule == "yaml-syntax" || d.rule == "io-unreadable";
+    failing = failing || (!fail.never && d.severity >= fail.level);
+  }
+  std::size_t notes = result.diagnostics.size() - errors - warnings;
+  if (!req.quiet) {
+    err << fmt::format(
+        "isvc-scale: {} file{}, {} document{}: {} error{}, {} warning{}{}\n", result.files,
+        result.files == 1 ? "" : "s", result.documents, result.documents == 1 ? "" : "s", errors,
+        errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s",
+        notes == 0 ? std::string() : fmt::format(", {} note{}", notes, notes == 1 ? "" : "s"));
+    if (result.excluded > 0) {
+      err << fmt::format("isvc-scale: note: {} file{} left out by the config's exclude globs\n",
+                         result.excluded, result.excluded == 1 ? "" : "s");
+    }
+  }
+  if (input_error) {
+    return 2;
+  }
+  if (result.lintable == 0) {
+    // An empty directory, a chart of Deployments or an LLMInferenceService: passing silently
+    // would look like a clean result.
+    err << "isvc-scale: note: nothing to lint: no InferenceService (serving.kserve.io), "
+           "ScaledObject, TriggerAuthentication, HorizontalPodAutoscaler, PodMonitor or "
+           "OpenTelemetryCollector in the inputs\n";
+    failing = failing || req.fail_if_no_objects;
+  }
+  return failing ? 1 : 0;
+}
+
 } // namespace
 
 validate::LintOptions file_lint_options(const std::string& config_file,
@@ -158,40 +201,7 @@ int run_lint(const LintRequest& req, std::istream& in, std::ostream& out, std::o
                       result.file_names,  fail_on, req.color, &result.suppressed};
   diag::write_report(out, req.format, report);
 
-  std::size_t errors = 0;
-  std::size_t warnings = 0;
-  bool input_error = false;
-  bool failing = false;
-  for (const auto& d : result.diagnostics) {
-    errors += d.severity == diag::Severity::error ? 1 : 0;
-    warnings += d.severity == diag::Severity::warning ? 1 : 0;
-    input_error = input_error || d.rule == "yaml-syntax" || d.rule == "io-unreadable";
-    failing = failing || (!fail.never && d.severity >= fail_on);
-  }
-  std::size_t notes = result.diagnostics.size() - errors - warnings;
-  if (!req.quiet) {
-    err << fmt::format(
-        "isvc-scale: {} file{}, {} document{}: {} error{}, {} warning{}{}\n", result.files,
-        result.files == 1 ? "" : "s", result.documents, result.documents == 1 ? "" : "s", errors,
-        errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s",
-        notes == 0 ? std::string() : fmt::format(", {} note{}", notes, notes == 1 ? "" : "s"));
-    if (result.excluded > 0) {
-      err << fmt::format("isvc-scale: note: {} file{} left out by the config's exclude globs\n",
-                         result.excluded, result.excluded == 1 ? "" : "s");
-    }
-  }
-  if (input_error) {
-    return 2;
-  }
-  if (result.lintable == 0) {
-    // An empty directory, a chart of Deployments or an LLMInferenceService: passing silently
-    // would look like a clean result.
-    err << "isvc-scale: note: nothing to lint: no InferenceService (serving.kserve.io), "
-           "ScaledObject, TriggerAuthentication, HorizontalPodAutoscaler, PodMonitor or "
-           "OpenTelemetryCollector in the inputs\n";
-    failing = failing || req.fail_if_no_objects;
-  }
-  return failing ? 1 : 0;
+  return summarize(req, result, fail, err);
 }
 
 int run_rules_list(const std::string& format, std::ostream& out, std::ostream& err) {

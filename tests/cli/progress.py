@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""lint's progress line: shown on a terminal's stderr once a run passes ~1 s, never with -q,
+"""lint's and render's progress line: shown on a terminal's stderr once a run passes ~1 s, never with -q,
 never when stderr is not a terminal, never on a quick run.
 
 The slow run is real: one input is a FIFO whose writer waits 1.5 s, so reading it blocks.
@@ -35,10 +35,11 @@ def feed_later():
     return t
 
 
-def on_tty(args, slow):
+def on_tty(args, slow, command="lint", first=FIRST):
     t = feed_later() if slow else None
     log = os.path.join(WORK, "tty.log")
-    cmd = " ".join([BIN, "lint", "--no-config"] + args + [FIRST] + ([FIFO] if slow else []))
+    flags = ["--no-config"] if command == "lint" else []
+    cmd = " ".join([BIN, command] + flags + args + [first] + ([FIFO] if slow else []))
     p = subprocess.run(["script", "-qec", cmd, log], stdin=subprocess.DEVNULL,
                        stdout=subprocess.DEVNULL, env=env, timeout=60)
     if t:
@@ -63,6 +64,18 @@ assert rc == 1 and b"\risvc-scale:" not in out and b"isvc-scale: 2 files" not in
 
 rc, out = on_tty([], slow=False)
 assert rc == 1 and b"\risvc-scale:" not in out and b"isvc-scale: 1 file, 1 document" in out, out
+
+# render: the same line while it reads, checks and renders, wiped before the manifests.
+rc, out = on_tty([], slow=True, command="render", first=os.path.join(SRC, "samples/fallback.yaml"))
+assert rc == 0 and b"\risvc-scale: rendering 2/2 files" in out, out
+assert out.rindex(b"\risvc-scale: rendering 2/2 files") < out.index(b"apiVersion:"), out
+rc, out = on_tty([], slow=False, command="render", first=SAMPLE)
+assert rc == 0 and b"\risvc-scale:" not in out, out
+t = feed_later()
+p = subprocess.run([BIN, "render", os.path.join(SRC, "samples/fallback.yaml"), FIFO], capture_output=True, env=env,
+                   timeout=60)
+t.join()
+assert p.returncode == 0 and p.stderr == b"" and p.stdout.startswith(b"# Source: "), p.stderr
 
 # Not a terminal: stderr is exactly the summary line, however slow the run.
 t = feed_later()
