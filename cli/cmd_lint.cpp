@@ -15,11 +15,14 @@ Command add_lint(CLI::App& root) {
   auto kserve_config = std::make_shared<std::string>();
   CLI::App* sub = root.add_subcommand("lint", "Lint InferenceServices and autoscaling objects");
   sub->add_option("paths", req->paths, "Files, directories (recursive) or - for stdin")->required();
-  auto* fmt_opt = sub->add_option("-f,--format", *format,
-                                  "text, json, sarif, github, junit or codequality (github "
-                                  "under GITHUB_ACTIONS=true)")
-                      ->check(CLI::IsMember(diag::format_names()))
-                      ->capture_default_str();
+  std::string formats;
+  for (const auto& name : diag::format_names()) {
+    formats += (formats.empty() ? "" : ", ") + name;
+  }
+  auto* fmt_opt =
+      sub->add_option("-f,--format", *format, formats + " (github under GITHUB_ACTIONS=true)")
+          ->check(CLI::IsMember(diag::format_names()))
+          ->capture_default_str();
   auto* fo =
       sub->add_option("--fail-on", *fail_on, "Exit 1 on findings at or above: error|warning|never")
           ->check(CLI::IsMember({"error", "warning", "never"}))
