@@ -15,11 +15,14 @@ Command add_lint(CLI::App& root) {
   auto kserve_config = std::make_shared<std::string>();
   CLI::App* sub = root.add_subcommand("lint", "Lint InferenceServices and autoscaling objects");
   sub->add_option("paths", req->paths, "Files, directories (recursive) or - for stdin")->required();
-  auto* fmt_opt = sub->add_option("-f,--format", *format,
-                                  "text, json, sarif, github or junit (github under "
-                                  "GITHUB_ACTIONS=true)")
-                      ->check(CLI::IsMember({"text", "json", "sarif", "github", "junit"}))
-                      ->capture_default_str();
+  std::string formats;
+  for (const auto& name : diag::format_names()) {
+    formats += (formats.empty() ? "" : ", ") + name;
+  }
+  auto* fmt_opt =
+      sub->add_option("-f,--format", *format, formats + " (github under GITHUB_ACTIONS=true)")
+          ->check(CLI::IsMember(diag::format_names()))
+          ->capture_default_str();
   auto* fo =
       sub->add_option("--fail-on", *fail_on, "Exit 1 on findings at or above: error|warning|never")
           ->check(CLI::IsMember({"error", "warning", "never"}))
@@ -51,6 +54,7 @@ Command add_lint(CLI::App& root) {
   return Command{sub, [req, format, fmt_opt, fail_on, fo, kserve_config, color]() {
                    const char* no_color = std::getenv("NO_COLOR");
                    bool allowed = no_color == nullptr || *no_color == '\0';
+                   req->progress = !req->quiet && isatty(STDERR_FILENO) == 1;
                    req->color = allowed && (*color == "always" ||
                                             (*color == "auto" && isatty(STDOUT_FILENO) == 1));
                    const char* gha = std::getenv("GITHUB_ACTIONS");
@@ -58,9 +62,11 @@ Command add_lint(CLI::App& root) {
                      *format = "github"; // a workflow step gets annotations without a flag
                    }
                    diag::parse_format(*format, req->format);
-                   req->fail_on_set = fo->count() > 0;
-                   req->fail_never = *fail_on == "never";
-                   diag::parse_severity(req->fail_never ? "error" : *fail_on, req->fail_on);
+                   if (fo->count() > 0) {
+                     app::FailOn value;
+                     app::parse_fail_on(*fail_on, value);
+                     req->fail_on = value;
+                   }
                    req->version = ISVC_SCALE_VERSION;
                    if (!kserve_config->empty()) {
                      req->kserve = kserve::load_config_file(*kserve_config);

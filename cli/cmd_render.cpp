@@ -5,6 +5,7 @@
 #include "util/error.hpp"
 
 #include <iostream>
+#include <unistd.h>
 
 namespace isvc::cli {
 
@@ -45,6 +46,7 @@ Command add_render(CLI::App& root) {
                    req->options.mode =
                        *mode == "kserve" ? render::Mode::kserve : render::Mode::external;
                    req->json = *format == "json";
+                   req->progress = isatty(STDERR_FILENO) == 1;
                    if (!config_file->empty()) {
                      req->options.config = kserve::load_config_file(*config_file);
                    }

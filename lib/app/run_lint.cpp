@@ -2,6 +2,7 @@
 #include "app/run_lint.hpp"
 
 #include "app/config_lookup.hpp"
+#include "app/progress.hpp"
 #include "app/run_fix.hpp"
 #include "fix/attach.hpp"
 #include "model/extensions.hpp"
@@ -22,123 +23,6 @@
 
 namespace isvc::app {
 namespace {
-
-namespace fs = std::filesystem;
-// Unknown ids are a usage error, with the closest known id.
-void check_rule_id(const std::string& id, const std::string& where) {
-  if (validate::find_rule(id) == nullptr) {
-    throw Error(fmt::format("{}: unknown rule '{}'{}", where, id,
-                            util::did_you_mean(id, validate::rule_ids())));
-  }
-}
-
-// Input that does not parse or cannot be read was never checked: that is never a clean result.
-void check_disablable(const std::string& id, const std::string& where) {
-  if (id == "yaml-syntax" || id == "io-unreadable") {
-    throw Error(fmt::format("{}: {} cannot be disabled: input that cannot be read or parsed is "
-                            "never checked, so it always fails with exit code 2",
-                            where, id));
-  }
-}
-
-std::string at(const std::string& path, const model::Node& n) {
-  return fmt::format("{}:{}:{}", path, n.mark.line, n.mark.col);
-}
-
-struct FileConfig {
-  std::vector<std::string> disable;
-  std::vector<std::string> enable;
-  std::map<std::string, diag::Severity> severity;
-  std::optional<diag::Severity> fail_on;
-};
-
-std::vector<std::string>
-string_list(const model::Node* n, const std::string& path, const char* key) {
-  std::vector<std::string> out;
-  if (n == nullptr) {
-    return out;
-  }
-  if (!n->is_seq()) {
-    throw Error(fmt::format("{}:{}:{}: {} must be a list of rule ids", path, n->mark.line,
-                            n->mark.col, key));
-  }
-  for (const auto& item : n->items) {
-    if (!item.is_scalar()) {
-      throw Error(fmt::format("{}: {} entries must be rule ids", at(path, item), key));
-    }
-    check_rule_id(item.value, at(path, item));
-    out.push_back(item.value);
-  }
-  return out;
-}
-
-FileConfig load_file_config(const std::string& path) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
-    throw Error("config file " + path + " is a directory");
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    throw Error("cannot open config file " + path);
-  }
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  diag::Sink sink;
-  auto file = parse::load_yaml(path, buf.str(), sink);
-  if (!sink.items().empty()) {
-    const auto& d = sink.items().front();
-    throw Error(fmt::format("{}:{}:{}: {}", path, d.mark.line, d.mark.col, d.message));
-  }
-  FileConfig cfg;
-  if (file.docs.empty() || file.docs.front().root.is_null_value()) {
-    return cfg; // an empty config changes nothing
-  }
-  if (!file.docs.front().root.is_map()) {
-    throw Error(fmt::format("{}: the config must be a mapping (disable, enable, severity, "
-                            "fail-on)",
-                            at(path, file.docs.front().root)));
-  }
-  const auto& root = file.docs.front().root;
-  static const std::vector<std::string_view> k_keys = {"disable", "enable", "severity", "fail-on"};
-  for (const auto& [k, m] : root.keys) {
-    if (std::find(k_keys.begin(), k_keys.end(), k) == k_keys.end()) {
-      throw Error(fmt::format("{}:{}:{}: unknown key '{}'{}", path, m.line, m.col, k,
-                              util::did_you_mean(k, k_keys)));
-    }
-  }
-  cfg.disable = string_list(root.get("disable"), path, "disable");
-  cfg.enable = string_list(root.get("enable"), path, "enable");
-  if (const auto* dis = root.get("disable"); dis != nullptr) {
-    for (const auto& item : dis->items) {
-      check_disablable(item.value, at(path, item));
-    }
-  }
-  if (const auto* sev = root.get("severity"); sev != nullptr) {
-    if (!sev->is_map()) {
-      throw Error(
-          fmt::format("{}: severity must map rule ids to error, warning or note", at(path, *sev)));
-    }
-    for (std::size_t i = 0; i < sev->keys.size(); ++i) {
-      check_rule_id(sev->keys[i].first, fmt::format("{}:{}:{}", path, sev->keys[i].second.line,
-                                                    sev->keys[i].second.col));
-      diag::Severity s{};
-      if (!diag::parse_severity(sev->items[i].value, s)) {
-        throw Error(fmt::format("{}:{}:{}: severity must be error, warning or note", path,
-                                sev->items[i].mark.line, sev->items[i].mark.col));
-      }
-      cfg.severity[sev->keys[i].first] = s;
-    }
-  }
-  if (const auto* f = root.get("fail-on"); f != nullptr) {
-    diag::Severity s{};
-    if (!diag::parse_severity(f->value, s) || s == diag::Severity::note) {
-      throw Error(fmt::format("{}:{}:{}: fail-on must be error or warning", path, f->mark.line,
-                              f->mark.col));
-    }
-    cfg.fail_on = s;
-  }
-  return cfg;
-}
 
 std::string_view fixes_name(validate::Fixes f) {
   switch (f) {
@@ -185,13 +69,56 @@ std::vector<diag::RuleInfo> rule_infos() {
   return out;
 }
 
+// The summary line and notes on `err` (unless -q), then the exit code: 2 for input that
+// could not be read or parsed, 1 for findings at or above fail-on (or nothing lintable with
+// --fail-if-no-objects), else 0.
+int summarize(const LintRequest& req,
+              const validate::LintResult& result,
+              FailOn fail,
+              std::ostream& err) {
+  std::size_t errors = 0;
+  std::size_t warnings = 0;
+  bool input_error = false;
+  bool failing = false;
+  for (const auto& d : result.diagnostics) {
+    errors += d.severity == diag::Severity::error ? 1 : 0;
+    warnings += d.severity == diag::Severity::warning ? 1 : 0;
+    input_error = input_error || d.rule == "yaml-syntax" || d.rule == "io-unreadable";
+    failing = failing || (!fail.never && d.severity >= fail.level);
+  }
+  std::size_t notes = result.diagnostics.size() - errors - warnings;
+  if (!req.quiet) {
+    err << fmt::format(
+        "isvc-scale: {} file{}, {} document{}: {} error{}, {} warning{}{}\n", result.files,
+        result.files == 1 ? "" : "s", result.documents, result.documents == 1 ? "" : "s", errors,
+        errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s",
+        notes == 0 ? std::string() : fmt::format(", {} note{}", notes, notes == 1 ? "" : "s"));
+    if (result.excluded > 0) {
+      err << fmt::format("isvc-scale: note: {} file{} left out by the config's exclude globs\n",
+                         result.excluded, result.excluded == 1 ? "" : "s");
+    }
+  }
+  if (input_error) {
+    return 2;
+  }
+  if (result.lintable == 0) {
+    // An empty directory, a chart of Deployments or an LLMInferenceService: passing silently
+    // would look like a clean result.
+    err << "isvc-scale: note: nothing to lint: no InferenceService (serving.kserve.io), "
+           "ScaledObject, TriggerAuthentication, HorizontalPodAutoscaler, PodMonitor or "
+           "OpenTelemetryCollector in the inputs\n";
+    failing = failing || req.fail_if_no_objects;
+  }
+  return failing ? 1 : 0;
+}
+
 } // namespace
 
 validate::LintOptions file_lint_options(const std::string& config_file,
                                         bool no_config,
                                         const kserve::Config& kserve,
                                         unsigned jobs,
-                                        std::optional<diag::Severity>* fail_on,
+                                        std::optional<FailOn>* fail_on,
                                         std::ostream* notes) {
   validate::LintOptions opts;
   opts.config = kserve;
@@ -212,6 +139,8 @@ validate::LintOptions file_lint_options(const std::string& config_file,
     opts.disabled.insert(cfg.disable.begin(), cfg.disable.end());
     opts.enabled.insert(cfg.enable.begin(), cfg.enable.end());
     opts.severity = cfg.severity;
+    opts.exclude = cfg.exclude;
+    opts.exclude_base = cfg.base;
     if (fail_on != nullptr) {
       *fail_on = cfg.fail_on;
     }
@@ -220,11 +149,12 @@ validate::LintOptions file_lint_options(const std::string& config_file,
 }
 
 int run_lint(const LintRequest& req, std::istream& in, std::ostream& out, std::ostream& err) {
-  std::optional<diag::Severity> file_fail_on;
+  std::optional<FailOn> file_fail_on;
   validate::LintOptions opts =
       file_lint_options(req.config_file, req.no_config, req.kserve, req.jobs, &file_fail_on, &err);
   opts.stdin_name = req.stdin_name;
-  diag::Severity fail_on = file_fail_on && !req.fail_on_set ? *file_fail_on : req.fail_on;
+  FailOn fail = req.fail_on ? *req.fail_on : file_fail_on.value_or(FailOn{});
+  diag::Severity fail_on = fail.level;
   for (const auto& id : req.disable) {
     check_rule_id(id, "--disable");
     check_disablable(id, "--disable");
@@ -236,7 +166,18 @@ int run_lint(const LintRequest& req, std::istream& in, std::ostream& out, std::o
     opts.enabled.insert(id);
     opts.disabled.erase(id);
   }
+  std::optional<ProgressLine> progress;
+  if (req.progress) {
+    progress.emplace(err);
+    opts.progress = [&progress](std::string_view stage, std::size_t done, std::size_t total) {
+      progress->update(stage, done, total);
+    };
+  }
   auto result = validate::lint(req.paths, in, opts);
+  if (progress) {
+    progress->finish();
+    opts.progress = nullptr; // --fix lints again: quick, and after the line is gone
+  }
   auto source = [&result](const std::string& f) -> std::string_view {
     auto it = result.sources.find(f);
     return it == result.sources.end() ? std::string_view() : it->second;
@@ -260,36 +201,7 @@ int run_lint(const LintRequest& req, std::istream& in, std::ostream& out, std::o
                       result.file_names,  fail_on, req.color, &result.suppressed};
   diag::write_report(out, req.format, report);
 
-  std::size_t errors = 0;
-  std::size_t warnings = 0;
-  bool input_error = false;
-  bool failing = false;
-  for (const auto& d : result.diagnostics) {
-    errors += d.severity == diag::Severity::error ? 1 : 0;
-    warnings += d.severity == diag::Severity::warning ? 1 : 0;
-    input_error = input_error || d.rule == "yaml-syntax" || d.rule == "io-unreadable";
-    failing = failing || (!req.fail_never && d.severity >= fail_on);
-  }
-  std::size_t notes = result.diagnostics.size() - errors - warnings;
-  if (!req.quiet) {
-    err << fmt::format(
-        "isvc-scale: {} file{}, {} document{}: {} error{}, {} warning{}{}\n", result.files,
-        result.files == 1 ? "" : "s", result.documents, result.documents == 1 ? "" : "s", errors,
-        errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s",
-        notes == 0 ? std::string() : fmt::format(", {} note{}", notes, notes == 1 ? "" : "s"));
-  }
-  if (input_error) {
-    return 2;
-  }
-  if (result.lintable == 0) {
-    // An empty directory, a chart of Deployments or an LLMInferenceService: passing silently
-    // would look like a clean result.
-    err << "isvc-scale: note: nothing to lint: no InferenceService (serving.kserve.io), "
-           "ScaledObject, TriggerAuthentication, HorizontalPodAutoscaler, PodMonitor or "
-           "OpenTelemetryCollector in the inputs\n";
-    failing = failing || req.fail_if_no_objects;
-  }
-  return failing ? 1 : 0;
+  return summarize(req, result, fail, err);
 }
 
 int run_rules_list(const std::string& format, std::ostream& out, std::ostream& err) {

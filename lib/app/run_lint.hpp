@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "app/lint_config.hpp"
 #include "diag/formats.hpp"
 #include "kserve/config.hpp"
 #include "validate/lint.hpp"
@@ -17,12 +18,14 @@ namespace isvc::app {
 struct LintRequest {
   std::vector<std::string> paths;
   diag::Format format = diag::Format::text;
-  diag::Severity fail_on = diag::Severity::error;
-  bool fail_on_set = false;
-  /// --fail-on never: findings never make the exit code 1 (input errors still give 2).
-  bool fail_never = false;
+  /// --fail-on when given (else the config file's fail-on, else error). `never`: findings
+  /// never make the exit code 1 (input errors still give 2).
+  std::optional<FailOn> fail_on;
   /// -q/--quiet: no summary line on stderr.
   bool quiet = false;
+  /// A progress line on `err` for runs over a second (the CLI sets it when stderr is a
+  /// terminal and -q is not given).
+  bool progress = false;
   /// ANSI colour in text output (decided by the CLI from --color, the TTY and NO_COLOR).
   bool color = false;
   /// --fail-if-no-objects: exit 1 when no document of a kind lint checks was found.
@@ -48,14 +51,15 @@ struct LintRequest {
 int run_lint(const LintRequest& req, std::istream& in, std::ostream& out, std::ostream& err);
 
 /// Lint options from `config_file` (or the `.isvc-scale.yaml` found from the cwd upward,
-/// unless `no_config`): rules disabled/enabled and severities. render reads the same, so
-/// one configuration gives one answer. The file's fail-on goes to `fail_on` when given;
+/// unless `no_config`): rules disabled/enabled, severities and exclude globs. render reads
+/// the same rules and severities, so one configuration gives one answer (exclude is lint's:
+/// render renders what it is given). The file's fail-on goes to `fail_on` when given;
 /// config files found but ignored (outside the repository, another owner) are named on `notes`.
 validate::LintOptions file_lint_options(const std::string& config_file,
                                         bool no_config,
                                         const kserve::Config& kserve,
                                         unsigned jobs,
-                                        std::optional<diag::Severity>* fail_on = nullptr,
+                                        std::optional<FailOn>* fail_on = nullptr,
                                         std::ostream* notes = nullptr);
 
 /// `rules list` / `rules explain`: 0, or 2 for an unknown rule or format.

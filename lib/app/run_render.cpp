@@ -3,6 +3,7 @@
 
 #include "app/dir_lock.hpp"
 #include "app/post_render.hpp"
+#include "app/progress.hpp"
 #include "app/render_file.hpp"
 #include "app/run_lint.hpp"
 #include "diag/format_text.hpp"
@@ -25,6 +26,8 @@
 #include <filesystem>
 #include <fmt/format.h>
 #include <map>
+#include <mutex>
+#include <optional>
 #include <random>
 #include <set>
 #include <sstream>
@@ -192,10 +195,19 @@ int lint_gate(const RenderRequest& req,
               const std::vector<bool>& readable,
               std::vector<diag::Diagnostic>& warnings,
               std::map<std::string, std::string>& sources,
+              ProgressLine* progress,
               std::ostream& err) {
   auto opts = file_lint_options("", req.no_config, req.options.config, req.jobs);
   opts.stdin_name = req.stdin_name;
+  if (progress != nullptr) {
+    opts.progress = [progress](std::string_view, std::size_t done, std::size_t total) {
+      progress->update("checking", done, total);
+    };
+  }
   auto verdict = validate::lint_texts(files, texts, readable, diag::Sink{}, opts);
+  if (progress != nullptr) {
+    progress->finish(); // the refusals below are written on a clean line
+  }
   sources = std::move(verdict.sources);
   auto lookup = [&sources](const std::string& f) -> std::string_view {
     auto it = sources.find(f);
@@ -229,6 +241,39 @@ int lint_gate(const RenderRequest& req,
   return input_error ? 2 : 1;
 }
 
+// Renders every readable file in parallel; a file whose rendering threw gets io-unreadable.
+std::vector<RenderedFile> render_files(const RenderRequest& req,
+                                       const std::vector<std::string>& files,
+                                       std::vector<std::string> texts,
+                                       const std::vector<bool>& readable,
+                                       ProgressLine* progress) {
+  std::vector<RenderedFile> results(files.size());
+  unsigned jobs = req.jobs == 0 ? util::default_jobs() : req.jobs;
+  std::mutex progress_mutex;
+  std::size_t rendered = 0;
+  auto crashed = util::parallel_for(files.size(), jobs, [&](std::size_t i) {
+    if (readable[i]) {
+      render_file(req.options, req.include_input, files[i] == "-" ? req.stdin_name : files[i],
+                  std::move(texts[i]), results[i]);
+    }
+    if (progress != nullptr) {
+      std::lock_guard<std::mutex> lock(progress_mutex);
+      progress->update("rendering", ++rendered, files.size());
+    }
+  });
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (crashed[i]) {
+      results[i] = RenderedFile{};
+      results[i].file.path = files[i] == "-" ? req.stdin_name : files[i];
+      parse::unprocessable(results[i].file.path, util::describe(crashed[i]), results[i].sink);
+    }
+  }
+  if (progress != nullptr) {
+    progress->finish();
+  }
+  return results;
+}
+
 } // namespace
 
 int run_render(const RenderRequest& req, std::istream& in, std::ostream& out, std::ostream& err) {
@@ -244,31 +289,26 @@ int run_render(const RenderRequest& req, std::istream& in, std::ostream& out, st
   }
   diag::Sink top;
   auto files = parse::expand_inputs(req.paths, top);
+  std::optional<ProgressLine> progress;
+  if (req.progress) {
+    progress.emplace(err);
+  }
   std::vector<std::string> texts(files.size());
   std::vector<bool> readable(files.size(), false);
   for (std::size_t i = 0; i < files.size(); ++i) {
     readable[i] = parse::read_input(files[i], in, texts[i], top);
+    if (progress) {
+      progress->update("reading", i + 1, files.size());
+    }
   }
   std::vector<diag::Diagnostic> lint_warnings;
   std::map<std::string, std::string> lint_sources;
-  if (int rc = lint_gate(req, files, texts, readable, lint_warnings, lint_sources, err); rc >= 0) {
+  ProgressLine* line = progress ? &*progress : nullptr;
+  if (int rc = lint_gate(req, files, texts, readable, lint_warnings, lint_sources, line, err);
+      rc >= 0) {
     return rc;
   }
-  std::vector<RenderedFile> results(files.size());
-  unsigned jobs = req.jobs == 0 ? util::default_jobs() : req.jobs;
-  auto crashed = util::parallel_for(files.size(), jobs, [&](std::size_t i) {
-    if (readable[i]) {
-      render_file(req.options, req.include_input, files[i] == "-" ? req.stdin_name : files[i],
-                  std::move(texts[i]), results[i]);
-    }
-  });
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    if (crashed[i]) {
-      results[i] = RenderedFile{};
-      results[i].file.path = files[i] == "-" ? req.stdin_name : files[i];
-      parse::unprocessable(results[i].file.path, util::describe(crashed[i]), results[i].sink);
-    }
-  }
+  auto results = render_files(req, files, std::move(texts), readable, line);
   if (req.verbose) {
     err << "isvc-scale: KServe settings from " << req.options.config.source << '\n';
   }

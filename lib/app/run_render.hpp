@@ -19,6 +19,9 @@ struct RenderRequest {
   std::string output_dir;
   unsigned jobs = 0; // 0 = all cores
   bool verbose = false;
+  /// A progress line on `err` for runs over a second (the CLI sets it when stderr is a
+  /// terminal); never with --post-render.
+  bool progress = false;
   /// --post-render: Helm's manifests on stdin pass through byte for byte, objects appended.
   bool post_render = false;
   /// What diagnostics and `# Source:` comments call the input read from `-` (--stdin-filename).

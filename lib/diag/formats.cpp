@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "diag/formats.hpp"
 
+#include "diag/format_writers.hpp"
 #include "util/strings.hpp"
 #include "util/utf8.hpp"
 
@@ -14,31 +15,7 @@ namespace {
 
 using ojson = nlohmann::ordered_json;
 
-// File names need not be UTF-8 (a file named inv\xff.yaml): JSON carries U+FFFD instead
-// of failing with type_error.316.
-std::string dump(const ojson& j) { return j.dump(2, ' ', false, ojson::error_handler_t::replace); }
-
-void write_json(std::ostream& out, const Report& r) {
-  ojson arr = ojson::array();
-  for (const auto& d : r.diagnostics) {
-    ojson j = ojson::object();
-    j["file"] = d.file;
-    j["line"] = d.mark.line;
-    j["column"] = d.mark.col;
-    j["severity"] = to_string(d.severity);
-    j["rule"] = d.rule;
-    j["message"] = d.message;
-    j["fix"] = d.fix;
-    j["pointer"] = d.pointer;
-    j["doc"] = d.doc;
-    j["apiVersion"] = d.object.api_version;
-    j["kind"] = d.object.kind;
-    j["namespace"] = d.object.ns;
-    j["name"] = d.object.name;
-    arr.push_back(std::move(j));
-  }
-  out << dump(arr) << '\n';
-}
+std::string dump(const ojson& j) { return detail::dump_json(j); }
 
 const char* sarif_level(Severity s) {
   switch (s) {
@@ -345,39 +322,56 @@ std::string rule_help_uri(std::string_view rule) {
   return "man:isvc-scale-rules(7)#" + std::string(rule);
 }
 
-bool parse_format(std::string_view name, Format& out) {
-  static const std::map<std::string_view, Format> k_formats = {{"text", Format::text},
-                                                               {"json", Format::json},
-                                                               {"sarif", Format::sarif},
-                                                               {"github", Format::github},
-                                                               {"junit", Format::junit}};
-  auto it = k_formats.find(name);
-  if (it == k_formats.end()) {
-    return false;
+namespace {
+
+void write_text_report(std::ostream& out, const Report& r) {
+  for (const auto& d : r.diagnostics) {
+    write_text(out, d, r.source, r.color);
   }
-  out = it->second;
-  return true;
+}
+
+struct FormatRow {
+  std::string_view name;
+  Format format;
+  void (*write)(std::ostream&, const Report&);
+};
+
+// The formats list: a format is its writer plus one row here (the CLI's choices come from it).
+constexpr FormatRow k_formats[] = {
+    {"text", Format::text, write_text_report},
+    {"json", Format::json, detail::write_json},
+    {"sarif", Format::sarif, write_sarif},
+    {"github", Format::github, write_github},
+    {"junit", Format::junit, write_junit},
+    {"codequality", Format::codequality, detail::write_codequality},
+};
+
+} // namespace
+
+std::vector<std::string> format_names() {
+  std::vector<std::string> out;
+  for (const auto& row : k_formats) {
+    out.emplace_back(row.name);
+  }
+  return out;
+}
+
+bool parse_format(std::string_view name, Format& out) {
+  for (const auto& row : k_formats) {
+    if (row.name == name) {
+      out = row.format;
+      return true;
+    }
+  }
+  return false;
 }
 
 void write_report(std::ostream& out, Format format, const Report& report) {
-  switch (format) {
-  case Format::text:
-    for (const auto& d : report.diagnostics) {
-      write_text(out, d, report.source, report.color);
+  for (const auto& row : k_formats) {
+    if (row.format == format) {
+      row.write(out, report);
+      return;
     }
-    break;
-  case Format::json:
-    write_json(out, report);
-    break;
-  case Format::sarif:
-    write_sarif(out, report);
-    break;
-  case Format::github:
-    write_github(out, report);
-    break;
-  case Format::junit:
-    write_junit(out, report);
-    break;
   }
 }
 

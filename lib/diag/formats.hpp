@@ -20,10 +20,12 @@ struct RuleInfo {
 };
 
 /// Every output of `lint`, one interface (kubeconform's outputs idea).
-enum class Format { text, json, sarif, github, junit };
+enum class Format { text, json, sarif, github, junit, codequality };
 
-/// Parses "text|json|sarif|github|junit"; false if unknown.
+/// Parses a name of format_names(); false if unknown.
 bool parse_format(std::string_view name, Format& out);
+/// Every lint output format by name, in the formats list's order ("text", "json", ...).
+std::vector<std::string> format_names();
 
 struct Report {
   const std::vector<Diagnostic>& diagnostics;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "parse/inputs.hpp"
 
+#include "util/glob.hpp"
+
 #include <algorithm>
 #include <filesystem>
 #include <fmt/format.h>
@@ -98,6 +100,37 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& paths, di
   }
   drop_repeats(out);
   return out;
+}
+
+void drop_excluded(std::vector<std::string>& files,
+                   const std::vector<std::string>& globs,
+                   const std::string& base) {
+  if (globs.empty()) {
+    return;
+  }
+  std::error_code ec;
+  fs::path root = fs::weakly_canonical(fs::path(base), ec);
+  auto excluded = [&](const std::string& f) {
+    std::error_code fec;
+    fs::path rel = fs::weakly_canonical(fs::path(f), fec).lexically_relative(root);
+    std::string text = rel.generic_string();
+    if (f == "-" || fec || text.empty() || text == "." || text == ".." ||
+        text.rfind("../", 0) == 0) {
+      return false;
+    }
+    // The file itself, then each directory above it: `vendor` excludes vendor/a/b.yaml.
+    for (std::string_view p = text; !p.empty();) {
+      for (const auto& g : globs) {
+        if (util::glob_match(g, p)) {
+          return true;
+        }
+      }
+      auto slash = p.rfind('/');
+      p = slash == std::string_view::npos ? std::string_view() : p.substr(0, slash);
+    }
+    return false;
+  };
+  files.erase(std::remove_if(files.begin(), files.end(), excluded), files.end());
 }
 
 void unprocessable(const std::string& path, const std::string& why, diag::Sink& sink) {

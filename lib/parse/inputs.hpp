@@ -14,6 +14,12 @@ namespace isvc::parse {
 /// diagnostics (rule io-unreadable). A file reached twice is kept once, first place wins.
 std::vector<std::string> expand_inputs(const std::vector<std::string>& paths, diag::Sink& sink);
 
+/// Removes the files (never `-`) that one of `globs` matches, itself or through one of its
+/// directories, as a path relative to `base`; files outside `base` are kept.
+void drop_excluded(std::vector<std::string>& files,
+                   const std::vector<std::string>& globs,
+                   const std::string& base);
+
 /// A file whose processing failed (out of memory, a bug): rule io-unreadable at 1:1
 /// naming `why`, so the other files' findings are kept and the exit code is 2.
 void unprocessable(const std::string& path, const std::string& why, diag::Sink& sink);

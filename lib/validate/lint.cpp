@@ -12,6 +12,7 @@
 #include <deque>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <set>
 
@@ -176,12 +177,20 @@ bool rule_active(std::string_view rule, bool default_on, const LintOptions& opts
 LintResult lint(const std::vector<std::string>& paths, std::istream& in, const LintOptions& opts) {
   diag::Sink top;
   auto files = parse::expand_inputs(paths, top);
+  std::size_t found = files.size();
+  parse::drop_excluded(files, opts.exclude, opts.exclude_base);
+  std::size_t excluded = found - files.size();
   std::vector<std::string> texts(files.size());
   std::vector<bool> readable(files.size(), false);
   for (std::size_t i = 0; i < files.size(); ++i) {
     readable[i] = parse::read_input(files[i], in, texts[i], top);
+    if (opts.progress) {
+      opts.progress("reading", i + 1, files.size());
+    }
   }
-  return lint_texts(files, std::move(texts), readable, std::move(top), opts);
+  auto result = lint_texts(files, std::move(texts), readable, std::move(top), opts);
+  result.excluded = excluded;
+  return result;
 }
 
 LintResult lint_texts(const std::vector<std::string>& files,
@@ -192,11 +201,17 @@ LintResult lint_texts(const std::vector<std::string>& files,
   LintResult result;
   std::vector<std::unique_ptr<FileState>> states(files.size());
   unsigned jobs = opts.jobs == 0 ? util::default_jobs() : opts.jobs;
+  std::mutex progress_mutex;
+  std::size_t linted = 0;
   auto crashed = util::parallel_for(files.size(), jobs, [&](std::size_t i) {
     states[i] = std::make_unique<FileState>();
     if (readable[i]) {
       lint_file(*states[i], files[i] == "-" ? opts.stdin_name : files[i], std::move(texts[i]),
                 opts);
+    }
+    if (opts.progress) {
+      std::lock_guard<std::mutex> lock(progress_mutex);
+      opts.progress("linting", ++linted, files.size());
     }
   });
   for (std::size_t i = 0; i < files.size(); ++i) {

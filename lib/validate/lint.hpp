@@ -4,10 +4,12 @@
 #include "diag/diagnostic.hpp"
 #include "kserve/config.hpp"
 
+#include <functional>
 #include <istream>
 #include <map>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace isvc::validate {
@@ -21,6 +23,14 @@ struct LintOptions {
   unsigned jobs = 0; // 0 = all cores
   /// What findings call the input read from `-` (`--stdin-filename`).
   std::string stdin_name = "<stdin>";
+  /// Files lint() leaves out: globs (util::glob_match) on paths relative to `exclude_base`,
+  /// matching the file or one of its directories (`.isvc-scale.yaml`'s exclude).
+  std::vector<std::string> exclude;
+  std::string exclude_base;
+  /// Told as files are read (stage "reading") and linted ("linting"): `done` of `total`.
+  /// Called from the worker threads, one call at a time; lib shows nothing itself, the
+  /// caller decides what (if anything) to print.
+  std::function<void(std::string_view stage, std::size_t done, std::size_t total)> progress;
 };
 
 struct LintResult {
@@ -38,6 +48,8 @@ struct LintResult {
   std::vector<diag::Diagnostic> suppressed;
   /// Every input file as findings name it, in input order.
   std::vector<std::string> file_names;
+  /// Files the exclude globs left out (not in `files`).
+  std::size_t excluded = 0;
 };
 
 /// Lints every input: YAML, JSON Schema, every active rule, cross-document

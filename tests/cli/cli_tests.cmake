@@ -140,7 +140,7 @@ isvc_cli_test(lint-yaml-syntax-not-disablable ARGS lint --no-config --disable ya
   EXIT 2 STDERR "yaml-syntax cannot be disabled")
 # Config files: fail-on takes error or warning only, severity is a mapping; positions given.
 isvc_cli_test(lint-config-bad-fail-on ARGS lint --config tests/cli/data/config-bad-fail-on.yaml samples/keda-cpu-utilization.yaml
-  EXIT 2 STDERR "config-bad-fail-on.yaml:2:10: fail-on must be error or warning")
+  EXIT 2 STDERR "config-bad-fail-on.yaml:2:10: fail-on must be error, warning or never")
 isvc_cli_test(lint-config-severity-list ARGS lint --config tests/cli/data/config-severity-list.yaml samples/keda-cpu-utilization.yaml
   EXIT 2 STDERR "config-severity-list.yaml:2:11: severity must map rule ids to error, warning or note")
 # A v1 List (kubectl get -o yaml) is linted item by item, positions in the file, pointers under
@@ -242,3 +242,55 @@ isvc_cli_test(simulate-start-replicas ARGS simulate tests/simulate/hpa-cpu.yaml 
   --replicas 5 --format csv EXIT 0 STDOUT "^config,t,replicas,ready,active,load,queue,0\n0,0,5,5,")
 isvc_cli_test(simulate-nothing-to-simulate ARGS simulate tests/simulate/no-autoscaler.txt
   --shape step:1@1m EXIT 2 STDOUT_EMPTY STDERR "no-autoscaler.txt: no InferenceService, ScaledObject or autoscaling/v2 HorizontalPodAutoscaler to simulate")
+
+# Exact output: stdout (and STDERR, when named) byte for byte a file under tests/cli/expected/.
+set(EXACT ${CMAKE_CURRENT_SOURCE_DIR}/cli/exact.cmake)
+function(isvc_exact_test name)
+  cmake_parse_arguments(T "" "EXIT;EXPECTED;STDERR;WORKDIR" "ARGS" ${ARGN})
+  set(dir ${PROJECT_SOURCE_DIR})
+  if(T_WORKDIR)
+    set(dir ${T_WORKDIR})
+  endif()
+  set(stderr_file "")
+  if(T_STDERR)
+    set(stderr_file ${CMAKE_CURRENT_SOURCE_DIR}/cli/expected/${T_STDERR})
+  endif()
+  add_test(NAME exact-${name}
+    COMMAND ${CMAKE_COMMAND} "-DBIN=${BIN}" "-DARGS=${T_ARGS}" "-DEXIT=${T_EXIT}"
+            "-DEXPECTED=${CMAKE_CURRENT_SOURCE_DIR}/cli/expected/${T_EXPECTED}"
+            "-DSTDERR=${stderr_file}" "-DVERSION=${PROJECT_VERSION}"
+            "-DWORK=${PROJECT_BINARY_DIR}" -P ${EXACT}
+    WORKING_DIRECTORY ${dir})
+endfunction()
+# lint --format json: the versioned envelope (isvc-scale-lint(1), JSON OUTPUT).
+isvc_exact_test(lint-json ARGS lint --no-config -q -f json tests/cli/data/seed-003-scaledobjects.yaml
+  EXIT 1 EXPECTED lint-json.json)
+isvc_exact_test(lint-json-clean ARGS lint --no-config -q -f json samples/keda-cpu-utilization.yaml
+  tests/cli/data/null-values.yaml EXIT 0 EXPECTED lint-json-clean.json)
+# .isvc-scale.yaml exclude: globs relative to the config's directory, from any current directory,
+# for files found in directories and files named alike; the JUnit report names every file linted.
+isvc_exact_test(config-exclude ARGS lint . WORKDIR ${PROJECT_SOURCE_DIR}/tests/cli/data/exclude-project
+  EXIT 1 EXPECTED config-exclude.txt STDERR config-exclude.err)
+isvc_exact_test(config-exclude-from-root
+  ARGS lint -f junit --config tests/cli/data/exclude-project/.isvc-scale.yaml tests/cli/data/exclude-project
+  EXIT 1 EXPECTED config-exclude-from-root.xml STDERR config-exclude-from-root.err)
+isvc_exact_test(config-exclude-named-files
+  ARGS lint --config tests/cli/data/exclude-project/.isvc-scale.yaml
+  tests/cli/data/exclude-project/vendor/x/bad.yaml tests/cli/data/exclude-project/out.generated.yaml
+  EXIT 0 EXPECTED empty.txt STDERR config-exclude-named.err)
+isvc_cli_test(config-exclude-climbs ARGS lint --config tests/cli/data/config-exclude-bad.yaml samples
+  EXIT 2 STDOUT_EMPTY STDERR "^isvc-scale: error: tests/cli/data/config-exclude-bad.yaml:3:3: exclude globs are relative to the directory of tests/cli/data/config-exclude-bad.yaml, without '..' or a leading '/': '../elsewhere/\\*.yaml'\n$")
+# fail-on: never in the config: findings reported, exit 0; --fail-on overrides it; input that
+# does not parse still exits 2.
+isvc_exact_test(config-fail-on-never ARGS lint --config tests/cli/data/config-fail-on-never.yaml
+  tests/cli/data/duplicate-key.yaml EXIT 0 EXPECTED duplicate-key.txt STDERR config-fail-on-never.err)
+isvc_exact_test(config-fail-on-never-flag-wins ARGS lint --config tests/cli/data/config-fail-on-never.yaml
+  --fail-on error tests/cli/data/duplicate-key.yaml EXIT 1 EXPECTED duplicate-key.txt
+  STDERR config-fail-on-never.err)
+isvc_cli_test(config-fail-on-never-input-error ARGS lint --config tests/cli/data/config-fail-on-never.yaml
+  tests/cli/data/broken-second-doc.yaml EXIT 2 STDOUT "\\[yaml-syntax\\]")
+# GitLab Code Quality: every severity mapping (note info, warning minor, error major, input that
+# does not parse blocker), repository-relative paths without ./, fingerprints.
+isvc_exact_test(lint-codequality ARGS lint --no-config -q -f codequality ./tests/cli/data/duplicate-key.yaml
+  tests/cli/data/broken-second-doc.yaml samples/keda-cpu-utilization.yaml
+  tests/cli/data/bad-activation-threshold.yaml EXIT 2 EXPECTED lint-codequality.json)

@@ -101,7 +101,7 @@ Run lint(std::vector<std::string> paths,
   isvc::app::LintRequest req;
   req.paths = std::move(paths);
   req.no_config = true;
-  req.fail_on = fail_on;
+  req.fail_on = isvc::app::FailOn{fail_on, false};
   std::istringstream in;
   std::ostringstream out;
   std::ostringstream err;

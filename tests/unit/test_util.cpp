@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "promql/selector.hpp"
 #include "util/json_number.hpp"
+#include "util/glob.hpp"
 #include "util/quantity.hpp"
 #include "util/spellcheck.hpp"
 #include "util/strings.hpp"
@@ -142,5 +143,44 @@ TEST_SUITE("util") {
     }
     CHECK(isvc::util::version_text("0.1.0").rfind("isvc-scale 0.1.0\ntargets:\n  KServe v0.20.0 (",
                                                   0) == 0);
+  }
+}
+
+TEST_SUITE("util::glob_match") {
+  using isvc::util::glob_match;
+  TEST_CASE("* ? and classes stay within one path segment") {
+    CHECK(glob_match("*.yaml", "a.yaml"));
+    CHECK_FALSE(glob_match("*.yaml", "d/a.yaml"));
+    CHECK(glob_match("charts/*/templates/skip-*.yaml", "charts/m/templates/skip-1.yaml"));
+    CHECK_FALSE(glob_match("charts/*/templates/*.yaml", "charts/m/n/templates/a.yaml"));
+    CHECK(glob_match("v?.yaml", "v1.yaml"));
+    CHECK_FALSE(glob_match("v?.yaml", "v/.yaml"));
+    CHECK(glob_match("[a-c]x[!0-9].yml", "bxz.yml"));
+    CHECK_FALSE(glob_match("[a-c]x[!0-9].yml", "bx5.yml"));
+    CHECK(glob_match("[^0-9]", "z"));
+    CHECK(glob_match("a[", "a["));
+    CHECK(glob_match("\\*.yaml", "*.yaml"));
+    CHECK_FALSE(glob_match("\\*.yaml", "x.yaml"));
+    CHECK(glob_match("a*b*c", "aXbYbZc"));
+    CHECK_FALSE(glob_match("a*b*c", "aXbYbZ"));
+  }
+  TEST_CASE("** is zero or more whole segments") {
+    CHECK(glob_match("**/*.generated.yaml", "x.generated.yaml"));
+    CHECK(glob_match("**/*.generated.yaml", "a/b/x.generated.yaml"));
+    CHECK(glob_match("vendor/**", "vendor/a/b.yaml"));
+    CHECK(glob_match("a/**/b.yaml", "a/b.yaml"));
+    CHECK(glob_match("a/**/b.yaml", "a/x/y/b.yaml"));
+    CHECK_FALSE(glob_match("a/**/b.yaml", "x/a/b.yaml"));
+    CHECK(glob_match("**", "any/depth/file.yaml"));
+    CHECK_FALSE(glob_match("vendor", "vendor/a.yaml")); // the caller tries each directory
+  }
+  TEST_CASE("many stars do not backtrack exponentially") {
+    std::string path(200, 'a');
+    CHECK_FALSE(glob_match("*a*a*a*a*a*a*a*a*a*a*b", path));
+    std::string deep;
+    for (int i = 0; i < 60; ++i) {
+      deep += "d/";
+    }
+    CHECK_FALSE(glob_match("**/**/**/**/x", deep + "y"));
   }
 }
