@@ -844,16 +844,21 @@ std::string top_aggregation(const Expr& e) {
   return u.kind == Expr::Kind::aggregation ? u.name : std::string();
 }
 
-bool reads_only_pod_metrics(const Expr& e) {
+bool reads_only_pod_metrics(const Expr& e, bool epp_queues_at_zero) {
   auto sels = selectors(e);
   if (sels.empty()) {
     return false;
   }
-  return std::all_of(sels.begin(), sels.end(), [](const Expr* s) {
+  return std::all_of(sels.begin(), sels.end(), [epp_queues_at_zero](const Expr* s) {
     if (util::starts_with(s->name, "vllm:")) {
       return s->name != "vllm:num_incoming_requests_total"; // lives in the router
     }
-    // The llm-d EPP reports flow-control series only with a ready backend (llm-d/llm-d #2492).
+    // Before llm-d-router v0.9.0 the EPP reports flow-control series only with a ready backend
+    // (llm-d/llm-d #2492); from v0.9.0 its queue holds the requests that wait at zero pods.
+    if (epp_queues_at_zero && (s->name == "llm_d_epp_flow_control_queue_size" ||
+                               s->name == "inference_extension_flow_control_queue_size")) {
+      return false;
+    }
     return util::starts_with(s->name, "llm_d_epp_flow_control_") ||
            util::starts_with(s->name, "inference_extension_flow_control_");
   });

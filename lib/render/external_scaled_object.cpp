@@ -158,11 +158,14 @@ std::optional<emit::Doc> external_scaled_object(const Context& ctx) {
     fail_on_empty(triggers, min);
   }
   auto behavior = full_behavior(c.autoscaling.behavior);
-  std::string hpa_name = plan::keda_hpa_name(name);
-  if (behavior || hpa_name.size() > k_max_label) {
+  // keda-hpa-<name> would break the 63-char limit: a shorter name, never KServe's own HPA name
+  // (see plan::ComponentPlan::keda_custom_hpa_name).
+  std::string custom_hpa = ctx.cp != nullptr ? ctx.cp->keda_custom_hpa_name
+                                             : plan::keda_custom_hpa_name(name);
+  if (behavior || !custom_hpa.empty()) {
     emit::Doc hpa_config = emit::Doc::object();
-    if (hpa_name.size() > k_max_label) {
-      hpa_config["name"] = name; // keda-hpa-<name> would break the 63-char label limit
+    if (!custom_hpa.empty()) {
+      hpa_config["name"] = custom_hpa;
     }
     if (behavior) {
       hpa_config["behavior"] = std::move(*behavior);

@@ -7,9 +7,11 @@ namespace isvc::validate {
 
 extern const Rule k_rule_hpa_behavior_invalid;
 extern const Rule k_rule_hpa_metric_invalid;
+extern const Rule k_rule_hpa_metrics_adapter;
 extern const Rule k_rule_hpa_replica_bounds;
 extern const Rule k_rule_input_duplicate_object;
 extern const Rule k_rule_isvc_annotation_value;
+extern const Rule k_rule_isvc_annotations_roll_pods;
 extern const Rule k_rule_isvc_deployment_mode_unset;
 extern const Rule k_rule_isvc_deprecated_deployment_mode;
 extern const Rule k_rule_isvc_keda_outside_standard;
@@ -96,9 +98,11 @@ const std::vector<const Rule*>& rules() {
   static const std::vector<const Rule*> k_rules = {
       &k_rule_hpa_behavior_invalid,
       &k_rule_hpa_metric_invalid,
+      &k_rule_hpa_metrics_adapter,
       &k_rule_hpa_replica_bounds,
       &k_rule_input_duplicate_object,
       &k_rule_isvc_annotation_value,
+      &k_rule_isvc_annotations_roll_pods,
       &k_rule_isvc_deployment_mode_unset,
       &k_rule_isvc_deprecated_deployment_mode,
       &k_rule_isvc_keda_outside_standard,
