@@ -49,7 +49,7 @@ promql::PresetVars preset_vars(const std::string& ns,
 }
 
 std::optional<ActivationProblem> activation_query_problem(const std::string& query,
-                                                         bool epp_queues_at_zero) {
+                                                          bool epp_queues_at_zero) {
   auto parsed = promql::parse(query);
   if (parsed.expr && promql::is_latency_quantile(*parsed.expr)) {
     return ActivationProblem{"a latency quantile cannot wake a service: it is empty while no "

@@ -181,7 +181,8 @@ void read_activation_preset(const Reading& r) {
     }
   }
   // llm-d-epp is a load preset that wakes from zero with llm-d-router v0.9.0 or later; whether
-  // the version allows it is plan::resolve_activation's call (it reads isvc-scale.io/llm-d-version).
+  // the version allows it is plan::resolve_activation's call (it reads
+  // isvc-scale.io/llm-d-version).
   bool usable = preset != nullptr && (preset->role == "activation" || activates_with_epp(*preset));
   checked(r, r.ext.activation_preset, usable,
           fmt::format("{} is not an activation preset{}{}", util::quoted(*r.value),

@@ -14,12 +14,13 @@ std::optional<std::pair<int, int>> llm_d_version(const std::string& text) {
   return std::make_pair(std::stoi(m[1].str()), std::stoi(m[2].str()));
 }
 
-bool epp_queues_at_zero(const model::Extensions& ext) {
-  if (!ext.llm_d_version) {
-    return false;
-  }
-  auto v = llm_d_version(*ext.llm_d_version);
+bool epp_queues_at_zero(const std::string& release) {
+  auto v = llm_d_version(release);
   return v && *v >= std::make_pair(0, 9);
+}
+
+bool epp_queues_at_zero(const model::Extensions& ext) {
+  return ext.llm_d_version && epp_queues_at_zero(*ext.llm_d_version);
 }
 
 bool activates_with_epp(const promql::Preset& p) { return p.name == k_epp_preset; }

@@ -29,6 +29,8 @@ std::optional<std::pair<int, int>> llm_d_version(const std::string& text);
 /// 116-118), which the dispatch cycle reads (pkg/epp/flowcontrol/controller/internal/
 /// processor.go:339-355), so nothing is dispatched until a pod is ready.
 bool epp_queues_at_zero(const model::Extensions& ext);
+/// The same for a release as written (the annotation on a rendered ScaledObject).
+bool epp_queues_at_zero(const std::string& release);
 
 /// A load preset that can serve as the activation source when epp_queues_at_zero.
 bool activates_with_epp(const promql::Preset& p);

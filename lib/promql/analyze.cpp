@@ -694,6 +694,18 @@ bool mentions(std::string_view value, std::string_view owner) {
   return !owner.empty() && value.find(owner) != std::string_view::npos;
 }
 
+// The InferencePool the llm-d-epp preset reads is named after the InferenceService, while the
+// owner of a ScaledObject's query is the Deployment <isvc>-predictor (KServe
+// PredictorServiceName): inference_pool="<isvc>" names it too.
+bool names_pool_of(const Matcher& m, std::string_view owner) {
+  constexpr std::string_view k_suffix = "-predictor";
+  if (m.label != "inference_pool" || m.op != "=" || owner.size() <= k_suffix.size() ||
+      owner.substr(owner.size() - k_suffix.size()) != k_suffix) {
+    return false;
+  }
+  return m.value == owner.substr(0, owner.size() - k_suffix.size());
+}
+
 } // namespace
 
 Parsed parse(std::string_view text) {
@@ -803,6 +815,7 @@ bool is_scoped(const Expr& e, std::string_view ns, std::string_view owner, std::
       if ((m.label == "model_name" || m.label == "model") && (model.empty() || m.value == model)) {
         owner_ok = true;
       }
+      owner_ok = owner_ok || names_pool_of(m, owner);
       if (std::find(k_owner_labels.begin(), k_owner_labels.end(), m.label) !=
               k_owner_labels.end() &&
           mentions(m.value, owner)) {

@@ -9,6 +9,15 @@
 namespace isvc::render {
 namespace {
 
+// The EPP release travels with the ScaledObject, so that lint judges a rendered EPP activation
+// trigger as render did (keda-scale-to-zero-no-activation reads it; plan::epp_queues_at_zero).
+std::map<std::string, std::string> epp_annotation(const Context& ctx) {
+  if (!ctx.ext.llm_d_version) {
+    return {};
+  }
+  return {{"isvc-scale.io/llm-d-version", *ctx.ext.llm_d_version}};
+}
+
 constexpr std::size_t k_max_label = 63;
 
 // KEDA's default cooldownPeriod (pkg/scaling/executor/scale_executor.go defaultCooldownPeriod).
@@ -136,8 +145,8 @@ std::optional<emit::Doc> external_scaled_object(const Context& ctx) {
     max = std::max<std::int64_t>(min, 1);
   }
 
-  emit::Doc so =
-      object_head("keda.sh/v1alpha1", "ScaledObject", name, ctx.meta.ns, managed_labels(ctx), {});
+  emit::Doc so = object_head("keda.sh/v1alpha1", "ScaledObject", name, ctx.meta.ns,
+                             managed_labels(ctx), epp_annotation(ctx));
   emit::Doc spec = emit::Doc::object();
   spec["scaleTargetRef"] =
       emit::Doc{{"apiVersion", "apps/v1"}, {"kind", "Deployment"}, {"name", name}};
@@ -160,8 +169,8 @@ std::optional<emit::Doc> external_scaled_object(const Context& ctx) {
   auto behavior = full_behavior(c.autoscaling.behavior);
   // keda-hpa-<name> would break the 63-char limit: a shorter name, never KServe's own HPA name
   // (see plan::ComponentPlan::keda_custom_hpa_name).
-  std::string custom_hpa = ctx.cp != nullptr ? ctx.cp->keda_custom_hpa_name
-                                             : plan::keda_custom_hpa_name(name);
+  std::string custom_hpa =
+      ctx.cp != nullptr ? ctx.cp->keda_custom_hpa_name : plan::keda_custom_hpa_name(name);
   if (behavior || !custom_hpa.empty()) {
     emit::Doc hpa_config = emit::Doc::object();
     if (!custom_hpa.empty()) {

@@ -8,7 +8,9 @@
 namespace isvc::render {
 namespace {
 
-emit::Doc relabel(const char* source, const std::string& regex, const char* target,
+emit::Doc relabel(const char* source,
+                  const std::string& regex,
+                  const char* target,
                   const std::string& replacement) {
   emit::Doc r = emit::Doc::object();
   r["sourceLabels"] = emit::Doc::array({emit::Doc(source)});
@@ -35,8 +37,7 @@ emit::Doc address_relabelings(const plan::ScrapePlan& s) {
   // An IPv6 pod IP needs brackets (the address Prometheus builds itself uses JoinHostPort).
   return emit::Doc::array(
       {keep,
-       relabel("__meta_kubernetes_pod_ip", "([^:]+)", "__address__",
-               fmt::format("$1:{}", *s.port)),
+       relabel("__meta_kubernetes_pod_ip", "([^:]+)", "__address__", fmt::format("$1:{}", *s.port)),
        relabel("__meta_kubernetes_pod_ip", "(.+:.+)", "__address__",
                fmt::format("[$1]:{}", *s.port))});
 }

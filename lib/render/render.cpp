@@ -381,8 +381,8 @@ void note_switch(const plan::Plan& plan, Result& out) {
         cp.meta.autoscaler_class == "none") {
       continue;
     }
-    std::string obj = fmt::format("{}/{}", cp.meta.ns.empty() ? "<namespace>" : cp.meta.ns,
-                                  cp.meta.name);
+    std::string obj =
+        fmt::format("{}/{}", cp.meta.ns.empty() ? "<namespace>" : cp.meta.ns, cp.meta.name);
     if (cp.meta.autoscaler_class == "keda") {
       out.notes.push_back(
           cp.keda() ? fmt::format("{}: switching from KServe's ScaledObject {}: KServe leaves it "
@@ -423,12 +423,14 @@ void note_adapter(const plan::Plan& plan, Result& out) {
       pods = pods || t == "PodMetric" || t == "Pods";
     }
     if (external || pods) {
-      out.notes.push_back(fmt::format(
-          "{}: HorizontalPodAutoscaler {} reads {} metrics from a metrics adapter "
-          "(prometheus-adapter); where KEDA runs, KEDA's APIService owns "
-          "external.metrics.k8s.io and serves only ScaledObjects [hpa-metrics-adapter]",
-          label(*plan.isvc), cp.external_hpa_name,
-          external && pods ? "External and Pods" : external ? "External" : "Pods"));
+      out.notes.push_back(
+          fmt::format("{}: HorizontalPodAutoscaler {} reads {} metrics from a metrics adapter "
+                      "(prometheus-adapter); where KEDA runs, KEDA's APIService owns "
+                      "external.metrics.k8s.io and serves only ScaledObjects [hpa-metrics-adapter]",
+                      label(*plan.isvc), cp.external_hpa_name,
+                      external && pods ? "External and Pods"
+                      : external       ? "External"
+                                       : "Pods"));
     }
   }
 }

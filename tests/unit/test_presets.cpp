@@ -228,4 +228,12 @@ TEST_SUITE("promql::presets llm-d") {
     auto other = parse("sum(llm_d_epp_flow_control_queue_bytes{namespace=\"ml\"})");
     CHECK(reads_only_pod_metrics(*other.expr, true)); // only the queue size counts requests
   }
+  TEST_CASE("inference_pool=<isvc> scopes a query to the Deployment <isvc>-predictor") {
+    auto q =
+        parse("sum(llm_d_epp_flow_control_queue_size{namespace=\"ml\",inference_pool=\"llama\"})");
+    REQUIRE(q.expr);
+    CHECK(is_scoped(*q.expr, "ml", "llama-predictor", ""));
+    CHECK_FALSE(is_scoped(*q.expr, "ml", "llama-70b-predictor", ""));
+    CHECK_FALSE(is_scoped(*q.expr, "other", "llama-predictor", ""));
+  }
 }

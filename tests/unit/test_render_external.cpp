@@ -687,11 +687,12 @@ TEST_SUITE("render::external notes") {
 TEST_SUITE("render::external switching from KServe's scaler") {
   // KServe's HPA is named after the component (hpa_reconciler.go createHPA) and, with class
   // external, an HPA of that name it does not own is rewritten, not deleted: ours never has it.
-  const std::string k_cpu = "    minReplicas: 1\n    maxReplicas: 4\n    model:\n      modelFormat:\n"
-                            "        name: sklearn\n    autoScaling:\n      metrics:\n"
-                            "      - type: Resource\n        resource:\n          name: cpu\n"
-                            "          target:\n            type: Utilization\n"
-                            "            averageUtilization: 70\n";
+  const std::string k_cpu =
+      "    minReplicas: 1\n    maxReplicas: 4\n    model:\n      modelFormat:\n"
+      "        name: sklearn\n    autoScaling:\n      metrics:\n"
+      "      - type: Resource\n        resource:\n          name: cpu\n"
+      "          target:\n            type: Utilization\n"
+      "            averageUtilization: 70\n";
   Ext with_class(const std::string& cls, const std::string& name = "m",
                  const std::string& extra = "", const std::string& predictor = "") {
     return render_yaml("apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\n"

@@ -43,7 +43,8 @@ extern const Rule k_rule_isvc_annotations_roll_pods = {
     Applies::inference_service,
     "isvc-scale.io/ annotations are copied to the pods and roll them when changed",
     "KServe copies every InferenceService annotation, and the component's own, into the pod "
-    "template of the Deployment it creates, except the keys listed in serviceAnnotationDisallowedList "
+    "template of the Deployment it creates, except the keys listed in "
+    "serviceAnnotationDisallowedList "
     "of ConfigMap inferenceservice-config (KServe components/predictor.go buildPredictorResources "
     "and buildObjectMeta; reconcilers/deployment/deployment_reconciler.go copies the component "
     "metadata into the template). The Deployment then rolls its pods whenever such an annotation "

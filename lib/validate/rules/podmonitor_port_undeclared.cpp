@@ -108,12 +108,12 @@ void judge(const Document& d, const Target& t, const plan::ComponentPlan* cp, Cr
                           head, t.component, t.isvc));
       continue;
     }
-    cr.for_doc(d).at(s.node->mark, ptr,
-                     fmt::format("{}; the {} of InferenceService {} declares {}, so unless its "
-                                 "ServingRuntime declares it this PodMonitor scrapes nothing",
-                                 head, t.component, t.isvc,
-                                 cp->scrape.declared_ports.empty() ? std::string("no ports")
-                                                                   : "other ports"));
+    cr.for_doc(d).at(
+        s.node->mark, ptr,
+        fmt::format("{}; the {} of InferenceService {} declares {}, so unless its "
+                    "ServingRuntime declares it this PodMonitor scrapes nothing",
+                    head, t.component, t.isvc,
+                    cp->scrape.declared_ports.empty() ? std::string("no ports") : "other ports"));
   }
 }
 
