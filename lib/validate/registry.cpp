@@ -6,6 +6,7 @@
 namespace isvc::validate {
 
 extern const Rule k_rule_hpa_behavior_invalid;
+extern const Rule k_rule_hpa_kserve_name;
 extern const Rule k_rule_hpa_metric_invalid;
 extern const Rule k_rule_hpa_metrics_adapter;
 extern const Rule k_rule_hpa_replica_bounds;
@@ -97,6 +98,7 @@ extern const Rule k_rule_yaml_syntax;
 const std::vector<const Rule*>& rules() {
   static const std::vector<const Rule*> k_rules = {
       &k_rule_hpa_behavior_invalid,
+      &k_rule_hpa_kserve_name,
       &k_rule_hpa_metric_invalid,
       &k_rule_hpa_metrics_adapter,
       &k_rule_hpa_replica_bounds,
