@@ -130,6 +130,16 @@ Config load_config(const std::string& path, const std::string& text) {
   cfg.otel_memory_limit = json_string(res, "memoryLimit");
   cfg.otel_cpu_request = json_string(res, "cpuRequest");
   cfg.otel_memory_request = json_string(res, "memoryRequest");
+  // KServe unmarshals the inferenceService entry into InferenceServicesConfig and appends its
+  // serviceAnnotationDisallowedList to the defaults (configmap.go:234-245).
+  auto isvc = parse_entry(path, data, "inferenceService", "isvc");
+  if (auto it = isvc.find("serviceAnnotationDisallowedList"); it != isvc.end() && it->is_array()) {
+    for (const auto& v : *it) {
+      if (v.is_string()) {
+        cfg.service_annotation_disallowed.push_back(v.get<std::string>());
+      }
+    }
+  }
   return cfg;
 }
 

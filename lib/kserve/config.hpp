@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace isvc::kserve {
 
@@ -20,6 +21,13 @@ struct Config {
   std::string otel_memory_limit = "2Gi";
   std::string otel_cpu_request = "200m";
   std::string otel_memory_request = "512Mi";
+  /// Annotations KServe does not copy from the InferenceService to the pod template: its
+  /// defaults (pkg/constants/constants.go:534-540) plus the inferenceService entry's
+  /// serviceAnnotationDisallowedList, appended (pkg/apis/serving/v1beta1/configmap.go:234-245).
+  std::vector<std::string> service_annotation_disallowed = {
+      "autoscaling.knative.dev/min-scale", "autoscaling.knative.dev/max-scale",
+      "internal.serving.kserve.io/storage-initializer-sourceuri",
+      "kubectl.kubernetes.io/last-applied-configuration", "modelFormat"};
   /// Where the values came from (for --verbose).
   std::string source = "KServe v0.20.0 shipped defaults";
 };

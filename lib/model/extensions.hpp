@@ -30,6 +30,8 @@ struct Extensions {
   /// podmonitor-labels split into valid Kubernetes label keys and values (empty if invalid).
   std::map<std::string, std::string> podmonitor_label_map;
   Field<std::string> scrape_interval;
+  /// isvc-scale.io/llm-d-version: the llm-d-router (EPP) release in front of the InferencePool.
+  Field<std::string> llm_d_version;
   Field<std::string> graphite_query_time;
   Field<std::string> model_name;
 };

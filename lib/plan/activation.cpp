@@ -3,6 +3,7 @@
 
 #include "kserve/component_meta.hpp"
 #include "plan/model_names.hpp"
+#include "plan/llm_d.hpp"
 #include "promql/analyze.hpp"
 #include "promql/presets.hpp"
 #include "promql/shape.hpp"
@@ -49,7 +50,8 @@ promql::PresetVars preset_vars(const std::string& ns,
   return v;
 }
 
-std::optional<ActivationProblem> activation_query_problem(const std::string& query) {
+std::optional<ActivationProblem> activation_query_problem(const std::string& query,
+                                                          bool epp_queues_at_zero) {
   auto parsed = promql::parse(query);
   if (parsed.expr && promql::is_latency_quantile(*parsed.expr)) {
     return ActivationProblem{"a latency quantile cannot wake a service: it is empty while no "
@@ -57,7 +59,7 @@ std::optional<ActivationProblem> activation_query_problem(const std::string& que
                              "Use a request counter on a router or gateway, e.g. "
                              "isvc-scale.io/activation-preset: istio."};
   }
-  if (parsed.expr && promql::reads_only_pod_metrics(*parsed.expr)) {
+  if (parsed.expr && promql::reads_only_pod_metrics(*parsed.expr, epp_queues_at_zero)) {
     return ActivationProblem{
         "the activation query reads only metrics that exist while a model server runs (vLLM's "
         "own vllm:* series, the llm-d EPP's flow-control queue), which vanish with the last "
@@ -114,13 +116,20 @@ ActivationPlan resolve_activation(const std::string& ns,
                   "Use isvc-scale.io/activation-preset istio or vllm-router, or an "
                   "isvc-scale.io/activation-query on a signal that moves at zero pods.");
     }
+    if (p->role != "activation" && !epp_queues_at_zero(e)) {
+      return fail(at.mark, at.pointer, k_rule, k_epp_too_old, k_epp_too_old_fix);
+    }
     if (ns.empty()) {
       return fail(at.mark, at.pointer, "render-unrenderable", k_unscoped, k_unscoped_fix);
     }
     a.query = promql::expand(*p, preset_vars(ns, isvc, c, &e, threshold));
+    if (p->role != "activation") {
+      // A load preset's sum(...): 0/1 for this pool, 0 before the EPP has seen a request.
+      a.query = "(" + a.query + " or vector(0)) > bool " + threshold;
+    }
   } else {
     const std::string& q = *e.activation_query;
-    if (auto why = activation_query_problem(q)) {
+    if (auto why = activation_query_problem(q, epp_queues_at_zero(e))) {
       return fail(at.mark, at.pointer, k_rule, why->message, why->fix);
     }
     a.query = promql::activation_query(q, threshold);

@@ -52,8 +52,10 @@ struct ActivationProblem {
 };
 
 /// A latency quantile or a query over pod-local metrics can never wake a service at zero
-/// replicas; nullopt for anything else (unknown metrics get the benefit of the doubt).
-std::optional<ActivationProblem> activation_query_problem(const std::string& query);
+/// replicas; nullopt for anything else (unknown metrics get the benefit of the doubt). With
+/// `epp_queues_at_zero` (plan::epp_queues_at_zero) the EPP's flow-control queue is not pod-local.
+std::optional<ActivationProblem> activation_query_problem(const std::string& query,
+                                                          bool epp_queues_at_zero = false);
 
 /// The first External prometheus metric whose query reads a router or gateway request counter
 /// (promql::wakes_from_zero): with minReplicas 0 it wakes the service itself, no keepalive

@@ -5,6 +5,7 @@
 #include "plan/extensions.hpp"
 
 #include "plan/annotation_values.hpp"
+#include "plan/llm_d.hpp"
 #include "promql/analyze.hpp"
 #include "promql/presets.hpp"
 #include "util/json_number.hpp"
@@ -180,7 +181,11 @@ void read_activation_preset(const Reading& r) {
       activation.push_back(p.name);
     }
   }
-  checked(r, r.ext.activation_preset, preset != nullptr && preset->role == "activation",
+  // llm-d-epp is a load preset that wakes from zero with llm-d-router v0.9.0 or later; whether
+  // the version allows it is plan::resolve_activation's call (it reads
+  // isvc-scale.io/llm-d-version).
+  bool usable = preset != nullptr && (preset->role == "activation" || activates_with_epp(*preset));
+  checked(r, r.ext.activation_preset, usable,
           fmt::format("{} is not an activation preset{}{}", util::quoted(*r.value),
                       preset != nullptr ? " (it is a load preset)" : "",
                       util::did_you_mean(*r.value, activation)),
@@ -203,6 +208,12 @@ void read_scrape_interval(const Reading& r) {
           fmt::format("annotation {} must be a Prometheus duration such as 15s or 1m, not {}",
                       r.key, util::quoted(*r.value)),
           "Write a number with a unit (ms, s, m, h), e.g. \"15s\".");
+}
+void read_llm_d_version(const Reading& r) {
+  checked(r, r.ext.llm_d_version, llm_d_version(*r.value).has_value(),
+          fmt::format("annotation {} must be a release such as v0.9.0, not {}", r.key,
+                      util::quoted(*r.value)),
+          "Write the llm-d-router (EPP) image tag, e.g. \"v0.9.0\".");
 }
 void read_model_name(const Reading& r) { r.ext.model_name = r.value; }
 void read_graphite_query_time(const Reading& r) { r.ext.graphite_query_time = r.value; }
@@ -260,9 +271,9 @@ const std::vector<ExtensionKey>& extension_keys() {
   static const std::vector<ExtensionKey> k_keys = {
       {"activation-preset", "named activation source from templates/ (scale-to-zero)",
        "A named activation source from the built-in presets (templates/presets/): vllm-router, "
-       "istio or envoy-gateway, scoped to this InferenceService. (llm-d-epp is a load preset: the "
-       "EPP reports its queue only while a backend is ready, so it cannot wake a service from "
-       "zero.)",
+       "istio or envoy-gateway, scoped to this InferenceService. llm-d-epp, a load preset, wakes "
+       "a service only with isvc-scale.io/llm-d-version v0.9.0 or later: older EPPs report their "
+       "queue only while a backend is ready.",
        true, read_activation_preset},
       {"activation-query", "PromQL whose value is > 0 while requests arrive (scale-to-zero)",
        "PromQL that is above the activation threshold while requests arrive, on a metric that "
@@ -298,6 +309,13 @@ const std::vector<ExtensionKey>& extension_keys() {
        "KEDA initialCooldownPeriod, seconds (default 0): grace after creation before the first "
        "scale to zero.",
        true, read_initial_cooldown_period},
+      {"llm-d-version", "llm-d-router (EPP) release in front of the InferencePool, e.g. v0.9.0",
+       "The llm-d-router (llm-d-inference-scheduler) release whose endpoint picker serves the "
+       "InferencePool named after this InferenceService. From v0.9.0 its flow control holds "
+       "requests while the pool has no endpoint, and llm_d_epp_flow_control_queue_size counts "
+       "them, so isvc-scale.io/activation-preset: llm-d-epp can wake the service from zero (the "
+       "EPP's flowControl feature gate must be on).",
+       true, read_llm_d_version},
       {"model-name", "API model name clients send, for the router preset (default: from args)",
        "The model name clients send (the production-stack router's model label, read by the "
        "vllm-router preset; default: --served-model-name or --model_name in the predictor's "

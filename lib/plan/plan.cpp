@@ -39,6 +39,25 @@ void report_bad_autoscaler(const model::InferenceService& isvc,
   sink.add(std::move(d));
 }
 
+void find_copied_extensions(const model::StringMap& annotations,
+                            const kserve::Config& config,
+                            Plan& p) {
+  const auto& banned = config.service_annotation_disallowed;
+  for (const auto& [key, value] : annotations) {
+    // isvc-scale.io/autoscaler is the one key render writes itself: it changes only with the
+    // scaler kind, a one-off like the switch to class external (which rolls the pods too).
+    if (!util::starts_with(key, model::k_ext_prefix) || key == k_autoscaler_key ||
+        std::find(banned.begin(), banned.end(), key) != banned.end()) {
+      continue;
+    }
+    p.pod_template_extensions.push_back(&value);
+    if (std::find(p.pod_template_extension_keys.begin(), p.pod_template_extension_keys.end(),
+                  key) == p.pod_template_extension_keys.end()) {
+      p.pod_template_extension_keys.push_back(key);
+    }
+  }
+}
+
 } // namespace
 
 const char* to_string(Engine e) {
@@ -92,6 +111,18 @@ std::string keda_hpa_name(const std::string& scaled_object, const std::string& c
   return custom.empty() ? "keda-hpa-" + scaled_object : custom;
 }
 
+std::string keda_custom_hpa_name(const std::string& scaled_object) {
+  constexpr std::size_t k_max = 63;
+  if (keda_hpa_name(scaled_object).size() <= k_max) {
+    return "";
+  }
+  std::uint32_t h = 2166136261U;
+  for (unsigned char ch : scaled_object) {
+    h = (h ^ ch) * 16777619U;
+  }
+  return fmt::format("{}-{:08x}", scaled_object.substr(0, k_max - 9), h);
+}
+
 const ComponentPlan* Plan::component(model::ComponentKind kind) const {
   auto it = std::find_if(components.begin(), components.end(),
                          [kind](const ComponentPlan& c) { return c.comp->kind == kind; });
@@ -119,6 +150,7 @@ Plan resolve(const model::InferenceService& isvc,
   p.mode = kserve::deployment_mode(isvc, config, &p.mode_from_annotation);
   p.mode_annotation = isvc.annotation(kserve::k_deployment_mode);
   p.violations = kserve::validate(isvc, config);
+  find_copied_extensions(isvc.annotations, config, p);
   for (const auto& c : isvc.components) {
     if (!c.present) {
       continue;
@@ -137,11 +169,16 @@ Plan resolve(const model::InferenceService& isvc,
     cp.engine = engine_for(c, cp.meta, p.ext);
     cp.keda_hpa_name = keda_hpa_name(cp.meta.name);
     cp.names = model_names(isvc, c, &p.ext);
+    cp.kserve_hpa_name = cp.meta.name;
+    cp.external_hpa_name = cp.meta.name + "-isvc-scale";
+    cp.keda_custom_hpa_name = keda_custom_hpa_name(cp.meta.name);
+    cp.scrape = resolve_scrape(c, cp.meta.annotations);
     cp.wakes_itself =
         waking_load_metric(c) != nullptr && !p.ext.activation_query && !p.ext.activation_preset;
     if (cp.keda() && c.min_replicas && *c.min_replicas == 0 && !cp.wakes_itself) {
       cp.activation = resolve_activation(cp.meta.ns, isvc, c, p.ext);
     }
+    find_copied_extensions(c.annotations, config, p);
     p.components.push_back(std::move(cp));
   }
   return p;

@@ -11,6 +11,7 @@
 #include "model/inference_service.hpp"
 #include "plan/activation.hpp"
 #include "plan/model_names.hpp"
+#include "plan/scrape.hpp"
 
 #include <optional>
 #include <string>
@@ -38,6 +39,20 @@ struct ComponentPlan {
   /// The HPA KEDA creates for the ScaledObject (KEDA pkg/scaling/resolver hpa name
   /// `keda-hpa-<name>`; see keda_hpa_name).
   std::string keda_hpa_name;
+  /// The HPA KServe creates and looks up for this component: the component's own name (KServe
+  /// pkg/controller/v1beta1/inferenceservice/reconcilers/hpa/hpa_reconciler.go:168-175 createHPA
+  /// uses componentMeta; checkHPAExist:186-192 gets it by that name).
+  std::string kserve_hpa_name;
+  /// The HPA render --mode external writes (engine hpa). Never kserve_hpa_name: with class
+  /// external KServe still runs its HPA reconciler (autoscaler_reconciler.go:93-94), and an HPA
+  /// of that name that the InferenceService does not own is not deleted (shouldDeleteHPA,
+  /// hpa_reconciler.go:226-240) but rewritten to KServe's spec (checkHPAExist:205-211, Update)
+  /// with the InferenceService as its controller (SetControllerReferences:291-293), after which
+  /// the next reconcile deletes it.
+  std::string external_hpa_name;
+  /// spec.advanced.horizontalPodAutoscalerConfig.name of the rendered ScaledObject when
+  /// keda-hpa-<name> exceeds 63 characters ("" otherwise); never kserve_hpa_name, as above.
+  std::string keda_custom_hpa_name;
   /// KEDA at minReplicas 0: what wakes it (see activation.hpp). Unset otherwise.
   std::optional<ActivationPlan> activation;
   /// A load trigger reads a router or gateway counter: it wakes the service by itself.
@@ -45,6 +60,8 @@ struct ComponentPlan {
   /// The API model name and vLLM's model_name label (model_names.hpp); presets read them
   /// through preset_vars.
   ModelNames names;
+  /// Where Prometheus scrapes its metrics (serving.kserve.io/enable-prometheus-scraping).
+  ScrapePlan scrape;
 
   bool keda() const { return engine == Engine::keda; }
 };
@@ -64,6 +81,16 @@ struct Plan {
   std::vector<kserve::Violation> violations;
   /// Present components in InferenceService order (no canaries).
   std::vector<ComponentPlan> components;
+  /// isvc-scale's own annotations (isvc-scale.io/ keys on the InferenceService or a component,
+  /// but isvc-scale.io/autoscaler, which render writes and which changes only with the scaler
+  /// kind) that KServe copies into the pod template: every one not in the ConfigMap's
+  /// serviceAnnotationDisallowedList (KServe components/predictor.go:100-102 and 164-171 filter
+  /// by exact key, utils/collections.go:39-46; buildObjectMeta:498-519 merges them into the
+  /// component's metadata, which the Deployment's pod template copies,
+  /// reconcilers/deployment/deployment_reconciler.go:140-158). Changing one changes the
+  /// template, and the Deployment rolls its pods (checkDeploymentExist:263-271 diffs the spec).
+  std::vector<const model::Field<std::string>*> pod_template_extensions;
+  std::vector<std::string> pod_template_extension_keys;
 
   const ComponentPlan* component(model::ComponentKind kind) const;
   /// The component plan of `c` (matched by kind), or nullptr.
@@ -105,5 +132,11 @@ ReplicaBounds kserve_keda_replicas(const model::Component& c);
 /// The HPA name KEDA gives a ScaledObject's HPA (KEDA pkg/scaling/executor getHpaName
 /// / controllers/keda/hpa.go: the custom name if non-empty, else keda-hpa-<name>).
 std::string keda_hpa_name(const std::string& scaled_object, const std::string& custom = "");
+
+/// The HPA name render gives a ScaledObject named `scaled_object` whose keda-hpa-<name> would
+/// break KEDA's 63-character limit (KEDA apis/keda/v1alpha1/scaledobject_webhook.go:210-215
+/// verifyName): the first 54 characters, '-', and 8 hex digits of the name's FNV-1a hash, so it
+/// stays unique and differs from the component's own name. "" when the default fits.
+std::string keda_custom_hpa_name(const std::string& scaled_object);
 
 } // namespace isvc::plan

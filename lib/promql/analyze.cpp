@@ -121,6 +121,18 @@ bool mentions(std::string_view value, std::string_view owner) {
   return !owner.empty() && value.find(owner) != std::string_view::npos;
 }
 
+// The InferencePool the llm-d-epp preset reads is named after the InferenceService, while the
+// owner of a ScaledObject's query is the Deployment <isvc>-predictor (KServe
+// PredictorServiceName): inference_pool="<isvc>" names it too.
+bool names_pool_of(const Matcher& m, std::string_view owner) {
+  constexpr std::string_view k_suffix = "-predictor";
+  if (m.label != "inference_pool" || m.op != "=" || owner.size() <= k_suffix.size() ||
+      owner.substr(owner.size() - k_suffix.size()) != k_suffix) {
+    return false;
+  }
+  return m.value == owner.substr(0, owner.size() - k_suffix.size());
+}
+
 } // namespace
 
 
@@ -220,6 +232,7 @@ bool is_scoped(const Expr& e, std::string_view ns, std::string_view owner, std::
       if ((m.label == "model_name" || m.label == "model") && (model.empty() || m.value == model)) {
         owner_ok = true;
       }
+      owner_ok = owner_ok || names_pool_of(m, owner);
       if (std::find(k_owner_labels.begin(), k_owner_labels.end(), m.label) !=
               k_owner_labels.end() &&
           mentions(m.value, owner)) {
@@ -261,16 +274,21 @@ std::string top_aggregation(const Expr& e) {
   return u.kind == Expr::Kind::aggregation ? u.name : std::string();
 }
 
-bool reads_only_pod_metrics(const Expr& e) {
+bool reads_only_pod_metrics(const Expr& e, bool epp_queues_at_zero) {
   auto sels = selectors(e);
   if (sels.empty()) {
     return false;
   }
-  return std::all_of(sels.begin(), sels.end(), [](const Expr* s) {
+  return std::all_of(sels.begin(), sels.end(), [epp_queues_at_zero](const Expr* s) {
     if (util::starts_with(s->name, "vllm:")) {
       return s->name != "vllm:num_incoming_requests_total"; // lives in the router
     }
-    // The llm-d EPP reports flow-control series only with a ready backend (llm-d/llm-d #2492).
+    // Before llm-d-router v0.9.0 the EPP reports flow-control series only with a ready backend
+    // (llm-d/llm-d #2492); from v0.9.0 its queue holds the requests that wait at zero pods.
+    if (epp_queues_at_zero && (s->name == "llm_d_epp_flow_control_queue_size" ||
+                               s->name == "inference_extension_flow_control_queue_size")) {
+      return false;
+    }
     return util::starts_with(s->name, "llm_d_epp_flow_control_") ||
            util::starts_with(s->name, "inference_extension_flow_control_");
   });

@@ -45,8 +45,9 @@ bool is_latency_quantile(const Expr& e);
 /// True if every selector reads a metric that exists only while a model server runs: the vLLM
 /// pods' own `vllm:*` (except the production-stack router's vllm:num_incoming_requests_total)
 /// or the llm-d EPP's flow-control series. Such a query has no series while zero pods run, so
-/// it can never wake a scaled-to-zero service.
-bool reads_only_pod_metrics(const Expr& e);
+/// it can never wake a scaled-to-zero service. With `epp_queues_at_zero` (llm-d-router v0.9.0
+/// and later, see plan::epp_queues_at_zero) the EPP's flow-control queue size is not one.
+bool reads_only_pod_metrics(const Expr& e, bool epp_queues_at_zero = false);
 
 /// Top-level aggregation operator after parentheses ("sum", "avg", ...) or "".
 std::string top_aggregation(const Expr& e);

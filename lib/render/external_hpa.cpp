@@ -142,8 +142,11 @@ std::optional<emit::Doc> external_hpa(const Context& ctx) {
   }
   std::int64_t min = c.min_replicas ? *c.min_replicas : 1;
   std::int64_t max = c.max_replicas && *c.max_replicas >= min ? *c.max_replicas : min;
-  emit::Doc hpa = object_head("autoscaling/v2", "HorizontalPodAutoscaler", ctx.meta.name,
-                              ctx.meta.ns, managed_labels(ctx), {});
+  // Not KServe's HPA name: with class external KServe would rewrite an HPA of that name it does
+  // not own (see plan::ComponentPlan::external_hpa_name).
+  std::string name = ctx.cp != nullptr ? ctx.cp->external_hpa_name : ctx.meta.name + "-isvc-scale";
+  emit::Doc hpa = object_head("autoscaling/v2", "HorizontalPodAutoscaler", name, ctx.meta.ns,
+                              managed_labels(ctx), {});
   emit::Doc spec = emit::Doc::object();
   spec["scaleTargetRef"] =
       emit::Doc{{"apiVersion", "apps/v1"}, {"kind", "Deployment"}, {"name", ctx.meta.name}};

@@ -10,6 +10,15 @@
 namespace isvc::render {
 namespace {
 
+// The EPP release travels with the ScaledObject, so that lint judges a rendered EPP activation
+// trigger as render did (keda-scale-to-zero-no-activation reads it; plan::epp_queues_at_zero).
+std::map<std::string, std::string> epp_annotation(const Context& ctx) {
+  if (!ctx.ext.llm_d_version) {
+    return {};
+  }
+  return {{"isvc-scale.io/llm-d-version", *ctx.ext.llm_d_version}};
+}
+
 constexpr std::size_t k_max_label = 63;
 
 // KEDA's default cooldownPeriod (pkg/scaling/executor/scale_executor.go defaultCooldownPeriod).
@@ -122,17 +131,18 @@ std::optional<emit::Doc> collect_triggers(const Context& ctx, std::int64_t min) 
 }
 
 // spec.advanced.horizontalPodAutoscalerConfig: the behavior, and KEDA's HPA name when
-// keda-hpa-<name> would break the 63-character label limit; nullopt when neither is needed.
+// keda-hpa-<name> would break the 63-character label limit: a shorter name, never KServe's
+// own HPA name (plan::ComponentPlan::keda_custom_hpa_name); nullopt when neither is needed.
 std::optional<emit::Doc> hpa_config(const Context& ctx) {
   auto behavior = full_behavior(ctx.comp.autoscaling.behavior);
-  const std::string& name = ctx.meta.name;
-  bool long_name = plan::keda_hpa_name(name).size() > k_max_label;
-  if (!behavior && !long_name) {
+  std::string custom_hpa = ctx.cp != nullptr ? ctx.cp->keda_custom_hpa_name
+                                             : plan::keda_custom_hpa_name(ctx.meta.name);
+  if (!behavior && custom_hpa.empty()) {
     return std::nullopt;
   }
   emit::Doc config = emit::Doc::object();
-  if (long_name) {
-    config["name"] = name;
+  if (!custom_hpa.empty()) {
+    config["name"] = custom_hpa;
   }
   if (behavior) {
     config["behavior"] = std::move(*behavior);
@@ -191,8 +201,8 @@ std::optional<emit::Doc> external_scaled_object(const Context& ctx) {
   if (!triggers) {
     return std::nullopt;
   }
-  emit::Doc so =
-      object_head("keda.sh/v1alpha1", "ScaledObject", name, ctx.meta.ns, managed_labels(ctx), {});
+  emit::Doc so = object_head("keda.sh/v1alpha1", "ScaledObject", name, ctx.meta.ns,
+                             managed_labels(ctx), epp_annotation(ctx));
   so["spec"] = scaled_object_spec(ctx, min, std::move(*triggers));
   return so;
 }

@@ -368,6 +368,74 @@ bool external_mode_renders(const plan::Plan& plan, Result& out) {
 }
 
 // The annotations the re-emitted InferenceService gets so KServe leaves scaling to us.
+// Switching a running service to isvc-scale: what KServe leaves behind and the order that works.
+// KServe runs its HPA reconciler for class external too and deletes the HPA it owns
+// (reconcilers/autoscaler/autoscaler_reconciler.go:93-94, hpa/hpa_reconciler.go:226-249
+// shouldDeleteHPA), but only when it reconciles the new class; until then KEDA's webhook rejects
+// a ScaledObject for a workload another HPA manages (KEDA apis/keda/v1alpha1/
+// scaledobject_webhook.go:285-311 verifyHpas). With class external KServe builds no KEDA
+// reconciler at all, so a ScaledObject it made under class keda stays (it deletes one only on
+// stop, reconcilers/keda/keda_reconciler.go:303-311).
+void note_switch(const plan::Plan& plan, Result& out) {
+  for (const auto& cp : plan.components) {
+    if (cp.engine == Engine::none || cp.meta.autoscaler_class == "external" ||
+        cp.meta.autoscaler_class == "none") {
+      continue;
+    }
+    std::string obj =
+        fmt::format("{}/{}", cp.meta.ns.empty() ? "<namespace>" : cp.meta.ns, cp.meta.name);
+    if (cp.meta.autoscaler_class == "keda") {
+      out.notes.push_back(
+          cp.keda() ? fmt::format("{}: switching from KServe's ScaledObject {}: KServe leaves it "
+                                  "in place under autoscalerClass external; the rendered "
+                                  "ScaledObject has the same name and replaces it",
+                                  label(*plan.isvc), obj)
+                    : fmt::format("{}: switching from KServe's ScaledObject {}: KServe leaves it "
+                                  "in place under autoscalerClass external; delete it before "
+                                  "applying the HorizontalPodAutoscaler, or both scale the "
+                                  "Deployment",
+                                  label(*plan.isvc), obj));
+      continue;
+    }
+    out.notes.push_back(fmt::format(
+        "{}: switching from KServe's HorizontalPodAutoscaler {}: apply the InferenceService "
+        "first, wait until KServe has deleted that HPA (kubectl get hpa says NotFound), then "
+        "apply the {}; {}",
+        label(*plan.isvc), obj, cp.keda() ? "ScaledObject" : "HorizontalPodAutoscaler",
+        cp.keda() ? "until then KEDA's webhook rejects it (the workload is already managed by "
+                    "that HPA)"
+                  : "until then two HPAs scale the Deployment"));
+  }
+}
+
+// An HPA reads External and Pods metrics through APIs only a metrics adapter serves; where KEDA
+// runs, its APIService owns external.metrics.k8s.io (KEDA config/metrics-server/
+// api_service.yaml:1-17) and answers only for ScaledObjects (pkg/provider/provider.go:98-103).
+void note_adapter(const plan::Plan& plan, Result& out) {
+  for (const auto& cp : plan.components) {
+    if (cp.engine != Engine::hpa) {
+      continue;
+    }
+    bool external = false;
+    bool pods = false;
+    for (const auto& m : cp.comp->autoscaling.metrics) {
+      std::string t = m.type ? *m.type : "";
+      external = external || t == "External";
+      pods = pods || t == "PodMetric" || t == "Pods";
+    }
+    if (external || pods) {
+      out.notes.push_back(
+          fmt::format("{}: HorizontalPodAutoscaler {} reads {} metrics from a metrics adapter "
+                      "(prometheus-adapter); where KEDA runs, KEDA's APIService owns "
+                      "external.metrics.k8s.io and serves only ScaledObjects [hpa-metrics-adapter]",
+                      label(*plan.isvc), cp.external_hpa_name,
+                      external && pods ? "External and Pods"
+                      : external       ? "External"
+                                       : "Pods"));
+    }
+  }
+}
+
 std::map<std::string, std::string>
 handover(const plan::Plan& plan, Result& out, ComponentAnnotations& per_component) {
   std::map<std::string, std::string> set;
@@ -377,6 +445,8 @@ handover(const plan::Plan& plan, Result& out, ComponentAnnotations& per_componen
     set[kserve::k_autoscaler_class] = "external";
     record_engines(plan.components, set, per_component);
     note_keda_only(plan, out);
+    note_switch(plan, out);
+    note_adapter(plan, out);
   } else {
     if (std::any_of(plan.components.begin(), plan.components.end(),
                     [](const plan::ComponentPlan& c) { return c.multinode; })) {

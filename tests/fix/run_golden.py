@@ -27,7 +27,7 @@ def run(bin_, *args):
 
 
 def findings(bin_, path):
-    return json.loads(run(bin_, "-q", "-f", "json", str(path)).stdout)
+    return json.loads(run(bin_, "-q", "-f", "json", str(path)).stdout)["findings"]
 
 
 def rules_of(before, safe):

@@ -25,7 +25,14 @@ series. Metric names and label sets are the ones the components export:
   (envoyproxy/gateway internal/gatewayapi/route.go:402-419), so the fixture has no
   cluster traffic at zero pods.
 - llm-d EPP llm_d_epp_flow_control_queue_size{inference_pool, model_name,
-  target_model_name, fairness_id, priority}, present only while a backend is ready.
+  target_model_name, fairness_id, priority} (llm-d-router pkg/epp/metrics/
+  llm_d_router_metrics.go:305-312 at v0.9.0). Service team-a models an EPP before v0.9.0,
+  present only while a backend is ready; service llm-d models v0.9.0, whose flow control
+  holds the requests that arrive at zero pods (pkg/epp/requestcontrol/director.go:286-296).
+- Istio behind an InferencePool (service llm-d): the route's destination is the pool's
+  shadow Service <pool>-ip-<sha256(pool)[:8]> (istio pilot/pkg/config/kube/gateway/
+  inferencepool_collection.go:487-510), so istio_requests_total carries that
+  destination_service_name, not <isvc>-predictor.
 Labels namespace and pod are the ones a PodMonitor adds to every target.
 
 HISTORY is a day's afternoon of seed 003 (2.5 h from HISTORY_START, scraped at +7 s
@@ -34,6 +41,7 @@ of 2 requests/s, an idle gap of 1 h in which the vLLM pod goes away, a 30 min bu
 requests/s whose new pod reports 12 waiting requests, and an idle tail. See
 simulate_history.py for what KEDA and the HPA do with it.
 """
+import hashlib
 import sys
 
 BASE = 1767225600  # 2026-01-01T00:00:00Z
@@ -45,6 +53,7 @@ SERVICES = {
     # name: (namespace, isvc, model)
     "team-a": ("team-a", "llama", "meta-llama/Llama-3.1-8B-Instruct"),
     "seed-003": ("default", "vllm-llama3", "meta-llama/Llama-3.1-8B-Instruct"),
+    "llm-d": ("team-c", "llama", "meta-llama/Llama-3.1-8B-Instruct"),
 }
 # Slots after the (service, scenario) ones: vLLM under KServe's huggingface runtime.
 MODEL_NAME_SLOTS = ["hf-model-id", "hf-mnt-models", "ttft"]
@@ -143,6 +152,46 @@ def epp(f, start, ns, isvc, model, size):
           gauge(start, size))
 
 
+def shadow_service(pool):
+    return "%s-ip-%s" % (pool, hashlib.sha256(pool.encode()).hexdigest()[:8])
+
+
+def istio_pool(f, start, ns, pool, per_second, code, born_at=None):
+    svc = shadow_service(pool)
+    lab = {"namespace": "istio-system", "pod": "istio-ingressgateway-0", "reporter": "source",
+           "destination_service": "%s.%s.svc.cluster.local" % (svc, ns),
+           "destination_service_name": svc, "destination_service_namespace": ns,
+           "response_code": code}
+    f.add("istio_requests", "counter", "istio_requests_total", lab,
+          counter(start, per_second, born_at))
+
+
+def pool_loaded(f, start, ns, pool, model):
+    vllm_pods(f, start, ns, pool, model, [6, 9, 12])
+    istio_pool(f, start, ns, pool, 2, "200")
+    epp(f, start, ns, pool, model, 3)
+
+
+def llm_d_scenario(f, ns, pool, model, start, name):
+    """llm-d-router v0.9.0 behind an Istio gateway that routes to the pool's shadow Service."""
+    if name == "zero-pods":  # requests wait in flow control; the gateway waits with them
+        istio_pool(f, start, ns, pool, 1, "200")
+        epp(f, start, ns, pool, model, 2)
+    elif name == "router-restart":  # the EPP restarted: its gauge is born with one request
+        istio_pool(f, start, ns, pool, 0, "200", born_at=10)
+        epp(f, start + WINDOW - 10, ns, pool, model, 1)  # points after the slot end go unread
+    elif name == "one-idle-pod":
+        vllm_pods(f, start, ns, pool, model, [0])
+        istio_pool(f, start, ns, pool, 0, "200")
+        epp(f, start, ns, pool, model, 0)
+    elif name == "three-loaded-pods":
+        pool_loaded(f, start, ns, pool, model)
+    elif name == "neighbours":  # same pool name elsewhere, a sibling pool and another model here
+        pool_loaded(f, start, "team-b", pool, model)
+        pool_loaded(f, start, ns, pool + "-70b", "meta-llama/Llama-3.1-70B-Instruct")
+        pool_loaded(f, start, ns, "other", "Qwen/Qwen2.5-7B-Instruct")
+
+
 def loaded(f, start, ns, isvc, model):
     vllm_pods(f, start, ns, isvc, model, [6, 9, 12])
     router(f, start, ns, model, 2)
@@ -155,6 +204,9 @@ def loaded(f, start, ns, isvc, model):
 def scenario(f, service, name):
     ns, isvc, model = SERVICES[service]
     start = slot_start(service, name)
+    if service == "llm-d":
+        llm_d_scenario(f, ns, isvc, model, start, name)
+        return
     if name == "zero-pods":  # requests arrive, nothing serves them: 503 at the gateway
         router(f, start, ns, model, 1)
         istio(f, start, ns, isvc, 1, "503")

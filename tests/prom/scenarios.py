@@ -30,6 +30,8 @@ SCALE_TO_ZERO = {
     "samples/scale-to-zero-llm-d-epp.yaml": ("team-a", 4),
     "samples/scale-to-zero-vllm-router.yaml": ("team-a", 4),
     "samples/seed-003-scale-to-zero.yaml": ("seed-003", 2),
+    # llm-d-router v0.9.0: the EPP's flow-control queue wakes the service.
+    "samples/scale-to-zero-llm-d-epp-queue.yaml": ("llm-d", 4),
 }
 
 KNOWN_DEFECTS = {
@@ -118,6 +120,39 @@ LOAD_PRESETS = {
     "vllm-kv-cache": (0.9, 3),            # Value 0.8: avg(0.6,0.9,1.0)=0.8333, within tolerance
     "vllm-token-throughput": (2700, 3),   # AverageValue 1000: ceil(2.7)
 }
+
+
+def istio_pool_isvc(scratch):
+    """The Istio activation preset on the llm-d service, whose gateway routes to the
+    InferencePool's shadow Service <pool>-ip-<hash> instead of <isvc>-predictor."""
+    path = os.path.join(scratch, "istio-inferencepool.yaml")
+    with open(path, "w") as f:
+        f.write("""apiVersion: serving.kserve.io/v1beta1
+kind: InferenceService
+metadata:
+  name: llama
+  namespace: team-c
+  annotations:
+    serving.kserve.io/deploymentMode: Standard
+    serving.kserve.io/autoscalerClass: keda
+    isvc-scale.io/activation-preset: istio
+    isvc-scale.io/model-name: %s
+    isvc-scale.io/initial-cooldown-period: "300"
+spec:
+  predictor:
+    minReplicas: 0
+    maxReplicas: 4
+    model:
+      modelFormat: {name: huggingface}
+    autoScaling:
+      metrics:
+      - type: External
+        external:
+          metric: {backend: prometheus, serverAddress: "http://prometheus:9090",
+                   query: "preset:vllm-queue-depth"}
+          target: {type: AverageValue, averageValue: "5", value: "5"}
+""" % MODEL)
+    return path
 
 
 def check_load_presets(binary, url, scratch, fail):
@@ -327,7 +362,9 @@ def main():
     url = open(os.path.join(work, "url")).read().strip()
     os.makedirs(scratch, exist_ok=True)
     failures = []
-    for sample, (service, max_replicas) in SCALE_TO_ZERO.items():
+    samples = dict(SCALE_TO_ZERO)
+    samples[istio_pool_isvc(scratch)] = ("llm-d", 4)  # absolute: os.path.join keeps it
+    for sample, (service, max_replicas) in samples.items():
         for scenario, (replicas, _, _) in SCENARIOS.items():
             doc = run_check(binary, url, os.path.join(src, sample), service, scenario, replicas)
             problems = expect_scale_to_zero(doc, scenario, max_replicas)

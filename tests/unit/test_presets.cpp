@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Every preset in templates/presets renders a query that returns one series
 // and is scoped to the InferenceService it is rendered for.
+#include "plan/llm_d.hpp"
 #include "promql/analyze.hpp"
 #include "promql/presets.hpp"
 
@@ -217,5 +218,57 @@ TEST_SUITE("promql::presets") {
           "avg(vllm:kv_cache_usage_perc{namespace=\"ml\",model_name=\"meta-llama/Llama-3.1-8B\"})");
     // The router's model label is the API name, whatever vLLM labels its own series with.
     CHECK(expand(*find_preset("vllm-router"), v).find("model=\"llama\"") != std::string::npos);
+  }
+}
+
+TEST_SUITE("promql::presets llm-d") {
+  TEST_CASE("istio matches KServe's Service and the InferencePool's shadow Service only") {
+    // istio pilot/pkg/config/kube/gateway/inferencepool_collection.go:487-510: the shadow
+    // Service is <pool>-ip-<first 8 hex of sha256(pool)>; sha256("llama") starts fc5a1047.
+    const auto* p = find_preset("istio");
+    REQUIRE(p != nullptr);
+    std::string q = expand(*p, PresetVars{"team-c", "llama", "llama-predictor", "m", "0"});
+    const std::string key = "destination_service_name=~\"";
+    auto at = q.find(key);
+    REQUIRE(at != std::string::npos);
+    std::string re = q.substr(at + key.size(), q.find('"', at + key.size()) - at - key.size());
+    CHECK(re == "llama-predictor(-.*)?|llama-ip-[0-9a-f]{8}");
+    std::regex anchored("^(?:" + re + ")$"); // Prometheus anchors label regexes
+    for (const char* yes : {"llama-predictor", "llama-predictor-00001", "llama-ip-fc5a1047"}) {
+      CHECK_MESSAGE(std::regex_match(yes, anchored), yes);
+    }
+    for (const char* no : {"llama-70b-predictor", "llama-70b-ip-0123abcd", "other-ip-fc5a1047",
+                           "llama-ip-fc5a104", "llama"}) {
+      CHECK_FALSE_MESSAGE(std::regex_match(no, anchored), no);
+    }
+  }
+  TEST_CASE("llm-d-version: from v0.9.0 the EPP queue is an activation source") {
+    using isvc::plan::llm_d_version;
+    CHECK(llm_d_version("v0.9.0") == std::make_pair(0, 9));
+    CHECK(llm_d_version("0.10") == std::make_pair(0, 10));
+    CHECK(llm_d_version("v0.9.0-rc.1") == std::make_pair(0, 9));
+    CHECK_FALSE(llm_d_version("latest"));
+    CHECK_FALSE(llm_d_version("v0"));
+    for (const auto& [v, wakes] : std::vector<std::pair<std::string, bool>>{
+             {"v0.8.1", false}, {"v0.9.0", true}, {"v0.10.0", true}, {"v1.0.0", true}}) {
+      isvc::model::Extensions ext;
+      ext.llm_d_version.value = v;
+      ext.llm_d_version.set = true;
+      CHECK_MESSAGE(isvc::plan::epp_queues_at_zero(ext) == wakes, v);
+    }
+    auto q = parse("sum(llm_d_epp_flow_control_queue_size{namespace=\"ml\"})");
+    REQUIRE(q.expr);
+    CHECK(reads_only_pod_metrics(*q.expr));
+    CHECK_FALSE(reads_only_pod_metrics(*q.expr, true));
+    auto other = parse("sum(llm_d_epp_flow_control_queue_bytes{namespace=\"ml\"})");
+    CHECK(reads_only_pod_metrics(*other.expr, true)); // only the queue size counts requests
+  }
+  TEST_CASE("inference_pool=<isvc> scopes a query to the Deployment <isvc>-predictor") {
+    auto q =
+        parse("sum(llm_d_epp_flow_control_queue_size{namespace=\"ml\",inference_pool=\"llama\"})");
+    REQUIRE(q.expr);
+    CHECK(is_scoped(*q.expr, "ml", "llama-predictor", ""));
+    CHECK_FALSE(is_scoped(*q.expr, "ml", "llama-70b-predictor", ""));
+    CHECK_FALSE(is_scoped(*q.expr, "other", "llama-predictor", ""));
   }
 }

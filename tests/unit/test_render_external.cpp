@@ -3,6 +3,7 @@
 #include "parse/yaml_loader.hpp"
 #include "render/render.hpp"
 
+#include <algorithm>
 #include <doctest/doctest.h>
 #include <sstream>
 
@@ -161,16 +162,44 @@ TEST_SUITE("render::external") {
     REQUIRE(lat.diags.size() == 1);
     CHECK(lat.diags[0].rule == "isvc-scale-to-zero-no-activation");
   }
-  TEST_CASE("the llm-d EPP queue is no activation source: silent without a ready backend") {
+  TEST_CASE("the llm-d EPP queue wakes from zero only from llm-d-router v0.9.0") {
+    // Before v0.9.0 the EPP reports the queue only with a ready backend (llm-d/llm-d #2492).
     auto preset = render_external("    isvc-scale.io/activation-preset: llm-d-epp\n", k_queue);
-    REQUIRE_FALSE(preset.diags.empty());
-    CHECK(preset.diags[0].rule == "isvc-annotation-value");
-    CHECK(preset.diags[0].message.find("it is a load preset") != std::string::npos);
+    REQUIRE(preset.diags.size() == 1);
+    CHECK(preset.diags[0].rule == "isvc-scale-to-zero-no-activation");
+    CHECK(preset.diags[0].message.find("needs isvc-scale.io/llm-d-version v0.9.0") !=
+          std::string::npos);
     auto query = render_external("    isvc-scale.io/activation-query: "
                                  "sum(llm_d_epp_flow_control_queue_size{namespace=\"ml\"})\n",
                                  k_queue);
     REQUIRE(query.diags.size() == 1);
     CHECK(query.diags[0].rule == "isvc-scale-to-zero-no-activation");
+    auto old = render_external("    isvc-scale.io/activation-preset: llm-d-epp\n"
+                               "    isvc-scale.io/llm-d-version: v0.8.1\n",
+                               k_queue);
+    REQUIRE(old.diags.size() == 1);
+    CHECK(old.diags[0].rule == "isvc-scale-to-zero-no-activation");
+    // v0.9.0: flow control holds the requests at zero pods (director.go:286-296).
+    auto v09 = render_external("    isvc-scale.io/activation-preset: llm-d-epp\n"
+                               "    isvc-scale.io/llm-d-version: v0.9.0\n",
+                               k_queue);
+    REQUIRE(v09.diags.empty());
+    const auto& triggers = v09.objects[1]["spec"]["triggers"];
+    REQUIRE(triggers.size() == 2);
+    CHECK(triggers[1]["name"] == "activation");
+    CHECK(triggers[1]["metadata"]["query"] ==
+          "(sum(llm_d_epp_flow_control_queue_size{namespace=\"ml\",inference_pool=\"m\"}) or "
+          "vector(0)) > bool 0");
+    auto q09 = render_external("    isvc-scale.io/activation-query: "
+                               "sum(llm_d_epp_flow_control_queue_size{namespace=\"ml\"})\n"
+                               "    isvc-scale.io/llm-d-version: v0.9.0\n",
+                               k_queue);
+    CHECK(q09.diags.empty());
+    auto bad = render_external("    isvc-scale.io/llm-d-version: latest\n", k_queue);
+    CHECK(std::any_of(bad.diags.begin(), bad.diags.end(), [](const auto& d) {
+      return d.rule == "isvc-annotation-value" &&
+             d.message.find("must be a release such as v0.9.0") != std::string::npos;
+    }));
   }
   TEST_CASE("pod-local and latency activation queries never count as activation") {
     auto pod = render_external(
@@ -265,7 +294,7 @@ TEST_SUITE("render::external") {
     CHECK(both.objects[1]["spec"]["triggers"][0]["metadata"]["metricQuery"] ==
           "sum(vllm:num_requests_running{namespace=\"ml\",deployment=\"m-predictor\"})");
   }
-  TEST_CASE("PodMonitor: a declared port is referenced by name, an undeclared one by number") {
+  TEST_CASE("PodMonitor: a declared port is referenced by name, an undeclared one by address") {
     const std::string scrape = "    serving.kserve.io/enable-prometheus-scraping: \"true\"\n"
                                "    prometheus.kserve.io/port: \"8080\"\n"
                                "    prometheus.kserve.io/path: /stats\n";
@@ -288,14 +317,16 @@ TEST_SUITE("render::external") {
     CHECK_FALSE(ep.contains("portNumber"));
     CHECK(ep["path"] == "/stats");
 
+    // Undeclared: the address is rewritten (test_render_pod_monitor.cpp runs it on a pod).
     auto numbered = render_external(scrape, "    model:\n      modelFormat:\n        name: x\n"
                                             "      ports:\n      - name: grpc\n"
                                             "        containerPort: 9000\n" +
                                                 cpu);
     REQUIRE(numbered.diags.empty());
     const auto& ep2 = numbered.objects[2]["spec"]["podMetricsEndpoints"][0];
-    CHECK(ep2["portNumber"] == 8080);
+    CHECK_FALSE(ep2.contains("portNumber"));
     CHECK_FALSE(ep2.contains("port"));
+    CHECK(ep2["relabelings"][1]["replacement"] == "$1:8080");
   }
   TEST_CASE("podmonitor-labels: label keys and values are checked; managed labels stay") {
     const std::string scrape = "    serving.kserve.io/enable-prometheus-scraping: \"true\"\n";
@@ -647,7 +678,8 @@ TEST_SUITE("render::external notes") {
                          "    isvc-scale.io/model-name: m\n"
                          "spec:\n  predictor:\n    minReplicas: 1\n    maxReplicas: 4\n");
     REQUIRE(t.errors == 0);
-    REQUIRE(t.notes.size() == 1);
+    REQUIRE(t.notes.size() == 2); // and how to switch from KServe's HPA
+    CHECK(t.notes[1].find("switching from KServe's HorizontalPodAutoscaler") != std::string::npos);
     CHECK(t.notes[0] ==
           "t.yaml#0: InferenceService m: isvc-scale.io/cooldown-period, "
           "isvc-scale.io/fallback-failure-threshold, isvc-scale.io/fallback-replicas, "
@@ -663,5 +695,101 @@ TEST_SUITE("render::external notes") {
     CHECK(t.notes[0].find("\"Stndard\" is not a mode KServe knows") != std::string::npos);
     CHECK(t.notes[0].find("Knative's KPA") == std::string::npos);
     CHECK(t.objects.empty());
+  }
+}
+
+TEST_SUITE("render::external switching from KServe's scaler") {
+  // KServe's HPA is named after the component (hpa_reconciler.go createHPA) and, with class
+  // external, an HPA of that name it does not own is rewritten, not deleted: ours never has it.
+  const std::string k_cpu =
+      "    minReplicas: 1\n    maxReplicas: 4\n    model:\n      modelFormat:\n"
+      "        name: sklearn\n    autoScaling:\n      metrics:\n"
+      "      - type: Resource\n        resource:\n          name: cpu\n"
+      "          target:\n            type: Utilization\n"
+      "            averageUtilization: 70\n";
+  Ext with_class(const std::string& cls, const std::string& name = "m",
+                 const std::string& extra = "", const std::string& predictor = "") {
+    return render_yaml("apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\n"
+                       "metadata:\n  name: " +
+                       name +
+                       "\n  namespace: ml\n  annotations:\n"
+                       "    serving.kserve.io/deploymentMode: Standard\n" +
+                       (cls.empty() ? "" : "    serving.kserve.io/autoscalerClass: " + cls + "\n") +
+                       extra + "spec:\n  predictor:\n" + (predictor.empty() ? k_cpu : predictor));
+  }
+  std::string notes(const Ext& e) {
+    std::string all;
+    for (const auto& n : e.notes) {
+      all += n + "\n";
+    }
+    return all;
+  }
+  TEST_CASE("the rendered HPA is not named like KServe's and still targets the Deployment") {
+    auto out = with_class("hpa");
+    REQUIRE(out.diags.empty());
+    REQUIRE(out.objects.size() == 2);
+    const auto& hpa = out.objects[1];
+    CHECK(hpa["kind"] == "HorizontalPodAutoscaler");
+    CHECK(hpa["metadata"]["name"] == "m-predictor-isvc-scale");
+    CHECK(hpa["spec"]["scaleTargetRef"]["name"] == "m-predictor");
+  }
+  TEST_CASE("from class hpa or none set: the InferenceService first, then the rest") {
+    for (const std::string cls : {"hpa", ""}) {
+      CAPTURE(cls);
+      auto out = with_class(cls);
+      CHECK(notes(out).find("switching from KServe's HorizontalPodAutoscaler ml/m-predictor: "
+                            "apply the InferenceService first, wait until KServe has deleted "
+                            "that HPA (kubectl get hpa says NotFound), then apply the "
+                            "HorizontalPodAutoscaler; until then two HPAs scale the "
+                            "Deployment") != std::string::npos);
+    }
+    auto keda = with_class("hpa", "m", "    isvc-scale.io/autoscaler: keda\n");
+    CHECK(notes(keda).find("then apply the ScaledObject; until then KEDA's webhook rejects it") !=
+          std::string::npos);
+  }
+  TEST_CASE("from class keda: KServe's ScaledObject stays, ours replaces it by name") {
+    auto out = with_class("keda");
+    REQUIRE(out.objects.size() == 2);
+    CHECK(out.objects[1]["metadata"]["name"] == "m-predictor");
+    CHECK(notes(out).find("switching from KServe's ScaledObject ml/m-predictor: KServe leaves it "
+                          "in place under autoscalerClass external; the rendered ScaledObject "
+                          "has the same name and replaces it") != std::string::npos);
+    auto hpa = with_class("keda", "m", "    isvc-scale.io/autoscaler: hpa\n");
+    CHECK(notes(hpa).find("delete it before applying the HorizontalPodAutoscaler") !=
+          std::string::npos);
+  }
+  TEST_CASE("already external: nothing to switch") {
+    CHECK(notes(with_class("external")).find("switching") == std::string::npos);
+  }
+  TEST_CASE("a long name: KEDA's HPA gets a short unique name, never the component's") {
+    std::string isvc(50, 'a');
+    auto out = with_class("external", isvc, "    isvc-scale.io/autoscaler: keda\n");
+    REQUIRE(out.diags.empty());
+    const auto& so = out.objects.at(1);
+    std::string component = isvc + "-predictor"; // 60 characters: keda-hpa-<it> is 69
+    CHECK(so["metadata"]["name"] == component);
+    std::string custom = so["spec"]["advanced"]["horizontalPodAutoscalerConfig"]["name"];
+    CHECK(custom.size() == 63);
+    CHECK(custom.substr(0, 55) == component.substr(0, 54) + "-");
+    CHECK(custom != component);
+    auto again = with_class("external", isvc, "    isvc-scale.io/autoscaler: keda\n");
+    CHECK(again.objects.at(1)["spec"]["advanced"]["horizontalPodAutoscalerConfig"]["name"] ==
+          custom); // deterministic
+  }
+  TEST_CASE("an HPA with External or Pods metrics: the metrics-adapter note") {
+    std::string pred = "    minReplicas: 1\n    maxReplicas: 4\n    model:\n      modelFormat:\n"
+                       "        name: sklearn\n    autoScaling:\n      metrics:\n"
+                       "      - type: External\n        external:\n          metric:\n"
+                       "            backend: prometheus\n            query: vllm_waiting\n"
+                       "          target:\n            type: AverageValue\n"
+                       "            averageValue: \"4\"\n";
+    auto out = with_class("external", "m", "    isvc-scale.io/autoscaler: hpa\n", pred);
+    REQUIRE(out.diags.empty());
+    CHECK(notes(out).find("HorizontalPodAutoscaler m-predictor-isvc-scale reads External metrics "
+                          "from a metrics adapter (prometheus-adapter); where KEDA runs, KEDA's "
+                          "APIService owns external.metrics.k8s.io and serves only ScaledObjects "
+                          "[hpa-metrics-adapter]") != std::string::npos);
+    CHECK(notes(with_class("external", "m", "    isvc-scale.io/autoscaler: hpa\n"))
+              .find("metrics adapter") == std::string::npos);
   }
 }

@@ -2,6 +2,7 @@
 // The rule registry and the per-rule fixtures (kube-linter's registry<->tests
 // check): every rule has tests/rules/<id>/fires.yaml whose `# expect: L:C <id>`
 // lines are exactly the findings of that rule, and passes.yaml with none.
+#include "kserve/config.hpp"
 #include "validate/lint.hpp"
 #include "validate/rule.hpp"
 
@@ -177,5 +178,52 @@ TEST_SUITE("validate::schema") {
     CHECK(fixes[6].find("quantity") == std::string::npos);
     REQUIRE(fixes.count(16) == 1);
     CHECK(fixes[16].find("Kubernetes quantity") != std::string::npos);
+  }
+}
+
+TEST_SUITE("validate::isvc-annotations-roll-pods") {
+  // KServe appends the inferenceService entry's list to its defaults and matches exact keys
+  // (pkg/apis/serving/v1beta1/configmap.go:234-245, pkg/utils/collections.go:39-46).
+  std::vector<std::string> roll_findings(const std::string& config_list) {
+    fs::path dir = fs::path(ISVC_BINARY_DIR) / "roll-pods";
+    fs::create_directories(dir);
+    fs::path f = dir / "in.yaml";
+    std::ofstream(f) << "apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\n"
+                        "metadata:\n  name: m\n  namespace: ml\n  annotations:\n"
+                        "    serving.kserve.io/deploymentMode: Standard\n"
+                        "    isvc-scale.io/autoscaler: keda\n"
+                        "    isvc-scale.io/polling-interval: \"15\"\n"
+                        "    isvc-scale.io/cooldown-period: \"60\"\n"
+                        "spec:\n  predictor:\n    model:\n      modelFormat:\n"
+                        "        name: sklearn\n";
+    isvc::validate::LintOptions opts;
+    opts.jobs = 1;
+    opts.config = isvc::kserve::load_config(
+        "cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: inferenceservice-config\n"
+                   "data:\n  inferenceService: '{\"serviceAnnotationDisallowedList\": [" +
+                       config_list + "]}'\n");
+    std::istringstream in;
+    std::vector<std::string> out;
+    for (const auto& d : isvc::validate::lint({f.string()}, in, opts).diagnostics) {
+      if (d.rule == "isvc-annotations-roll-pods") {
+        out.push_back(std::to_string(d.mark.line) + " " + d.message + " | " + d.fix);
+      }
+    }
+    return out;
+  }
+  TEST_CASE("the ConfigMap's list silences exactly the keys it names") {
+    auto none = roll_findings("");
+    REQUIRE(none.size() == 1);
+    // isvc-scale.io/autoscaler (line 8) is render's own and not reported.
+    CHECK(none[0].find("10 KServe copies isvc-scale.io/cooldown-period, "
+                       "isvc-scale.io/polling-interval into the pods' template") == 0);
+    CHECK(none[0].find("{\"serviceAnnotationDisallowedList\": [\"isvc-scale.io/cooldown-period\", "
+                       "\"isvc-scale.io/polling-interval\"]}") != std::string::npos);
+    auto one = roll_findings("\"isvc-scale.io/cooldown-period\"");
+    REQUIRE(one.size() == 1);
+    CHECK(one[0].find("9 KServe copies isvc-scale.io/polling-interval into") == 0);
+    CHECK(roll_findings("\"isvc-scale.io/cooldown-period\", \"isvc-scale.io/polling-interval\"")
+              .empty());
+    CHECK(roll_findings("\"isvc-scale.io/*\"").size() == 1); // exact keys, no wildcard
   }
 }

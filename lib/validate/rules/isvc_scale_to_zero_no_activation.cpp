@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "plan/activation.hpp"
+#include "plan/llm_d.hpp"
 #include "promql/presets.hpp"
 #include "validate/rules/isvc_helpers.hpp"
 
@@ -13,7 +14,8 @@ using namespace isvc_rules;
 void check(const Document& d, Reporter& r) {
   if (d.ext != nullptr && d.ext->activation_query) {
     // Judged like render judges it, whatever the replicas: the annotation says "wake on this".
-    if (auto why = plan::activation_query_problem(*d.ext->activation_query)) {
+    if (auto why = plan::activation_query_problem(*d.ext->activation_query,
+                                                  plan::epp_queues_at_zero(*d.ext))) {
       r.at(d.ext->activation_query, why->message, why->fix);
     }
     return;
@@ -26,6 +28,9 @@ void check(const Document& d, Reporter& r) {
            fmt::format("activation preset \"{}\" is withdrawn: {}", p->name, p->withdrawn),
            "Use isvc-scale.io/activation-preset istio or vllm-router, or an "
            "isvc-scale.io/activation-query on a signal that moves at zero pods.");
+    }
+    if (p != nullptr && p->role != "activation" && !plan::epp_queues_at_zero(*d.ext)) {
+      r.at(d.ext->activation_preset, plan::k_epp_too_old, plan::k_epp_too_old_fix);
     }
     return;
   }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // A hand-written ScaledObject that may scale to zero, but whose triggers all read signals that
 // vanish with the last pod: nothing wakes it again.
+#include "plan/llm_d.hpp"
 #include "promql/analyze.hpp"
 #include "validate/rules/keda_helpers.hpp"
 
@@ -13,7 +14,7 @@ using namespace keda;
 
 // True when the trigger's metric can be non-zero while no pod of the workload runs. Unknown
 // scalers (queues, cron, ...) are given the benefit of the doubt.
-bool can_wake(const model::Node& t) {
+bool can_wake(const model::Node& t, bool epp_queues_at_zero) {
   std::string type = str(t.get("type"));
   if (type == "cpu" || type == "memory") {
     return false; // measured on running pods only
@@ -29,7 +30,7 @@ bool can_wake(const model::Node& t) {
   if (!parsed.expr) {
     return true; // promql-parse-error reports it; nothing to judge
   }
-  return !promql::reads_only_pod_metrics(*parsed.expr) &&
+  return !promql::reads_only_pod_metrics(*parsed.expr, epp_queues_at_zero) &&
          !promql::is_latency_quantile(*parsed.expr);
 }
 
@@ -42,8 +43,11 @@ void check(const Document& d, Reporter& r) {
   if ((min != nullptr && !integer(min)) || integer(min).value_or(0) != 0) {
     return;
   }
+  // isvc-scale.io/llm-d-version on the ScaledObject (render copies it there): from v0.9.0 the
+  // EPP's flow-control queue holds requests at zero pods.
+  bool epp = plan::epp_queues_at_zero(str(annotation(d, "isvc-scale.io/llm-d-version")));
   for (const auto& t : ts->items) {
-    if (can_wake(t)) {
+    if (can_wake(t, epp)) {
       return;
     }
   }
@@ -70,7 +74,10 @@ extern const Rule k_rule_keda_scale_to_zero_no_activation = {
     "production-stack "
     "router's vllm:num_incoming_requests_total, Istio or Envoy Gateway request counters, a queue) "
     "wakes it and keeps one replica while traffic flows. Judged from metric names (vllm:* except "
-    "the router counter), hence a warning; unknown scalers are assumed able to wake.",
+    "the router counter, and the llm-d EPP's flow-control queue, which counts requests at zero "
+    "pods only from llm-d-router v0.9.0: an isvc-scale.io/llm-d-version annotation of v0.9.0 or "
+    "later on the ScaledObject, which render writes, says so), hence a warning; unknown scalers "
+    "are assumed able to wake.",
     "Add a trigger on a router, gateway or queue metric (e.g. sum(rate(vllm:num_incoming_requests_"
     "total[1m])) > bool 0 with threshold 1), or set minReplicaCount: 1.",
     "apiVersion: keda.sh/v1alpha1\nkind: ScaledObject\nmetadata:\n  name: so\nspec:\n  "
