@@ -9,7 +9,8 @@
 namespace isvc::kserve {
 
 /// The entries of ConfigMap `inferenceservice-config` that autoscaling uses
-/// (kserve-mapping.md section 7). Defaults are KServe v0.20.0's shipped values.
+/// (KServe pkg/apis/serving/v1beta1/configmap.go
+/// NewInferenceServicesConfig, NewDeployConfig; config/configmap/inferenceservice.yaml). Defaults are KServe v0.20.0's shipped values.
 struct Config {
   std::string default_deployment_mode = "Serverless";
   std::optional<std::int32_t> scale_up_window = 0;

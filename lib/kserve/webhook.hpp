@@ -20,7 +20,8 @@ struct Violation {
 };
 
 /// KServe v0.20.0 `validateInferenceService` checks that touch autoscaling
-/// (kserve-mapping.md section 8), in KServe's order: the first one is the
+/// (KServe pkg/apis/serving/v1beta1/inference_service_validation.go,
+/// validateInferenceServiceAutoscaler :477), in KServe's order: the first one is the
 /// error `kubectl apply` would print. Later ones are what KServe would report
 /// after each earlier fix.
 std::vector<Violation> validate(const model::InferenceService& isvc, const Config& cfg);

@@ -36,7 +36,7 @@ extern const Rule k_rule_kserve_coerces_hpa_cpu_target = {
     Applies::inference_service,
     "cpu target other than Utilization on the HPA path",
     "KServe's HPA reconciler always writes cpu Utilization (averageUtilization or 80) and ignores "
-    "target.type, averageValue and value (kserve-mapping.md section 5).",
+    "target.type, averageValue and value (KServe hpa_reconciler.go getHPAMetrics).",
     "Use type Utilization, or render with `isvc-scale render --mode external` to keep "
     "AverageValue.",
     "apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\nmetadata:\n  name: m\n  "

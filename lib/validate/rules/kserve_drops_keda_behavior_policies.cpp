@@ -47,7 +47,7 @@ extern const Rule k_rule_kserve_drops_keda_behavior_policies = {
     Applies::inference_service,
     "behavior policies with the keda class",
     "KServe copies only the two stabilization windows into the ScaledObject; policies, "
-    "selectPolicy and tolerance are dropped (kserve-mapping.md 4.3).",
+    "selectPolicy and tolerance are dropped (KServe keda_reconciler.go createKedaScaledObject).",
     "Keep only stabilization windows, or render with `isvc-scale render --mode external` (full "
     "behavior).",
     "apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\nmetadata:\n  name: m\n  "

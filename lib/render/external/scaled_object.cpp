@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
-// --mode external: the ScaledObject with the whole intent (product.md "Render modes").
-#include "render/activation_trigger.hpp"
+// --mode external: the ScaledObject with the whole intent (isvc-scale-render(1), RENDER MODES AND OBJECTS).
+#include "render/external/activation_trigger.hpp"
 #include "render/renderers.hpp"
-#include "render/triggers.hpp"
+#include "render/external/triggers.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>

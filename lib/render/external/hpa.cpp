@@ -3,7 +3,7 @@
 // External/Pods metrics for prometheus-adapter users.
 #include "promql/selector.hpp"
 #include "render/renderers.hpp"
-#include "render/triggers.hpp"
+#include "render/external/triggers.hpp"
 
 #include <fmt/format.h>
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "render/triggers.hpp"
+#include "render/external/triggers.hpp"
 
 #include "kserve/keda_auth.hpp"
 #include "plan/activation.hpp"

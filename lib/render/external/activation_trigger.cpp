@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "render/activation_trigger.hpp"
+#include "render/external/activation_trigger.hpp"
 
 namespace isvc::render {
 

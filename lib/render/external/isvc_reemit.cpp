@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "render/isvc_reemit.hpp"
+#include "render/external/isvc_reemit.hpp"
 
 #include "kserve/component_meta.hpp"
 #include "parse/to_json.hpp"
