@@ -28,7 +28,7 @@ void render_file(const render::Options& opts,
     if (parse::is_inference_service(doc.root)) {
       auto isvc = parse::read_inference_service(fr.file.path, doc, fr.sink);
       // Typos such as `averageUtilisation` must refuse, not silently drop intent.
-      validate::Document vdoc{fr.file.path, doc,         parse::type_meta(doc.root),
+      validate::Subject vdoc{fr.file.path, doc,         parse::type_meta(doc.root),
                               opts.config,  nullptr,     nullptr,
                               nullptr,      fr.file.text};
       validate::Schemas::get().validate(vdoc, fr.sink);

@@ -54,7 +54,7 @@ int render_one(const SimulateRequest& req,
       continue;
     }
     found = true;
-    validate::Document vdoc{file.path, doc,     tm,      req.render.config,
+    validate::Subject vdoc{file.path, doc,     tm,      req.render.config,
                             nullptr,   nullptr, nullptr, file.text};
     validate::Schemas::get().validate(vdoc, sink);
     if (!isvc) {

@@ -52,7 +52,7 @@ struct FileState {
   diag::Sink sink;
   std::deque<model::InferenceService> isvcs;
   std::deque<plan::Plan> plans;
-  std::deque<Document> docs;
+  std::deque<Subject> docs;
   std::vector<Applies> kinds;
   util::LineIndex lines;
 };
@@ -67,7 +67,7 @@ void lint_file(FileState& st, std::string path, std::string text, const LintOpti
     }
     auto tm = parse::type_meta(pdoc.root);
     Applies kind = classify(tm);
-    Document& d = st.docs.emplace_back(Document{st.file.path, pdoc, tm, opts.config, nullptr,
+    Subject& d = st.docs.emplace_back(Subject{st.file.path, pdoc, tm, opts.config, nullptr,
                                                 nullptr, nullptr, st.file.text, &st.lines});
     st.kinds.push_back(kind);
     if (kind == Applies::inference_service) {

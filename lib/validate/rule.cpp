@@ -26,12 +26,12 @@ std::string unescape(std::string_view tok) {
 
 } // namespace
 
-std::string Document::name() const {
+std::string Subject::name() const {
   const auto* m = doc.root.get("metadata");
   return m != nullptr ? scalar(m->get("name")) : std::string();
 }
 
-std::string Document::ns() const {
+std::string Subject::ns() const {
   const auto* m = doc.root.get("metadata");
   return m != nullptr ? scalar(m->get("namespace")) : std::string();
 }

@@ -30,8 +30,9 @@ enum class Applies : std::uint8_t {
   any,
 };
 
-/// One document being linted, with everything parsed once and shared by all rules.
-struct Document {
+/// What a rule looks at: one document being linted (parse::Document) with everything parsed
+/// and decided for it once (type, InferenceService, plan), shared by all rules.
+struct Subject {
   const std::string& file;
   const parse::Document& doc;
   parse::TypeMeta type;
@@ -60,7 +61,7 @@ struct Rule;
 /// Collects findings of one rule; fills id, severity, fix and object from the rule/doc.
 class Reporter {
 public:
-  Reporter(const Rule& rule, const Document& doc, diag::Sink& sink)
+  Reporter(const Rule& rule, const Subject& doc, diag::Sink& sink)
       : m_rule(rule), m_doc(doc), m_sink(sink) {}
   /// A finding at `mark`; `fix` overrides the rule's fix when given. The finding is returned
   /// so a rule that can make its fix attaches the edit (`r.at(...).edit = ...`).
@@ -74,7 +75,7 @@ public:
   /// A finding another layer decided (render's refusal), passed on with its own rule id,
   /// severity, message and position: one findings channel for lint and render.
   void forward(diag::Diagnostic d);
-  const Document& doc() const { return m_doc; }
+  const Subject& doc() const { return m_doc; }
   /// Later findings at `s` instead of the rule's severity (a rule whose certainty varies per
   /// finding, e.g. a reference the inputs cannot settle).
   Reporter& with_severity(diag::Severity s) {
@@ -84,17 +85,17 @@ public:
 
 private:
   const Rule& m_rule;
-  const Document& m_doc;
+  const Subject& m_doc;
   diag::Sink& m_sink;
   std::optional<diag::Severity> m_severity;
 };
 
 /// All documents of the input, for cross-document rules.
 struct Corpus {
-  std::vector<const Document*> docs;
+  std::vector<const Subject*> docs;
 };
 
-using CheckFn = void (*)(const Document&, Reporter&);
+using CheckFn = void (*)(const Subject&, Reporter&);
 /// Cross-document check: report through `report(doc)`, which returns the Reporter for a doc.
 class CrossReporter;
 using CrossFn = void (*)(const Corpus&, CrossReporter&);
@@ -132,7 +133,7 @@ struct Rule {
 class CrossReporter {
 public:
   CrossReporter(const Rule& rule, diag::Sink& sink) : m_rule(rule), m_sink(sink) {}
-  Reporter for_doc(const Document& d) { return {m_rule, d, m_sink}; }
+  Reporter for_doc(const Subject& d) { return {m_rule, d, m_sink}; }
 
 private:
   const Rule& m_rule;

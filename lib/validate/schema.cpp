@@ -352,7 +352,7 @@ void collect(const Compiled& c,
 
 // An InferenceService of a version KServe v0.20 does not serve: its CRD
 // (config/crd/full/serving.kserve.io_inferenceservices.yaml, spec.versions) lists v1beta1 only.
-void unserved_version(const Document& d, diag::Sink& sink) {
+void unserved_version(const Subject& d, diag::Sink& sink) {
   if (d.type.kind != "InferenceService" ||
       !util::starts_with(d.type.api_version, "serving.kserve.io/")) {
     return;
@@ -403,7 +403,7 @@ bool Schemas::knows(const parse::TypeMeta& tm) const {
   return m_impl->by_kind.count(key_for(tm.api_version, tm.kind)) != 0;
 }
 
-void Schemas::validate(const Document& d, diag::Sink& sink) const {
+void Schemas::validate(const Subject& d, diag::Sink& sink) const {
   auto it = m_impl->by_kind.find(key_for(d.type.api_version, d.type.kind));
   if (it == m_impl->by_kind.end()) {
     unserved_version(d, sink);

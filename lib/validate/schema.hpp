@@ -18,7 +18,7 @@ public:
 
   /// Validates one document; each error becomes a `schema-*` diagnostic at
   /// the offending node's line:column.
-  void validate(const Document& doc, diag::Sink& sink) const;
+  void validate(const Subject& doc, diag::Sink& sink) const;
 
   Schemas();
   ~Schemas();

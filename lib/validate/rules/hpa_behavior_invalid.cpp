@@ -109,7 +109,7 @@ void check_behavior(const model::Node* behavior, const std::string& path, Report
   }
 }
 
-void check(const Document& d, Reporter& r) {
+void check(const Subject& d, Reporter& r) {
   if (hpa::is_v2(d)) {
     check_behavior(at(spec(d), "behavior"), "/spec/behavior", r);
   } else if (is_keda(d, "ScaledObject")) {

@@ -15,7 +15,7 @@
 namespace isvc::validate::hpa {
 
 /// True for an autoscaling/v2 HorizontalPodAutoscaler (behavior and metric specs are v2 only).
-inline bool is_v2(const Document& d) {
+inline bool is_v2(const Subject& d) {
   return d.type.kind == "HorizontalPodAutoscaler" && d.type.api_version == "autoscaling/v2";
 }
 

@@ -13,7 +13,7 @@ using namespace keda;
 // Names KServe gives the HPA of each component among the inputs (plan::kserve_hpa_name).
 std::set<std::string> kserve_hpa_names(const Corpus& c) {
   std::set<std::string> out;
-  for (const Document* d : c.docs) {
+  for (const Subject* d : c.docs) {
     if (d->plan == nullptr) {
       continue;
     }
@@ -26,13 +26,13 @@ std::set<std::string> kserve_hpa_names(const Corpus& c) {
 
 // KServe's own HPA (what render --mode kserve previews) carries the InferenceService's
 // annotations (createHPA uses componentMeta), the deployment mode among them.
-bool made_by_kserve(const Document& d) {
+bool made_by_kserve(const Subject& d) {
   return annotation(d, kserve::k_autoscaler_class) != nullptr ||
          annotation(d, kserve::k_deployment_mode) != nullptr;
 }
 
 // The component's name: KServe's HPA name (hpa_reconciler.go createHPA) and its Deployment's.
-bool taken(const std::set<std::string>& names, const Document& d, const std::string& name) {
+bool taken(const std::set<std::string>& names, const Subject& d, const std::string& name) {
   const auto* labels = at(metadata(d), "labels");
   bool kserve_target = at(labels, kserve::k_isvc_label) != nullptr &&
                        str(at(at(spec(d), "scaleTargetRef"), "name")) == name;
@@ -49,7 +49,7 @@ std::string message(const std::string& what, const std::string& name) {
 
 void cross(const Corpus& c, CrossReporter& cr) {
   auto names = kserve_hpa_names(c);
-  for (const Document* d : c.docs) {
+  for (const Subject* d : c.docs) {
     if (d->type.kind == "HorizontalPodAutoscaler" && !made_by_kserve(*d) &&
         taken(names, *d, d->name())) {
       const auto* n = at(metadata(*d), "name");

@@ -243,7 +243,7 @@ void check_source(
        fmt::format("Set target.type: {} to match the field that is set.", fix));
 }
 
-void check(const Document& d, Reporter& r) {
+void check(const Subject& d, Reporter& r) {
   if (!hpa::is_v2(d)) {
     return;
   }

@@ -29,7 +29,7 @@ std::string message(const std::string& type, const std::string& name) {
                      type, metric);
 }
 
-void check(const Document& d, Reporter& r) {
+void check(const Subject& d, Reporter& r) {
   if (!hpa::is_v2(d)) {
     return;
   }

@@ -19,19 +19,19 @@ namespace {
 // Constant work per document: the first of each namespace, and per directory the first
 // document and the first with a blank namespace.
 struct InDirectory {
-  const Document* any = nullptr;
-  const Document* blank = nullptr;
+  const Subject* any = nullptr;
+  const Subject* blank = nullptr;
 };
 
 void cross(const Corpus& c, CrossReporter& cr) {
-  std::map<std::string, const Document*> by_namespace; // "<ns>/<name>"
+  std::map<std::string, const Subject*> by_namespace; // "<ns>/<name>"
   std::map<std::string, InDirectory> by_directory;      // "<dir>/<name>"
-  for (const Document* d : c.docs) {
+  for (const Subject* d : c.docs) {
     if (d->isvc == nullptr || !d->isvc->name || d->isvc->name->empty()) {
       continue;
     }
     std::string ns = d->ns();
-    const Document* was = nullptr;
+    const Subject* was = nullptr;
     if (!ns.empty()) {
       auto [it, fresh] = by_namespace.emplace(ns + "/" + d->name(), d);
       was = fresh ? nullptr : it->second;

@@ -16,7 +16,7 @@ std::string config_snippet(const std::vector<std::string>& keys) {
   return fmt::format("{{\"serviceAnnotationDisallowedList\": [{}]}}", fmt::join(quoted, ", "));
 }
 
-void check(const Document& d, Reporter& r) {
+void check(const Subject& d, Reporter& r) {
   const auto& p = *d.plan; // plan::resolve decided which keys KServe copies
   if (p.pod_template_extensions.empty()) {
     return;

@@ -37,7 +37,7 @@ bool states_autoscaling(const model::InferenceService& isvc) {
   });
 }
 
-void check(const Document& d, Reporter& r) {
+void check(const Subject& d, Reporter& r) {
   if (d.isvc->annotation(kserve::k_deployment_mode) != nullptr || !states_autoscaling(*d.isvc)) {
     return;
   }

@@ -8,7 +8,7 @@ namespace {
 
 using namespace isvc_rules;
 
-void check(const Document& d, Reporter& r) {
+void check(const Subject& d, Reporter& r) {
   const auto* cls = class_annotation(d);
   if (cls == nullptr || **cls != "keda" || mode(d) == "Standard") {
     return;

@@ -8,7 +8,7 @@ namespace {
 
 using namespace isvc_rules;
 
-void check(const Document& d, Reporter& r) {
+void check(const Subject& d, Reporter& r) {
   for (const auto& c : d.isvc->components) {
     if (c.present && c.max_replicas && *c.max_replicas == 0) {
       r.at(c.max_replicas, "maxReplicas 0 does not stop the model: KServe treats it as unset and "

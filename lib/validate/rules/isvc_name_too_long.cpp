@@ -15,7 +15,7 @@ namespace {
 
 constexpr std::size_t k_max = 63;
 
-void check(const Document& d, Reporter& r) {
+void check(const Subject& d, Reporter& r) {
   const auto& name = d.isvc->name;
   if (!name || name->size() <= k_max) {
     return;

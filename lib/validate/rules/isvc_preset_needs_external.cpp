@@ -17,7 +17,7 @@ namespace {
 using namespace isvc_rules;
 
 // The isvc-scale.io/ annotations only `isvc-scale render` reads; reported once, at the first.
-void check_extensions(const Document& d, const std::string& cls, Reporter& r) {
+void check_extensions(const Subject& d, const std::string& cls, Reporter& r) {
   std::vector<std::string> keys;
   for (const auto& [key, value] : d.isvc->annotations) {
     if (!util::starts_with(key, model::k_ext_prefix)) {
@@ -42,7 +42,7 @@ void check_extensions(const Document& d, const std::string& cls, Reporter& r) {
                    keys.size() == 1 ? "it" : "them"));
 }
 
-void check(const Document& d, Reporter& r) {
+void check(const Subject& d, Reporter& r) {
   const auto* cls = class_annotation(d);
   if (cls != nullptr && **cls == "external") {
     return; // already rendered by isvc-scale

@@ -11,7 +11,7 @@ namespace {
 
 using namespace isvc_rules;
 
-void check(const Document& d, Reporter& r) {
+void check(const Subject& d, Reporter& r) {
   if (d.ext != nullptr && d.ext->activation_query) {
     // Judged like render judges it, whatever the replicas: the annotation says "wake on this".
     if (auto why = plan::activation_query_problem(*d.ext->activation_query,

@@ -14,7 +14,7 @@ namespace {
 
 constexpr std::string_view k_prefix = "ignore-check.isvc-scale.io/";
 
-void check(const Document& d, Reporter& r) {
+void check(const Subject& d, Reporter& r) {
   const auto* meta = d.root().get("metadata");
   const auto* ann = meta != nullptr ? meta->get("annotations") : nullptr;
   if (ann == nullptr || !ann->is_map()) {

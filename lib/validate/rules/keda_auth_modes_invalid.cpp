@@ -9,7 +9,7 @@ namespace {
 
 using namespace keda;
 
-void check(const Document& d, Reporter& r) {
+void check(const Subject& d, Reporter& r) {
   if (d.isvc != nullptr) {
     // KServe copies external.authenticationRef.authModes into the prometheus trigger.
     for (const auto& comp : d.isvc->components) {

@@ -100,7 +100,7 @@ absent(const Known& k, const std::string& name, bool cluster_kind, const std::st
 // not hold it at all.
 void judge(const Known& k,
            CrossReporter& cr,
-           const Document& d,
+           const Subject& d,
            model::Mark mark,
            const std::string& pointer,
            const std::string& name,
@@ -124,7 +124,7 @@ void judge(const Known& k,
 
 void cross(const Corpus& c, CrossReporter& cr) {
   Known k;
-  for (const Document* d : c.docs) {
+  for (const Subject* d : c.docs) {
     if (is_keda(*d, "TriggerAuthentication")) {
       k.any_namespaced = true;
       k.namespaced[d->name()].insert(d->ns());
@@ -136,7 +136,7 @@ void cross(const Corpus& c, CrossReporter& cr) {
   if (!k.any_namespaced && !k.any_cluster) {
     return;
   }
-  for (const Document* d : c.docs) {
+  for (const Subject* d : c.docs) {
     if (d->isvc != nullptr) {
       // KServe copies external.authenticationRef.authenticationRef.name into the ScaledObject
       // it generates in the InferenceService's namespace (kind TriggerAuthentication).

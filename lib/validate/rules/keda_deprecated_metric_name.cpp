@@ -10,7 +10,7 @@ namespace {
 
 using namespace keda;
 
-void check(const Document& d, Reporter& r) {
+void check(const Subject& d, Reporter& r) {
   each_trigger(d, [&](std::size_t i, const model::Node& t) {
     std::string type = str(t.get("type"));
     // Other scalers differ: the external scaler forwards every key to its gRPC server.

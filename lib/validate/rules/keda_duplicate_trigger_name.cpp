@@ -10,7 +10,7 @@ namespace {
 
 using namespace keda;
 
-void check(const Document& d, Reporter& r) {
+void check(const Subject& d, Reporter& r) {
   std::map<std::string, std::size_t> seen;
   each_trigger(d, [&](std::size_t i, const model::Node& t) {
     const auto* name = t.get("name");

@@ -10,7 +10,7 @@ namespace {
 
 using namespace keda;
 
-void check(const Document& d, Reporter& r) {
+void check(const Subject& d, Reporter& r) {
   if (!is_keda(d, "ScaledObject")) {
     return;
   }

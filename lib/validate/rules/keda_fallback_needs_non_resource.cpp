@@ -7,7 +7,7 @@ namespace {
 
 using namespace keda;
 
-void check(const Document& d, Reporter& r) {
+void check(const Subject& d, Reporter& r) {
   const auto* s = spec(d);
   const auto* fb = at(s, "fallback");
   // `fallback: null` decodes to a nil pointer; scalingModifiers make any trigger set valid.

@@ -15,7 +15,7 @@ constexpr const char* k_message =
     "KEDA counts a trigger in fallback as active and wakes the workload to fallback.replicas, so "
     "every model with this setup starts at once (GPUs included)";
 
-void check_isvc(const Document& d, Reporter& r) {
+void check_isvc(const Subject& d, Reporter& r) {
   if (d.ext == nullptr || !d.ext->fallback_failure_threshold) {
     return;
   }
@@ -27,7 +27,7 @@ void check_isvc(const Document& d, Reporter& r) {
   }
 }
 
-void check(const Document& d, Reporter& r) {
+void check(const Subject& d, Reporter& r) {
   if (d.isvc != nullptr) {
     check_isvc(d, r);
     return;

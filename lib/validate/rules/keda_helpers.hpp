@@ -23,19 +23,19 @@ inline std::string str(const model::Node* n) {
 inline std::optional<std::int64_t> integer(const model::Node* n) {
   return n != nullptr && n->is_scalar() && !n->quoted ? util::parse_int(n->value) : std::nullopt;
 }
-inline const model::Node* spec(const Document& d) { return d.root().get("spec"); }
-inline const model::Node* metadata(const Document& d) { return d.root().get("metadata"); }
+inline const model::Node* spec(const Subject& d) { return d.root().get("spec"); }
+inline const model::Node* metadata(const Subject& d) { return d.root().get("metadata"); }
 /// metadata.annotations[key], or nullptr.
-inline const model::Node* annotation(const Document& d, const char* key) {
+inline const model::Node* annotation(const Subject& d, const char* key) {
   return at(at(metadata(d), "annotations"), key);
 }
 /// spec.triggers as a sequence, or nullptr.
-inline const model::Node* triggers(const Document& d) {
+inline const model::Node* triggers(const Subject& d) {
   const auto* t = at(spec(d), "triggers");
   return t != nullptr && t->is_seq() ? t : nullptr;
 }
 /// Calls fn(index, trigger) for every entry of spec.triggers.
-template <class Fn> void each_trigger(const Document& d, Fn&& fn) {
+template <class Fn> void each_trigger(const Subject& d, Fn&& fn) {
   if (const auto* ts = triggers(d)) {
     for (std::size_t i = 0; i < ts->items.size(); ++i) {
       fn(i, ts->items[i]);
@@ -44,7 +44,7 @@ template <class Fn> void each_trigger(const Document& d, Fn&& fn) {
 }
 
 /// True for a keda.sh document of `kind` (ScaledObject, ScaledJob, TriggerAuthentication...).
-inline bool is_keda(const Document& d, std::string_view kind) {
+inline bool is_keda(const Subject& d, std::string_view kind) {
   return d.type.kind == kind && util::starts_with(d.type.api_version, "keda.sh/");
 }
 
@@ -54,7 +54,7 @@ inline bool resource_trigger(const model::Node& t) {
 }
 /// True if spec.triggers is non-empty and every trigger is cpu or memory: KEDA then has no
 /// metric that exists at zero pods and no external metric a fallback could replace.
-inline bool only_resource_triggers(const Document& d) {
+inline bool only_resource_triggers(const Subject& d) {
   const auto* ts = triggers(d);
   if (ts == nullptr || ts->items.empty()) {
     return false; // "no triggers defined" is its own error
@@ -67,7 +67,7 @@ inline bool only_resource_triggers(const Document& d) {
   return true;
 }
 /// KEDA's IsUsingModifiers: spec.advanced.scalingModifiers differs from its zero value.
-inline bool using_modifiers(const Document& d) {
+inline bool using_modifiers(const Subject& d) {
   const auto* sm = at(at(spec(d), "advanced"), "scalingModifiers");
   if (sm == nullptr || !sm->is_map()) {
     return false;
@@ -103,7 +103,7 @@ inline std::string gvk_string(std::string api, std::string kind) {
 }
 
 /// The workload a ScaledObject/HPA targets: "<ns>/<group/version.Kind>/<name>".
-inline std::string workload(const Document& d, std::string* type_out = nullptr) {
+inline std::string workload(const Subject& d, std::string* type_out = nullptr) {
   const auto* ref = at(spec(d), "scaleTargetRef");
   std::string type = gvk_string(str(at(ref, "apiVersion")), str(at(ref, "kind")));
   if (type_out != nullptr) {
@@ -113,12 +113,12 @@ inline std::string workload(const Document& d, std::string* type_out = nullptr) 
 }
 
 /// spec.advanced.horizontalPodAutoscalerConfig.name, or nullptr.
-inline const model::Node* custom_hpa_name(const Document& d) {
+inline const model::Node* custom_hpa_name(const Subject& d) {
   return at(at(at(spec(d), "advanced"), "horizontalPodAutoscalerConfig"), "name");
 }
 /// The HPA KEDA creates for a ScaledObject (getHpaName): the custom name if non-empty, else
 /// keda-hpa-<name>.
-inline std::string hpa_name(const Document& d) {
+inline std::string hpa_name(const Subject& d) {
   return plan::keda_hpa_name(d.name(), str(custom_hpa_name(d)));
 }
 

@@ -11,7 +11,7 @@ namespace {
 
 using namespace keda;
 
-void check(const Document& d, Reporter& r) {
+void check(const Subject& d, Reporter& r) {
   const auto* s = spec(d);
   if (s == nullptr || !s->is_map() || at(s, "initialCooldownPeriod") != nullptr) {
     return;

@@ -16,7 +16,7 @@ constexpr std::size_t k_max = 63;
 
 // An InferenceService scaled by KEDA gets a ScaledObject named like its Deployment
 // (<isvc>-predictor, from KServe or from `isvc-scale render`) and no custom HPA name.
-void check_isvc(const Document& d, Reporter& r) {
+void check_isvc(const Subject& d, Reporter& r) {
   for (const auto& c : d.isvc->components) {
     if (!c.present || !isvc_rules::keda_scaled(d, c)) {
       continue;
@@ -39,7 +39,7 @@ void check_isvc(const Document& d, Reporter& r) {
   }
 }
 
-void check(const Document& d, Reporter& r) {
+void check(const Subject& d, Reporter& r) {
   if (d.isvc != nullptr) {
     check_isvc(d, r);
     return;

@@ -9,7 +9,7 @@ namespace {
 
 using namespace keda;
 
-void check(const Document& d, Reporter& r) {
+void check(const Subject& d, Reporter& r) {
   if (!only_resource_triggers(d)) {
     return;
   }

@@ -11,7 +11,7 @@ namespace {
 
 using namespace keda;
 
-void check(const Document& d, Reporter& r) {
+void check(const Subject& d, Reporter& r) {
   const auto* s = spec(d);
   const auto* min_node = at(s, "minReplicaCount");
   const auto* max_node = at(s, "maxReplicaCount");

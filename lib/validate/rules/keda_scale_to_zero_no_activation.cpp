@@ -34,7 +34,7 @@ bool can_wake(const model::Node& t, bool epp_queues_at_zero) {
          !promql::is_latency_quantile(*parsed.expr);
 }
 
-void check(const Document& d, Reporter& r) {
+void check(const Subject& d, Reporter& r) {
   const auto* ts = triggers(d);
   if (ts == nullptr || ts->items.empty() || only_resource_triggers(d)) {
     return; // no triggers / only cpu-memory: rules of their own

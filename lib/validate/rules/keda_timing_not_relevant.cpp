@@ -9,7 +9,7 @@ namespace {
 
 using namespace keda;
 
-void check(const Document& d, Reporter& r) {
+void check(const Subject& d, Reporter& r) {
   const auto* s = spec(d);
   auto min = integer(at(s, "minReplicaCount"));
   auto idle = integer(at(s, "idleReplicaCount"));

@@ -15,7 +15,7 @@ namespace {
 using namespace keda;
 
 struct Target {
-  const Document* doc;
+  const Subject* doc;
   std::string workload; // "<ns>/<gvk>/<name>"
   std::string type;     // KEDA's GVKString
   std::string name;     // scaleTargetRef.name
@@ -24,7 +24,7 @@ struct Target {
   std::string hpa;    // "<ns>/<HPA name>" (ScaledObjects only)
 };
 
-Target target_of(const Document& d, bool scaled_object) {
+Target target_of(const Subject& d, bool scaled_object) {
   Target t{&d, {}, {}, {}, at(at(spec(d), "scaleTargetRef"), "name"), {}, {}};
   t.workload = workload(d, &t.type);
   t.name = str(t.name_node);
@@ -65,12 +65,12 @@ struct Seen {
   }
 };
 
-model::Mark target_mark(const Document& d, const Target& t) {
+model::Mark target_mark(const Subject& d, const Target& t) {
   return t.name_node != nullptr ? t.name_node->mark : d.root().key_mark("spec");
 }
 
 // An HPA KEDA created for this ScaledObject (e.g. from `kubectl get -o yaml`) is not foreign.
-bool owned_by(const Document& hpa, const Document& so) {
+bool owned_by(const Subject& hpa, const Subject& so) {
   const auto* owners = at(metadata(hpa), "ownerReferences");
   if (owners == nullptr || !owners->is_seq()) {
     return false;
@@ -86,7 +86,7 @@ bool owned_by(const Document& hpa, const Document& so) {
 enum class Ownership : std::uint8_t { conflict, transferred, transfer_unnamed };
 
 // How KEDA treats `so` meeting the foreign `hpa` on its workload.
-Ownership ownership(const Document& so, const Document& hpa) {
+Ownership ownership(const Subject& so, const Subject& hpa) {
   if (str(annotation(so, "scaledobject.keda.sh/transfer-hpa-ownership")) != "true") {
     return Ownership::conflict;
   }
@@ -94,7 +94,7 @@ Ownership ownership(const Document& so, const Document& hpa) {
                                                 : Ownership::transfer_unnamed;
 }
 
-void report_transfer(CrossReporter& cr, const Document& so, const Target& t, const Document& hpa) {
+void report_transfer(CrossReporter& cr, const Subject& so, const Target& t, const Subject& hpa) {
   // Point at the name that is wrong, else at the annotation that asked for the transfer.
   const auto* custom = custom_hpa_name(so);
   const auto* ann = annotation(so, "scaledobject.keda.sh/transfer-hpa-ownership");
@@ -112,7 +112,7 @@ void report_transfer(CrossReporter& cr, const Document& so, const Target& t, con
 // A later ScaledObject against the ScaledObjects and HPAs before it; like KEDA, at most one
 // finding per kind of clash.
 // Returns false for a second definition of an earlier ScaledObject.
-bool check_scaled_object(CrossReporter& cr, const Document& d, const Target& t, const Seen& seen) {
+bool check_scaled_object(CrossReporter& cr, const Subject& d, const Target& t, const Seen& seen) {
   // KEDA skips an object with the incoming name (an update of itself); in the inputs the same
   // object twice means one definition silently replaces the other on apply. Report that alone:
   // its clashes were reported on the first definition.
@@ -170,7 +170,7 @@ bool check_scaled_object(CrossReporter& cr, const Document& d, const Target& t, 
 
 // A later HPA against the ScaledObjects before it. KEDA itself validates only ScaledObjects,
 // but the HPA would fight KEDA's own HPA over the replica count.
-void check_hpa(CrossReporter& cr, const Document& d, const Target& t, const Seen& seen) {
+void check_hpa(CrossReporter& cr, const Subject& d, const Target& t, const Seen& seen) {
   for (const Target* so : Seen::find(seen.scaled_on, t.workload)) {
     const Target& o = *so;
     if (owned_by(d, *o.doc)) {
@@ -198,14 +198,14 @@ void check_hpa(CrossReporter& cr, const Document& d, const Target& t, const Seen
 // A scaler KServe's controller creates for an InferenceService component (class keda: a
 // ScaledObject, class hpa or no class: an HPA, both named like the Deployment).
 struct KServeScaler {
-  const Document* isvc;
+  const Subject* isvc;
   std::string kind; // "ScaledObject" | "HorizontalPodAutoscaler"
   std::string name;
 };
 
 std::map<std::string, KServeScaler> kserve_scalers(const Corpus& c) {
   std::map<std::string, KServeScaler> out; // workload -> scaler
-  for (const Document* d : c.docs) {
+  for (const Subject* d : c.docs) {
     if (d->isvc == nullptr || kserve::deployment_mode(*d->isvc, d->config) != "Standard") {
       continue;
     }
@@ -230,7 +230,7 @@ std::map<std::string, KServeScaler> kserve_scalers(const Corpus& c) {
 // A hand-written ScaledObject/HPA on a Deployment KServe already scales: KEDA's webhook rejects
 // the ScaledObject (or the two HPAs fight), and KServe's reconciler puts its own object back.
 void check_kserve_owned(CrossReporter& cr,
-                        const Document& d,
+                        const Subject& d,
                         const Target& t,
                         bool so,
                         const std::map<std::string, KServeScaler>& owned) {
@@ -255,7 +255,7 @@ void check_kserve_owned(CrossReporter& cr,
 void cross(const Corpus& c, CrossReporter& cr) {
   Seen seen;
   const auto owned = kserve_scalers(c);
-  for (const Document* d : c.docs) {
+  for (const Subject* d : c.docs) {
     bool so = is_keda(*d, "ScaledObject");
     bool hpa = d->type.kind == "HorizontalPodAutoscaler" &&
                util::starts_with(d->type.api_version, "autoscaling/");

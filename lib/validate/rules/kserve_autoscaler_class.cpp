@@ -6,7 +6,7 @@
 namespace isvc::validate {
 namespace {
 
-void check(const Document& d, Reporter& r) {
+void check(const Subject& d, Reporter& r) {
   if (d.violations == nullptr) {
     return;
   }

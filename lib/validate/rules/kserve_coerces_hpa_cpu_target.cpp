@@ -8,7 +8,7 @@ namespace {
 
 using namespace isvc_rules;
 
-void check(const Document& d, Reporter& r) {
+void check(const Subject& d, Reporter& r) {
   if (mode(d) != "Standard") {
     return;
   }

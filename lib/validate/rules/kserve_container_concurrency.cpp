@@ -3,7 +3,7 @@
 
 namespace isvc::validate {
 namespace {
-void check(const Document& d, Reporter& r) { report_webhook(d, r, "kserve-container-concurrency"); }
+void check(const Subject& d, Reporter& r) { report_webhook(d, r, "kserve-container-concurrency"); }
 } // namespace
 
 extern const Rule k_rule_kserve_container_concurrency = {

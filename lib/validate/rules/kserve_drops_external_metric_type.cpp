@@ -15,7 +15,7 @@ bool total(const std::string& query) {
   return parsed.expr && promql::top_aggregation(*parsed.expr) == "sum";
 }
 
-void check(const Document& d, Reporter& r) {
+void check(const Subject& d, Reporter& r) {
   for (const auto& c : d.isvc->components) {
     if (!c.present || component_class(d, c) != "keda") {
       continue;

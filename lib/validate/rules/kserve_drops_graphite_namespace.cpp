@@ -8,7 +8,7 @@ namespace {
 
 using namespace isvc_rules;
 
-void check(const Document& d, Reporter& r) {
+void check(const Subject& d, Reporter& r) {
   for (const auto& c : d.isvc->components) {
     for (const auto& m : c.autoscaling.metrics) {
       const auto& x = m.external;

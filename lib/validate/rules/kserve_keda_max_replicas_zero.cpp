@@ -13,7 +13,7 @@ namespace {
 
 using namespace isvc_rules;
 
-void check(const Document& d, Reporter& r) {
+void check(const Subject& d, Reporter& r) {
   if (mode(d) != "Standard") {
     return; // KServe's KEDA reconciler runs only in Standard mode
   }

@@ -8,7 +8,7 @@ namespace {
 // (validateScaleTarget): type AverageValue needs averageValue; :609 and :622 still need `value` on
 // External/PodMetric targets ("the target threshold value should not be empty"). A target written
 // with `value` alone meant that number: the fix copies it to averageValue as written.
-void check(const Document& d, Reporter& r) {
+void check(const Subject& d, Reporter& r) {
   if (d.violations == nullptr) {
     return;
   }

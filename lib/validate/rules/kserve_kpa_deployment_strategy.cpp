@@ -3,7 +3,7 @@
 
 namespace isvc::validate {
 namespace {
-void check(const Document& d, Reporter& r) {
+void check(const Subject& d, Reporter& r) {
   report_webhook(d, r, "kserve-kpa-deployment-strategy");
 }
 } // namespace

@@ -3,7 +3,7 @@
 
 namespace isvc::validate {
 namespace {
-void check(const Document& d, Reporter& r) { report_webhook(d, r, "kserve-multinode-class"); }
+void check(const Subject& d, Reporter& r) { report_webhook(d, r, "kserve-multinode-class"); }
 } // namespace
 
 extern const Rule k_rule_kserve_multinode_class = {

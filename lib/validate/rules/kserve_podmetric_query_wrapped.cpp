@@ -15,7 +15,7 @@ using namespace isvc_rules;
 
 // What `render --mode external` writes for the same metric, from render's own code.
 std::optional<std::string>
-external_query(const Document& d, const model::Component& c, const model::PodMetricSource& p) {
+external_query(const Subject& d, const model::Component& c, const model::PodMetricSource& p) {
   render::Options opts;
   opts.mode = render::Mode::external;
   opts.config = d.config;
@@ -26,7 +26,7 @@ external_query(const Document& d, const model::Component& c, const model::PodMet
   return render::otel_metric_query(ctx, p);
 }
 
-void check(const Document& d, Reporter& r) {
+void check(const Subject& d, Reporter& r) {
   if (mode(d) != "Standard") {
     return; // KServe's KEDA reconciler runs only in Standard mode
   }

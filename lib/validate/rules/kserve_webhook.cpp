@@ -3,7 +3,7 @@
 
 namespace isvc::validate {
 
-void report_webhook(const Document& d, Reporter& r, std::string_view check) {
+void report_webhook(const Subject& d, Reporter& r, std::string_view check) {
   if (d.violations == nullptr) {
     return;
   }

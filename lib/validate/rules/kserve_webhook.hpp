@@ -6,6 +6,6 @@
 namespace isvc::validate {
 
 /// Reports the KServe webhook verdicts of one check id (computed once per ISVC).
-void report_webhook(const Document& d, Reporter& r, std::string_view check);
+void report_webhook(const Subject& d, Reporter& r, std::string_view check);
 
 } // namespace isvc::validate

@@ -18,7 +18,7 @@ struct Target {
   std::string component;
 };
 
-std::optional<Target> kserve_target(const Document& d) {
+std::optional<Target> kserve_target(const Subject& d) {
   const auto* labels = at(at(d.root().get("spec"), "selector"), "matchLabels");
   std::string name = str(at(labels, kserve::k_isvc_label));
   if (name.empty()) {
@@ -28,8 +28,8 @@ std::optional<Target> kserve_target(const Document& d) {
   return Target{name, comp.empty() ? "predictor" : comp};
 }
 
-const plan::ComponentPlan* find_component(const Corpus& c, const Document& pm, const Target& t) {
-  for (const Document* d : c.docs) {
+const plan::ComponentPlan* find_component(const Corpus& c, const Subject& pm, const Target& t) {
+  for (const Subject* d : c.docs) {
     if (d->plan == nullptr || d->name() != t.isvc ||
         !(d->ns().empty() || pm.ns().empty() || d->ns() == pm.ns())) {
       continue;
@@ -83,7 +83,7 @@ std::string what(const Selector& s) {
                         : fmt::format("port name \"{}\"", s.name);
 }
 
-void judge(const Document& d, const Target& t, const plan::ComponentPlan* cp, CrossReporter& cr) {
+void judge(const Subject& d, const Target& t, const plan::ComponentPlan* cp, CrossReporter& cr) {
   const auto* eps = at(d.root().get("spec"), "podMetricsEndpoints");
   if (eps == nullptr || !eps->is_seq()) {
     return;
@@ -118,7 +118,7 @@ void judge(const Document& d, const Target& t, const plan::ComponentPlan* cp, Cr
 }
 
 void cross(const Corpus& c, CrossReporter& cr) {
-  for (const Document* d : c.docs) {
+  for (const Subject* d : c.docs) {
     if (d->type.kind != "PodMonitor" ||
         !util::starts_with(d->type.api_version, "monitoring.coreos.com/")) {
       continue;

@@ -16,7 +16,7 @@ constexpr const char* k_message =
     "matching series, so with threshold 1 and AverageValue two busy series ask for two "
     "replicas, and every series it matches (any model, any namespace) wakes the service";
 
-void check(const Document& d, Reporter& r) {
+void check(const Subject& d, Reporter& r) {
   if (d.ext != nullptr && d.ext->activation_query) {
     // Render compares such a query again (promql::activation_query), so KEDA reads 0/1; the
     // annotation still says something else than it means.

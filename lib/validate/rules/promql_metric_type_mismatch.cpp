@@ -12,7 +12,7 @@ namespace {
 // quantiles. Value compares the whole result with the target and multiplies
 // the current replicas by the ratio: right for averages/quantiles, runaway for
 // totals that do not drop as replicas are added.
-void check(const Document& d, Reporter& r) {
+void check(const Subject& d, Reporter& r) {
   for (const auto& s : query_sites(d)) {
     if (s.kind != QueryKind::promql || s.activation) {
       continue;

@@ -89,7 +89,7 @@ std::optional<std::string> scoped_query(const QuerySite& s, const promql::Expr& 
   return out;
 }
 
-void check(const Document& d, Reporter& r) {
+void check(const Subject& d, Reporter& r) {
   for (const auto& s : query_sites(d)) {
     if (s.kind != QueryKind::promql) {
       continue;

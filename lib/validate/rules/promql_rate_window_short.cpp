@@ -11,7 +11,7 @@
 namespace isvc::validate {
 namespace {
 
-void check(const Document& d, Reporter& r) {
+void check(const Subject& d, Reporter& r) {
   // Only the interval isvc-scale's own PodMonitor scrapes with is known (isvc-scale.io/
   // scrape-interval); activation queries read a router or gateway scraped by another monitor.
   if (d.ext == nullptr || !d.ext->scrape_interval) {

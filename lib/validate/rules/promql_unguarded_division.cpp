@@ -5,7 +5,7 @@
 namespace isvc::validate {
 namespace {
 
-void check(const Document& d, Reporter& r) {
+void check(const Subject& d, Reporter& r) {
   for (const auto& s : query_sites(d)) {
     if (s.kind != QueryKind::promql) {
       continue;

@@ -50,11 +50,11 @@ std::string scalar(const model::Node* n) {
   return n != nullptr && n->is_scalar() ? n->value : std::string();
 }
 
-promql::PresetVars vars(const Document& d, const model::Component& c) {
+promql::PresetVars vars(const Subject& d, const model::Component& c) {
   return plan::preset_vars(*d.isvc->ns, *d.isvc, c, d.ext);
 }
 
-void from_isvc(const Document& d, std::vector<QuerySite>& out) {
+void from_isvc(const Subject& d, std::vector<QuerySite>& out) {
   const auto& isvc = *d.isvc;
   for (const auto& c : isvc.components) {
     if (!c.present) {
@@ -128,7 +128,7 @@ void from_isvc(const Document& d, std::vector<QuerySite>& out) {
   }
 }
 
-void from_scaled_object(const Document& d, std::vector<QuerySite>& out) {
+void from_scaled_object(const Subject& d, std::vector<QuerySite>& out) {
   const auto* triggers = child(child(&d.root(), "spec"), "triggers");
   if (triggers == nullptr || !triggers->is_seq()) {
     return;
@@ -176,7 +176,7 @@ model::Mark QuerySite::at(std::size_t offset) const {
   return model::Mark{mark.line, mark.col + static_cast<std::uint32_t>(offset_base) + chars};
 }
 
-std::vector<QuerySite> query_sites(const Document& d) {
+std::vector<QuerySite> query_sites(const Subject& d) {
   std::vector<QuerySite> out;
   if (d.isvc != nullptr) {
     from_isvc(d, out);

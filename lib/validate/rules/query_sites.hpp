@@ -44,6 +44,6 @@ struct QuerySite {
 };
 
 /// Every query in an InferenceService or ScaledObject document.
-std::vector<QuerySite> query_sites(const Document& d);
+std::vector<QuerySite> query_sites(const Subject& d);
 
 } // namespace isvc::validate

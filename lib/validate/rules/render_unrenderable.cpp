@@ -11,7 +11,7 @@
 namespace isvc::validate {
 namespace {
 
-void check(const Document& d, Reporter& r) {
+void check(const Subject& d, Reporter& r) {
   // What render --mode external leaves alone (another written deploymentMode) is not
   // isvc-scale's to render; the same rule decides both (plan::Plan::external_renders).
   if (d.plan == nullptr || !d.plan->external_renders()) {

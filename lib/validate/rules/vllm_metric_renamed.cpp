@@ -116,7 +116,7 @@ void counter_without_total(const QuerySite& s, Reporter& r) {
   }
 }
 
-void check(const Document& d, Reporter& r) {
+void check(const Subject& d, Reporter& r) {
   for (const auto& s : query_sites(d)) {
     renamed(s, r);
     counter_without_total(s, r);

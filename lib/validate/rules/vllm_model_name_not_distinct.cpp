@@ -12,7 +12,7 @@ namespace {
 // The plan decides vLLM's model_name label (plan/model_names.cpp); where it cannot tell this
 // service apart, the vLLM presets select its pods instead (promql/presets.cpp
 // {{engine_match}}), and this note says so at each such preset.
-void check(const Document& d, Reporter& r) {
+void check(const Subject& d, Reporter& r) {
   if (d.plan == nullptr) {
     return;
   }
