@@ -2,6 +2,7 @@
 #include "validate/rule.hpp"
 
 #include <algorithm>
+#include <filesystem>
 
 namespace isvc::validate {
 namespace {
@@ -34,6 +35,15 @@ std::string Subject::name() const {
 std::string Subject::ns() const {
   const auto* m = doc.root.get("metadata");
   return m != nullptr ? scalar(m->get("namespace")) : std::string();
+}
+
+std::string Subject::scope() const {
+  std::string n = ns();
+  if (!n.empty()) {
+    return n;
+  }
+  // '\x01' cannot start a namespace (a DNS label).
+  return "\x01" + std::filesystem::path(file).parent_path().string();
 }
 
 namespace {

@@ -54,6 +54,12 @@ struct Subject {
   /// metadata.name / metadata.namespace ("" if absent).
   std::string name() const;
   std::string ns() const;
+  /// Where objects of this document live, for telling whether two documents are one object:
+  /// its namespace, or, when that is blank (the namespace it is applied to), its directory.
+  /// In a GitOps tree each directory is its own kustomization or application (base and
+  /// overlays, one per environment), so blank-namespace documents of different directories
+  /// are never one object. Never equal to a namespace name.
+  std::string scope() const;
 };
 
 struct Rule;

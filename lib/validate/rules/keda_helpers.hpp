@@ -109,7 +109,7 @@ inline std::string workload(const Subject& d, std::string* type_out = nullptr) {
   if (type_out != nullptr) {
     *type_out = type;
   }
-  return d.ns() + "/" + type + "/" + str(at(ref, "name"));
+  return d.scope() + "/" + type + "/" + str(at(ref, "name"));
 }
 
 /// spec.advanced.horizontalPodAutoscalerConfig.name, or nullptr.

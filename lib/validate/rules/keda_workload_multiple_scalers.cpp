@@ -28,10 +28,10 @@ Target target_of(const Subject& d, bool scaled_object) {
   Target t{&d, {}, {}, {}, at(at(spec(d), "scaleTargetRef"), "name"), {}, {}};
   t.workload = workload(d, &t.type);
   t.name = str(t.name_node);
-  std::string ns = d.ns();
-  t.object = ns + "/" + d.name();
+  std::string scope = d.scope(); // one namespace, or a blank one in one directory
+  t.object = scope + "/" + d.name();
   if (scaled_object) {
-    t.hpa = ns + "/" + hpa_name(d);
+    t.hpa = scope + "/" + hpa_name(d);
   }
   return t;
 }
@@ -218,7 +218,7 @@ std::map<std::string, KServeScaler> kserve_scalers(const Corpus& c) {
         continue; // external/none: KServe leaves scaling to someone else
       }
       out.emplace(
-          meta.ns + "/" + gvk_string("", "") + "/" + meta.name,
+          d->scope() + "/" + gvk_string("", "") + "/" + meta.name,
           KServeScaler{d,
                        meta.autoscaler_class == "keda" ? "ScaledObject" : "HorizontalPodAutoscaler",
                        meta.name});
@@ -300,7 +300,9 @@ extern const Rule k_rule_keda_workload_multiple_scalers = {
     "apply and kustomize refuses duplicate ids. Findings "
     "go to the later document in input order: for a ScaledObject listed after an HPA that is "
     "KEDA's rejection; for an HPA listed after a ScaledObject, two HPAs would fight over the "
-    "replica count.",
+    "replica count. Documents without a namespace are compared within their directory only: "
+    "in a GitOps tree each directory is its own application (base and overlays, one per "
+    "environment).",
     "Keep one ScaledObject per workload and delete the other HPA (or transfer it with "
     "scaledobject.keda.sh/transfer-hpa-ownership).",
     "apiVersion: keda.sh/v1alpha1\nkind: ScaledObject\nmetadata:\n  name: so\nspec:\n  "
