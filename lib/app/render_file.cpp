@@ -29,8 +29,8 @@ void render_file(const render::Options& opts,
       auto isvc = parse::read_inference_service(fr.file.path, doc, fr.sink);
       // Typos such as `averageUtilisation` must refuse, not silently drop intent.
       validate::Subject vdoc{fr.file.path, doc,         parse::type_meta(doc.root),
-                              opts.config,  nullptr,     nullptr,
-                              nullptr,      fr.file.text};
+                             opts.config,  nullptr,     nullptr,
+                             nullptr,      fr.file.text};
       validate::Schemas::get().validate(vdoc, fr.sink);
       // One that render leaves alone (Knative, unknown mode) is still input: dropping it
       // would make `render --include-input | kubectl apply --prune` delete it.

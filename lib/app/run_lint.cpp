@@ -275,7 +275,8 @@ int run_rules_explain(const std::string& id, std::ostream& out, std::ostream& er
   if (r->stage != validate::Stage::lint) {
     out << (r->stage == validate::Stage::read
                 ? "\nReported while reading the inputs (every command); the run exits 2.\n"
-                : "\nReported by `isvc-scale check --prometheus URL`, against a live Prometheus.\n");
+                : "\nReported by `isvc-scale check --prometheus URL`, against a live "
+                  "Prometheus.\n");
   }
   if (!r->example.empty()) {
     out << "\nExample that triggers it:\n\n";

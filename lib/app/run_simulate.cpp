@@ -55,7 +55,7 @@ int render_one(const SimulateRequest& req,
     }
     found = true;
     validate::Subject vdoc{file.path, doc,     tm,      req.render.config,
-                            nullptr,   nullptr, nullptr, file.text};
+                           nullptr,   nullptr, nullptr, file.text};
     validate::Schemas::get().validate(vdoc, sink);
     if (!isvc) {
       result.objects.push_back(

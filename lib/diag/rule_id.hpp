@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include <fmt/format.h>
-
 #include <compare>
+#include <fmt/format.h>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -57,9 +56,9 @@ private:
 
 } // namespace isvc::diag
 
-template <>
-struct fmt::formatter<isvc::diag::RuleId> : fmt::formatter<fmt::string_view> {
+template <> struct fmt::formatter<isvc::diag::RuleId> : fmt::formatter<fmt::string_view> {
   auto format(isvc::diag::RuleId id, fmt::format_context& ctx) const {
-    return fmt::formatter<fmt::string_view>::format(fmt::string_view(id.view().data(), id.view().size()), ctx);
+    return fmt::formatter<fmt::string_view>::format(
+        fmt::string_view(id.view().data(), id.view().size()), ctx);
   }
 };

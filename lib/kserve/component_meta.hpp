@@ -18,8 +18,9 @@ inline constexpr const char* k_prom_path = "prometheus.kserve.io/path";
 inline constexpr const char* k_otel_inject = "sidecar.opentelemetry.io/inject";
 inline constexpr const char* k_isvc_label = "serving.kserve.io/inferenceservice";
 
-/// What KServe's controller computes per component (pkg/controller/v1beta1/inferenceservice/components/predictor.go
-/// Reconcile and its transformer/explainer siblings).
+/// What KServe's controller computes per component
+/// (pkg/controller/v1beta1/inferenceservice/components/predictor.go Reconcile and its
+/// transformer/explainer siblings).
 struct ComponentMeta {
   std::string name;
   std::string ns;

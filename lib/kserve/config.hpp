@@ -10,7 +10,8 @@ namespace isvc::kserve {
 
 /// The entries of ConfigMap `inferenceservice-config` that autoscaling uses
 /// (KServe pkg/apis/serving/v1beta1/configmap.go
-/// NewInferenceServicesConfig, NewDeployConfig; config/configmap/inferenceservice.yaml). Defaults are KServe v0.20.0's shipped values.
+/// NewInferenceServicesConfig, NewDeployConfig; config/configmap/inferenceservice.yaml). Defaults
+/// are KServe v0.20.0's shipped values.
 struct Config {
   std::string default_deployment_mode = "Serverless";
   std::optional<std::int32_t> scale_up_window = 0;

@@ -2,8 +2,8 @@
 #include "plan/activation.hpp"
 
 #include "kserve/component_meta.hpp"
-#include "plan/model_names.hpp"
 #include "plan/llm_d.hpp"
+#include "plan/model_names.hpp"
 #include "promql/analyze.hpp"
 #include "promql/presets.hpp"
 #include "promql/shape.hpp"

@@ -135,7 +135,6 @@ bool names_pool_of(const Matcher& m, std::string_view owner) {
 
 } // namespace
 
-
 bool returns_single_series(const Expr& e) {
   const Expr& u = unparen(e);
   switch (u.kind) {

@@ -16,7 +16,6 @@
 namespace isvc::promql {
 namespace {
 
-
 enum class Tok : std::uint8_t { end, ident, number, duration, string, punct, op };
 
 struct Token {

@@ -30,7 +30,8 @@ std::optional<emit::Doc> external_hpa(const Context& ctx);
 std::optional<emit::Doc> pod_monitor(const Context& ctx);
 
 /// True when KServe would create a collector for the component (KServe
-/// pkg/controller/v1beta1/inferenceservice/reconcilers/otel/otel_reconciler.go createOtelCollector).
+/// pkg/controller/v1beta1/inferenceservice/reconcilers/otel/otel_reconciler.go
+/// createOtelCollector).
 bool wants_otel_collector(const Context& ctx);
 /// Metric names that drive the collector filter, in metric order.
 std::vector<std::string> otel_metric_names(const model::Component& c);

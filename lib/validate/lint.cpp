@@ -67,8 +67,8 @@ void lint_file(FileState& st, std::string path, std::string text, const LintOpti
     }
     auto tm = parse::type_meta(pdoc.root);
     Applies kind = classify(tm);
-    Subject& d = st.docs.emplace_back(Subject{st.file.path, pdoc, tm, opts.config, nullptr,
-                                                nullptr, nullptr, st.file.text, &st.lines});
+    Subject& d = st.docs.emplace_back(Subject{st.file.path, pdoc, tm, opts.config, nullptr, nullptr,
+                                              nullptr, st.file.text, &st.lines});
     st.kinds.push_back(kind);
     if (kind == Applies::inference_service) {
       const auto& isvc =

@@ -330,7 +330,8 @@ TEST_SUITE("app::render") {
     auto sibling = in_dir("dup-base", "copy.yaml", blank);
     auto same_dir = lint({base, sibling});
     CHECK(same_dir.rc == 1);
-    CHECK(same_dir.out.find(sibling + ":4:9: error: InferenceService good is defined twice, first at " +
+    CHECK(same_dir.out.find(sibling +
+                            ":4:9: error: InferenceService good is defined twice, first at " +
                             base + ":4") != std::string::npos);
     // an explicit namespace: one object across directories too, unless they differ
     auto ml_a = in_dir("dup-ml-a", "isvc.yaml", k_good);

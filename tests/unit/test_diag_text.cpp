@@ -31,8 +31,9 @@ TEST_SUITE("diag::text") {
   TEST_CASE("a long line is echoed as a window around the column") {
     std::string line = std::string(1000, 'a') + "X" + std::string(1000, 'b');
     std::string out = text_of(1, 1001, line);
-    CHECK(out == "f.yaml:1:1001: warning: m [hpa-replica-bounds]\n    1 | ..." + std::string(60, 'a') + "X" +
-                     std::string(59, 'b') + "...\n      | " + std::string(63, ' ') + "^\n");
+    CHECK(out == "f.yaml:1:1001: warning: m [hpa-replica-bounds]\n    1 | ..." +
+                     std::string(60, 'a') + "X" + std::string(59, 'b') + "...\n      | " +
+                     std::string(63, ' ') + "^\n");
   }
   TEST_CASE("columns count characters, not UTF-8 bytes") {
     // "ñ" is two bytes; column 6 is the space after the two ñ (byte 8).
@@ -56,7 +57,8 @@ TEST_SUITE("diag::text") {
   }
   TEST_CASE("control bytes in the echoed line are shown as '?'") {
     std::string src = std::string("a: \x1b[31m") + '\0' + "x";
-    CHECK(text_of(1, 4, src) == "f.yaml:1:4: warning: m [hpa-replica-bounds]\n    1 | a: ?[31m?x\n      |    ^\n");
+    CHECK(text_of(1, 4, src) ==
+          "f.yaml:1:4: warning: m [hpa-replica-bounds]\n    1 | a: ?[31m?x\n      |    ^\n");
   }
 }
 
@@ -105,18 +107,21 @@ TEST_SUITE("diag::formats") {
                  "skipped=\"0\" time=\"0\">") != std::string::npos);
     CHECK(x.find("<testcase classname=\"isvc-scale.lint\" name=\"clean.yaml\" time=\"0\"/>") !=
           std::string::npos);
-    CHECK(x.find("<failure type=\"hpa-replica-bounds\" message=\"3:5: bad [hpa-replica-bounds]\">a.yaml:3:5: error: bad [hpa-replica-bounds]\n"
+    CHECK(x.find("<failure type=\"hpa-replica-bounds\" message=\"3:5: bad "
+                 "[hpa-replica-bounds]\">a.yaml:3:5: error: bad [hpa-replica-bounds]\n"
                  "  fix: Do it.\n</failure>") != std::string::npos);
-    CHECK(x.find("<system-out>a.yaml:3:5: warning: meh [hpa-replica-bounds]\n  fix: Do it.\n</system-out>") !=
-          std::string::npos);
+    CHECK(x.find("<system-out>a.yaml:3:5: warning: meh [hpa-replica-bounds]\n  fix: Do "
+                 "it.\n</system-out>") != std::string::npos);
     // XML-illegal control characters and bytes that are not UTF-8 become U+FFFD.
-    CHECK(x.find("meh\xEF\xBF\xBD&lt;&amp;&gt;\xEF\xBF\xBD [hpa-replica-bounds]") != std::string::npos);
+    CHECK(x.find("meh\xEF\xBF\xBD&lt;&amp;&gt;\xEF\xBF\xBD [hpa-replica-bounds]") !=
+          std::string::npos);
     CHECK(x.find('\x01') == std::string::npos);
 
     std::string w = report_of(Format::junit, ds, files, Severity::warning);
     CHECK(w.find("tests=\"3\" failures=\"2\"") != std::string::npos);
-    CHECK(w.find("message=\"2 findings at or above warning; first 3:5: bad [hpa-replica-bounds]\"") !=
-          std::string::npos);
+    CHECK(
+        w.find("message=\"2 findings at or above warning; first 3:5: bad [hpa-replica-bounds]\"") !=
+        std::string::npos);
     CHECK(w.find("<system-out>") == std::string::npos);
 
     std::string clean = report_of(Format::junit, {}, files, Severity::error);
@@ -127,6 +132,7 @@ TEST_SUITE("diag::formats") {
     std::vector<Diagnostic> ds{finding("a.yaml", Severity::warning, "x\x1b[31m%y")};
     std::vector<std::string> files{"a.yaml"};
     CHECK(report_of(Format::github, ds, files, Severity::error) ==
-          "::warning file=a.yaml,line=3,col=5,title=hpa-replica-bounds::x%1B[31m%25y%0Afix: Do it.\n");
+          "::warning file=a.yaml,line=3,col=5,title=hpa-replica-bounds::x%1B[31m%25y%0Afix: Do "
+          "it.\n");
   }
 }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "promql/selector.hpp"
-#include "util/json_number.hpp"
 #include "util/glob.hpp"
+#include "util/json_number.hpp"
 #include "util/quantity.hpp"
 #include "util/spellcheck.hpp"
 #include "util/strings.hpp"

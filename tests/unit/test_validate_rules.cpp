@@ -31,7 +31,8 @@ std::multiset<std::string> findings(const std::string& path, std::string_view ru
   std::multiset<std::string> out;
   for (const auto& d : result.diagnostics) {
     if (d.rule == rule) {
-      out.insert(std::to_string(d.mark.line) + ":" + std::to_string(d.mark.col) + " " + d.rule.str());
+      out.insert(std::to_string(d.mark.line) + ":" + std::to_string(d.mark.col) + " " +
+                 d.rule.str());
     }
   }
   return out;

@@ -2,8 +2,8 @@
 // --mode external, engine hpa: autoscaling/v2 with the full behavior and
 // External/Pods metrics for prometheus-adapter users.
 #include "promql/selector.hpp"
-#include "render/renderers.hpp"
 #include "render/external/triggers.hpp"
+#include "render/renderers.hpp"
 
 #include <fmt/format.h>
 

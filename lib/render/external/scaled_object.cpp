@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
-// --mode external: the ScaledObject with the whole intent (isvc-scale-render(1), RENDER MODES AND OBJECTS).
+// --mode external: the ScaledObject with the whole intent (isvc-scale-render(1), RENDER MODES AND
+// OBJECTS).
 #include "render/external/activation_trigger.hpp"
-#include "render/renderers.hpp"
 #include "render/external/triggers.hpp"
+#include "render/renderers.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -135,8 +136,8 @@ std::optional<emit::Doc> collect_triggers(const Context& ctx, std::int64_t min) 
 // own HPA name (plan::ComponentPlan::keda_custom_hpa_name); nullopt when neither is needed.
 std::optional<emit::Doc> hpa_config(const Context& ctx) {
   auto behavior = full_behavior(ctx.comp.autoscaling.behavior);
-  std::string custom_hpa = ctx.cp != nullptr ? ctx.cp->keda_custom_hpa_name
-                                             : plan::keda_custom_hpa_name(ctx.meta.name);
+  std::string custom_hpa =
+      ctx.cp != nullptr ? ctx.cp->keda_custom_hpa_name : plan::keda_custom_hpa_name(ctx.meta.name);
   if (!behavior && custom_hpa.empty()) {
     return std::nullopt;
   }

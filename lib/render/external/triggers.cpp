@@ -168,13 +168,14 @@ std::optional<std::string> otel_metric_query(const Context& ctx, const model::Po
 namespace {
 
 // backend, serverAddress and query are what the KEDA scaler needs before anything else.
-bool external_source_ok(const Context& ctx, const model::ExternalSource& x,
+bool external_source_ok(const Context& ctx,
+                        const model::ExternalSource& x,
                         const std::string& backend) {
   if (backend != "prometheus" && backend != "graphite") {
-    ctx.refuse(mark_or(x.backend, x.mark), x.backend.pointer, k_rule,
-               fmt::format("external.metric.backend must be prometheus or graphite, not \"{}\"",
-                           backend),
-               "Set external.metric.backend to prometheus or graphite.");
+    ctx.refuse(
+        mark_or(x.backend, x.mark), x.backend.pointer, k_rule,
+        fmt::format("external.metric.backend must be prometheus or graphite, not \"{}\"", backend),
+        "Set external.metric.backend to prometheus or graphite.");
     return false;
   }
   if (!x.server_address || x.server_address->empty()) {
@@ -194,9 +195,8 @@ bool external_source_ok(const Context& ctx, const model::ExternalSource& x,
 
 // The query as written, or a `preset:` expanded with the plan's variables; `preset` is set
 // to the preset used. nullopt: refused.
-std::optional<std::string> external_query(const Context& ctx,
-                                          const model::ExternalSource& x,
-                                          const promql::Preset*& preset) {
+std::optional<std::string>
+external_query(const Context& ctx, const model::ExternalSource& x, const promql::Preset*& preset) {
   std::string query = *x.query;
   if (!util::starts_with(query, promql::k_preset_prefix)) {
     return query;
@@ -220,8 +220,10 @@ std::optional<std::string> external_query(const Context& ctx,
 }
 
 // The prometheus/graphite trigger's metadata beyond query and threshold; false: refused.
-bool external_extra_meta(const Context& ctx, const model::ExternalSource& x,
-                         const std::string& backend, std::map<std::string, std::string>& meta) {
+bool external_extra_meta(const Context& ctx,
+                         const model::ExternalSource& x,
+                         const std::string& backend,
+                         std::map<std::string, std::string>& meta) {
   if (backend == "prometheus" && x.ns && !x.ns->empty()) {
     meta["namespace"] = *x.ns;
   }

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// What KServe v0.20.0's pkg/controller/v1beta1/inferenceservice/reconcilers/hpa/hpa_reconciler.go builds
-// (getHPAMetrics :60, createHPA :150 at kserve/kserve aaac4e2).
+// What KServe v0.20.0's pkg/controller/v1beta1/inferenceservice/reconcilers/hpa/hpa_reconciler.go
+// builds (getHPAMetrics :60, createHPA :150 at kserve/kserve aaac4e2).
 #include "render/renderers.hpp"
 #include "util/quantity.hpp"
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-// The sidecar collector of KServe's pkg/controller/v1beta1/inferenceservice/reconcilers/otel/otel_reconciler.go
-// (createOtelCollector, :138 at kserve/kserve aaac4e2).
+// The sidecar collector of KServe's
+// pkg/controller/v1beta1/inferenceservice/reconcilers/otel/otel_reconciler.go (createOtelCollector,
+// :138 at kserve/kserve aaac4e2).
 #include "kserve/component_meta.hpp"
 #include "render/renderers.hpp"
 #include "util/quantity.hpp"

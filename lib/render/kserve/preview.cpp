@@ -48,11 +48,12 @@ model::Component canary_predictor(const model::Component& stable,
   return c;
 }
 
-// What KServe reconciles for a canary rollout (pkg/controller/v1beta1/inferenceservice/components/predictor.go
-// Reconcile :184 and buildCanaryPredictor :902 at kserve/kserve aaac4e2):
-// the predictor's minReplicas lowered by the canary replicas (never below 1),
-// then, before transformer and explainer (reconcileCanaryDeployments runs inside
-// the predictor's reconcile), one fixed-size predictor per canary.
+// What KServe reconciles for a canary rollout
+// (pkg/controller/v1beta1/inferenceservice/components/predictor.go Reconcile :184 and
+// buildCanaryPredictor :902 at kserve/kserve aaac4e2): the predictor's minReplicas lowered by the
+// canary replicas (never below 1), then, before transformer and explainer
+// (reconcileCanaryDeployments runs inside the predictor's reconcile), one fixed-size predictor per
+// canary.
 std::vector<model::Component> with_canaries(const model::InferenceService& isvc) {
   std::vector<model::Component> comps(isvc.components.begin(), isvc.components.end());
   if (isvc.canaries.empty()) {

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// What KServe v0.20.0's pkg/controller/v1beta1/inferenceservice/reconcilers/keda/keda_reconciler.go builds
-// (getKedaMetrics :81, createKedaScaledObject :187 at kserve/kserve aaac4e2).
+// What KServe v0.20.0's pkg/controller/v1beta1/inferenceservice/reconcilers/keda/keda_reconciler.go
+// builds (getKedaMetrics :81, createKedaScaledObject :187 at kserve/kserve aaac4e2).
 #include "render/renderers.hpp"
 
 #include <fmt/format.h>

@@ -9,8 +9,11 @@ extern const Rule k_rule_check_empty_result = {
     diag::Severity::error,
     Applies::any,
     "the query returns nothing (or NaN) and ignoreNullValues is \"false\": KEDA errors",
-    "KEDA's prometheus scaler returns an error for an empty result unless ignoreNullValues is true (kedacore/keda pkg/scalers/prometheus_scaler.go), so the ScaledObject goes to its fallback or stops scaling.",
-    "Make the query return a series when idle (`or vector(0)`), or check that the labels match what the server exports.",
+    "KEDA's prometheus scaler returns an error for an empty result unless ignoreNullValues is true "
+    "(kedacore/keda pkg/scalers/prometheus_scaler.go), so the ScaledObject goes to its fallback or "
+    "stops scaling.",
+    "Make the query return a series when idle (`or vector(0)`), or check that the labels match "
+    "what the server exports.",
     "",
     nullptr,
     nullptr,

@@ -9,7 +9,8 @@ extern const Rule k_rule_check_multiple_series = {
     diag::Severity::error,
     Applies::any,
     "the query returns more than one series: KEDA's scaler fails",
-    "KEDA's prometheus scaler refuses a result with more than one element (kedacore/keda pkg/scalers/prometheus_scaler.go, \"multiple elements\"); the trigger never yields a value.",
+    "KEDA's prometheus scaler refuses a result with more than one element (kedacore/keda "
+    "pkg/scalers/prometheus_scaler.go, \"multiple elements\"); the trigger never yields a value.",
     "Aggregate the query (`sum(...)` or `max(...)`) so it returns exactly one series.",
     "",
     nullptr,

@@ -9,7 +9,8 @@ extern const Rule k_rule_check_query_failed = {
     diag::Severity::error,
     Applies::any,
     "Prometheus is unreachable or rejects the query",
-    "The query could not be evaluated, so nothing is known about how the object would scale; KEDA would report the same error at run time if the server rejects the query.",
+    "The query could not be evaluated, so nothing is known about how the object would scale; KEDA "
+    "would report the same error at run time if the server rejects the query.",
     "Check --prometheus, the credentials options and the query syntax.",
     "",
     nullptr,

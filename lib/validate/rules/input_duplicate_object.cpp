@@ -46,7 +46,8 @@ extern const Rule k_rule_input_duplicate_object = {
     "both name one namespace, or both leave it blank (the namespace they are applied to) and sit "
     "in one directory; not across directories with a blank namespace, which in a GitOps "
     "tree are separate applications (base and overlays, one per environment; `render` given "
-    "both still refuses, because it writes them into one stream). The finding goes to the later document in input order.",
+    "both still refuses, because it writes them into one stream). The finding goes to the later "
+    "document in input order.",
     "Rename one of them, or delete the copy.",
     "apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\nmetadata:\n  name: m\nspec:\n"
     "  predictor:\n    model:\n      modelFormat:\n        name: sklearn\n---\n"

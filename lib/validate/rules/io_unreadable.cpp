@@ -9,7 +9,8 @@ extern const Rule k_rule_io_unreadable = {
     diag::Severity::error,
     Applies::any,
     "the input cannot be read",
-    "A path that cannot be opened, a directory that cannot be listed, or bytes that are not UTF-8 text were never checked; the run exits 2 so CI does not pass on input nobody read.",
+    "A path that cannot be opened, a directory that cannot be listed, or bytes that are not UTF-8 "
+    "text were never checked; the run exits 2 so CI does not pass on input nobody read.",
     "Check the path and its permissions.",
     "",
     nullptr,

@@ -10,7 +10,6 @@ namespace {
 
 using namespace isvc_rules;
 
-
 void check(const Subject& d, Reporter& r) {
   for (const auto& c : d.isvc->components) {
     if (!c.present || component_class(d, c) != "keda") {

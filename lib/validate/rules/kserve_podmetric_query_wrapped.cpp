@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // KServe's KEDA reconciler builds the otel add-on metricQuery as
 // fmt.Sprintf("sum(%s{namespace=\"%s\", deployment=\"%s\"})", query, ns, name)
-// (KServe pkg/controller/v1beta1/inferenceservice/reconcilers/keda/keda_reconciler.go:169): only a bare metric name survives that.
+// (KServe pkg/controller/v1beta1/inferenceservice/reconcilers/keda/keda_reconciler.go:169): only a
+// bare metric name survives that.
 #include "promql/selector.hpp"
 #include "render/external/triggers.hpp"
 #include "validate/rules/isvc_helpers.hpp"
@@ -72,7 +73,8 @@ extern const Rule k_rule_kserve_podmetric_query_wrapped = {
     "PodMetric query that KServe's wrapping breaks",
     "For a PodMetric (opentelemetry) metric KServe writes the otel add-on metricQuery as "
     "sum(<query>{namespace=\"<ns>\", deployment=\"<name>\"}) without looking at the query "
-    "(KServe pkg/controller/v1beta1/inferenceservice/reconcilers/keda/keda_reconciler.go:169). A bare metric name comes out right; avg(x) becomes "
+    "(KServe pkg/controller/v1beta1/inferenceservice/reconcilers/keda/keda_reconciler.go:169). A "
+    "bare metric name comes out right; avg(x) becomes "
     "sum(avg(x){...}) and x{a=\"b\"} becomes sum(x{a=\"b\"}{...}). The kedify otel add-on's "
     "ValidatingAdmissionPolicy rejects those; without it the add-on's parser fails on the "
     "second and reads the first as a metric named avg(x), which does not exist. Either way the "
