@@ -70,14 +70,20 @@ TEST_SUITE("validate") {
   TEST_CASE("dedupe: a repeated subschema becomes one definition, data keywords stay") {
     json big = {{"type", "object"},
                 {"properties", {{"a", {{"type", "string"}}}, {"b", {{"type", "integer"}}}}}};
-    json schema = {{"type", "object"},
-                   {"properties", {{"x", big}, {"y", big}, {"z", {{"enum", {big, big}}}}}}};
+    json schema = {
+        {"type", "object"},
+        {"properties",
+         {{"x", big}, {"y", big}, {"z", {{"enum", {big, big}}}}, {"t", {{"type", "x"}}}}}};
     json out = isvc::validate::dedupe_subschemas(schema);
-    REQUIRE(out["definitions"].size() == 1);
+    // big, and inside it {"type":"string"} and {"type":"integer"}; {"type":"x"} is too short.
+    CHECK(out["definitions"].size() == 3);
     CHECK(out["properties"]["x"] == out["properties"]["y"]);
     CHECK(out["properties"]["x"].contains("$ref"));
+    CHECK(out["properties"]["t"] == json{{"type", "x"}});
     CHECK(out["properties"]["z"]["enum"] == json::array({big, big}));
-    CHECK(out["definitions"].begin().value() == big);
+    json definitions = out["definitions"];
+    out.erase("definitions");
+    CHECK(inline_refs(out, definitions) == schema);
     CHECK_THROWS_AS(isvc::validate::dedupe_subschemas({{"$ref", "#/x"}}), std::invalid_argument);
     CHECK_THROWS_AS(isvc::validate::dedupe_subschemas({{"definitions", json::object()}}),
                     std::invalid_argument);
