@@ -43,9 +43,9 @@ struct Compiled {
 
   void compile() {
     std::call_once(once, [this]() {
-      nlohmann::json prepared = nlohmann::json::parse(compiled);
+      m_prepared = nlohmann::json::parse(compiled);
       valijson::SchemaParser parser;
-      valijson::adapters::NlohmannJsonAdapter adapter(prepared);
+      valijson::adapters::NlohmannJsonAdapter adapter(m_prepared);
       parser.populateSchema(adapter, schema);
     });
   }
@@ -57,6 +57,9 @@ struct Compiled {
   }
 
 private:
+  // Kept, like the Schemas instance, because freeing the parsed tree of the InferenceService
+  // CRD costs 6% of a one-file lint (callgrind); valijson does not read it after compiling.
+  nlohmann::json m_prepared;
   mutable std::once_flag m_doc_once;
   mutable nlohmann::json m_doc;
 };
