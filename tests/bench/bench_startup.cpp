@@ -41,6 +41,7 @@ spec:
 // One run, stdout and stderr to /dev/null; seconds from fork to reaped exit, or < 0.
 double run_once(const std::vector<std::string>& argv) {
   std::vector<char*> args;
+  args.reserve(argv.size() + 1);
   for (const auto& a : argv) {
     args.push_back(const_cast<char*>(a.c_str()));
   }
@@ -96,6 +97,7 @@ int main(int argc, char** argv) {
              load[1], load[2]);
   for (const auto& c : cases) {
     std::vector<double> t;
+    t.reserve(static_cast<std::size_t>(runs));
     for (int i = 0; i < runs; ++i) {
       double s = run_once(c.argv);
       if (s < 0) {

@@ -29,8 +29,8 @@ json inline_refs(const json& node, const json& definitions) {
   }
   if (node.is_structured()) {
     json out = node;
-    for (auto it = out.begin(); it != out.end(); ++it) {
-      *it = inline_refs(*it, definitions);
+    for (auto& value : out) {
+      value = inline_refs(value, definitions);
     }
     return out;
   }
