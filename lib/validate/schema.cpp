@@ -13,6 +13,7 @@
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <stdexcept>
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
 #include <valijson/schema.hpp>
 #include <valijson/schema_parser.hpp>
@@ -22,29 +23,45 @@
 namespace isvc::embedded {
 extern const std::pair<std::string_view, std::string_view> k_schema_files[];
 extern const std::size_t k_schema_files_count;
+// The same schemas, in the same order, as valijson compiles them (guarded, deduplicated).
+extern const std::pair<std::string_view, std::string_view> k_schema_compiled[];
+extern const std::size_t k_schema_compiled_count;
 } // namespace isvc::embedded
 
 namespace isvc::validate {
 namespace {
 
-// One embedded schema, parsed and compiled on first use: the InferenceService CRD is
-// 640 KB, and a run that sees no InferenceService must not pay for it.
+// One embedded schema, compiled on first use from its build-time form
+// (validate/schema_dedupe.hpp: the InferenceService CRD is 640 KB of text and 58 KB
+// deduplicated), so a run that sees no InferenceService does not pay for it. The text
+// itself is parsed only when a document fails it, for the words of the messages.
 struct Compiled {
   std::string_view text;
+  std::string_view compiled;
   std::once_flag once;
-  nlohmann::json doc; // kept for "did you mean" on unknown fields
   valijson::Schema schema;
 
   void compile() {
     std::call_once(once, [this]() {
-      doc = nlohmann::json::parse(text);
-      nlohmann::json guarded = doc;
-      guard_formats(guarded);
+      m_prepared = nlohmann::json::parse(compiled);
       valijson::SchemaParser parser;
-      valijson::adapters::NlohmannJsonAdapter adapter(guarded);
+      valijson::adapters::NlohmannJsonAdapter adapter(m_prepared);
       parser.populateSchema(adapter, schema);
     });
   }
+
+  /// The schema as written, for "did you mean" on unknown fields and allowed values.
+  const nlohmann::json& doc() const {
+    std::call_once(m_doc_once, [this]() { m_doc = nlohmann::json::parse(text); });
+    return m_doc;
+  }
+
+private:
+  // Kept, like the Schemas instance, because freeing the parsed tree of the InferenceService
+  // CRD costs 6% of a one-file lint (callgrind); valijson does not read it after compiling.
+  nlohmann::json m_prepared;
+  mutable std::once_flag m_doc_once;
+  mutable nlohmann::json m_doc;
 };
 
 // valijson context ["<root>", "[spec]", "[0]"] -> "/spec/0".
@@ -337,7 +354,7 @@ void collect(const Compiled& c,
   };
   valijson::ValidationResults::Error err;
   while (results.popError(err)) {
-    auto found = classify(err.description, to_pointer(err.context), c.doc);
+    auto found = classify(err.description, to_pointer(err.context), c.doc());
     if (!found) {
       continue;
     }
@@ -386,7 +403,12 @@ struct Schemas::Impl {
 Schemas::Schemas() : m_impl(std::make_unique<Impl>()) {
   for (std::size_t i = 0; i < embedded::k_schema_files_count; ++i) {
     std::string_view text = embedded::k_schema_files[i].second;
-    m_impl->by_kind[key_of(text)].emplace_back().text = text;
+    Compiled& c = m_impl->by_kind[key_of(text)].emplace_back();
+    c.text = text;
+    c.compiled = embedded::k_schema_compiled[i].second;
+    if (embedded::k_schema_compiled[i].first != embedded::k_schema_files[i].first) {
+      throw std::logic_error("embedded schema tables out of order"); // one CMake list makes both
+    }
   }
 }
 
