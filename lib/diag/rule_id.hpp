@@ -35,11 +35,18 @@ public:
   // NOLINTNEXTLINE(google-explicit-constructor): reads as the id wherever text is expected.
   constexpr operator std::string_view() const { return m_id; }
 
+  // Against another id, a literal, or any text: exact matches for each, so neither clang nor
+  // g++ finds two equally good conversions.
+  friend constexpr bool operator==(RuleId a, RuleId b) { return a.m_id == b.m_id; }
   friend constexpr bool operator==(RuleId a, std::string_view b) { return a.m_id == b; }
-  friend std::ostream& operator<<(std::ostream& os, RuleId id) { return os << id.m_id; }
+  friend constexpr bool operator==(RuleId a, const char* b) { return a.m_id == b; }
+  friend constexpr std::strong_ordering operator<=>(RuleId a, RuleId b) {
+    return a.m_id.compare(b.m_id) <=> 0;
+  }
   friend constexpr std::strong_ordering operator<=>(RuleId a, std::string_view b) {
     return a.m_id.compare(b) <=> 0;
   }
+  friend std::ostream& operator<<(std::ostream& os, RuleId id) { return os << id.m_id; }
 
 private:
   static consteval std::string_view listed(std::string_view id) {
