@@ -66,7 +66,7 @@ TEST_SUITE("emit::quoting") {
     }
     CHECK_FALSE(needs_quotes("caf\u00e9 \u00a0\u4e2d"));
     using isvc::emit::double_quoted;
-    CHECK(double_quoted("a\u2028b\u2029c\u0085d") == "\"a\\Lb\\Pc\\Nd\"");
+    CHECK(double_quoted("a\u2028b\u2029c\u0085d") == "\"a\\Lb\\Pc\\u0085d\"");
     CHECK(double_quoted("\x1b[31m\x01\x7f\u009f") == "\"\\x1b[31m\\x01\\x7f\\x9f\"");
     CHECK(double_quoted("\ufeff\uffff") == "\"\\uFEFF\\uFFFF\"");
     CHECK(double_quoted("caf\u00e9\u00a0\U0001F600") == "\"caf\u00e9\u00a0\U0001F600\"");

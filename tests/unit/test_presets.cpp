@@ -159,7 +159,8 @@ TEST_SUITE("promql::presets") {
     PresetVars v{"team-a", "llama", "llama-predictor", "meta-llama/Llama-3.1-8B", "0"};
     PresetVars by_label = v;
     by_label.engine_model = "meta-llama/Llama-3.1-8B";
-    for (const auto& [p, vars] : [&] {
+    // No structured bindings: clang 14 cannot capture them in CAPTURE's lambda.
+    for (const auto& pv : [&] {
            std::vector<std::pair<const Preset*, const PresetVars*>> out;
            for (const auto& p : presets()) {
              out.emplace_back(&p, &v);
@@ -167,6 +168,8 @@ TEST_SUITE("promql::presets") {
            }
            return out;
          }()) {
+      const Preset* p = pv.first;
+      const PresetVars* vars = pv.second;
       CAPTURE(p->name);
       auto parsed = parse(expand(*p, *vars));
       REQUIRE(parsed.expr);
@@ -249,8 +252,10 @@ TEST_SUITE("promql::presets llm-d") {
     CHECK(llm_d_version("v0.9.0-rc.1") == std::make_pair(0, 9));
     CHECK_FALSE(llm_d_version("latest"));
     CHECK_FALSE(llm_d_version("v0"));
-    for (const auto& [v, wakes] : std::vector<std::pair<std::string, bool>>{
+    for (const auto& vw : std::vector<std::pair<std::string, bool>>{
              {"v0.8.1", false}, {"v0.9.0", true}, {"v0.10.0", true}, {"v1.0.0", true}}) {
+      const std::string& v = vw.first; // not a structured binding: clang 14 cannot capture one
+      bool wakes = vw.second;
       isvc::model::Extensions ext;
       ext.llm_d_version.value = v;
       ext.llm_d_version.set = true;

@@ -135,7 +135,9 @@ TEST_SUITE("util") {
         {"opentelemetry.io_v1beta1_OpenTelemetryCollector.json",
          "open-telemetry/opentelemetry-operator " + version_of("opentelemetry-operator")},
     };
-    for (const auto& [file, prefix] : expect) {
+    for (const auto& fp : expect) {
+      const auto& file = fp.first; // not a structured binding: clang 14 cannot capture one
+      const auto& prefix = fp.second;
       CAPTURE(file);
       std::ifstream in(fs::path(ISVC_SOURCE_DIR) / "schemas/strict" / file);
       auto comment = nlohmann::json::parse(in).value("$comment", std::string());
