@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // KEDA webhook verifyScaledObjects/verifyHpas (apis/keda/v1alpha1/scaledobject_webhook.go) over
 // the inputs: one ScaledObject per workload, no foreign HPA on it, no shared HPA name.
-#include "kserve/component_meta.hpp"
 #include "validate/rules/keda_helpers.hpp"
 
 #include <deque>
@@ -206,14 +205,12 @@ struct KServeScaler {
 std::map<std::string, KServeScaler> kserve_scalers(const Corpus& c) {
   std::map<std::string, KServeScaler> out; // workload -> scaler
   for (const Subject* d : c.docs) {
-    if (d->isvc == nullptr || kserve::deployment_mode(*d->isvc, d->config) != "Standard") {
+    // The plan decided the mode and each component's class and names (plan::resolve).
+    if (d->plan == nullptr || d->plan->mode != "Standard") {
       continue;
     }
-    for (const auto& comp : d->isvc->components) {
-      if (!comp.present) {
-        continue;
-      }
-      auto meta = kserve::component_meta(*d->isvc, comp, &d->config);
+    for (const auto& cp : d->plan->components) {
+      const auto& meta = cp.meta;
       if (meta.stopped || (meta.autoscaler_class != "keda" && meta.autoscaler_class != "hpa")) {
         continue; // external/none: KServe leaves scaling to someone else
       }
