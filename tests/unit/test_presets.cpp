@@ -252,6 +252,15 @@ TEST_SUITE("promql::presets llm-d") {
     CHECK(llm_d_version("v0.9.0-rc.1") == std::make_pair(0, 9));
     CHECK_FALSE(llm_d_version("latest"));
     CHECK_FALSE(llm_d_version("v0"));
+    CHECK(llm_d_version("v0.9-rc") == std::make_pair(0, 9));
+    CHECK(llm_d_version("v1234.5678.9999") == std::make_pair(1234, 5678));
+    for (const char* no : {"", "v", "vv0.9", "v.9.0", "v0.", "v0.9.", "v0.9.0.1", "v0.9.0-",
+                           "v0.9.0-rc!1", "v12345.0", "v0.12345", "v0.9.12345", " v0.9", "v0.9 "}) {
+      CHECK_FALSE_MESSAGE(llm_d_version(no), no);
+    }
+    // A 200 KB pre-release suffix: read in one pass (std::regex overflowed the stack here).
+    CHECK(llm_d_version("v0.9.0-" + std::string(200000, 'a')) == std::make_pair(0, 9));
+    CHECK_FALSE(llm_d_version("v0.9.0-" + std::string(200000, 'a') + "!"));
     for (const auto& vw : std::vector<std::pair<std::string, bool>>{
              {"v0.8.1", false}, {"v0.9.0", true}, {"v0.10.0", true}, {"v1.0.0", true}}) {
       const std::string& v = vw.first; // not a structured binding: clang 14 cannot capture one
