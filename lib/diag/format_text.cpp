@@ -14,7 +14,7 @@ namespace {
 // Findings arrive grouped by file: the line index of the last text is kept, so N findings
 // cost O(bytes + N) instead of a rescan from line 1 each. Keyed by the text's address and
 // size; a hit is re-checked at the line's boundaries (O(1)) in case a new text reuses both.
-std::string_view line_of(std::string_view text, std::uint32_t line) {
+const util::LineIndex& index_of(std::string_view text, std::uint32_t line) {
   struct Cache {
     const char* data = nullptr;
     std::size_t size = 0;
@@ -31,7 +31,7 @@ std::string_view line_of(std::string_view text, std::uint32_t line) {
   if (cache.data != text.data() || cache.size != text.size() || !fits()) {
     cache = Cache{text.data(), text.size(), util::LineIndex(text)};
   }
-  return cache.index.line(text, line);
+  return cache.index;
 }
 
 bool continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0U) == 0x80U; }
@@ -46,18 +46,6 @@ struct Excerpt {
   std::size_t caret = 0; // byte index of the column in `text`
 };
 
-// Columns count characters (code points): the byte index of column `col`.
-std::size_t byte_index(std::string_view line, std::uint32_t col) {
-  std::size_t at = 0;
-  for (std::uint32_t c = 1; c < col && at < line.size(); ++c) {
-    ++at;
-    while (at < line.size() && continuation_byte(line[at])) {
-      ++at;
-    }
-  }
-  return at;
-}
-
 // Control bytes (NUL, ESC, ...) are shown as '?': echoing them would drive the terminal.
 std::string printable(std::string_view s) {
   std::string out(s);
@@ -70,8 +58,8 @@ std::string printable(std::string_view s) {
   return out;
 }
 
-Excerpt excerpt(std::string_view line, std::uint32_t col) {
-  std::size_t at = byte_index(line, col);
+// `at`: the byte index of the column in `line` (from the line index: O(1) on ASCII lines).
+Excerpt excerpt(std::string_view line, std::size_t at) {
   if (line.size() <= k_max_echo) {
     return {printable(line), at};
   }
@@ -142,10 +130,12 @@ void write_text(std::ostream& out, const Diagnostic& d, const SourceLookup& sour
   out << fmt::format("{}:{}:{}: {}{}{}: {} [{}]\n", one_line(d.file), d.mark.line, d.mark.col, on,
                      to_string(d.severity), off, one_line(d.message), one_line(d.rule));
   std::string_view text = source ? source(d.file) : std::string_view();
-  std::string_view line = d.mark.line > 0 ? line_of(text, d.mark.line) : std::string_view();
+  const util::LineIndex* index = d.mark.line > 0 ? &index_of(text, d.mark.line) : nullptr;
+  std::string_view line = index != nullptr ? index->line(text, d.mark.line) : std::string_view();
   if (!line.empty()) {
     std::string num = std::to_string(d.mark.line);
-    Excerpt shown = excerpt(line, d.mark.col);
+    std::size_t at = index->column_byte(text, d.mark.line, d.mark.col) - index->start(d.mark.line);
+    Excerpt shown = excerpt(line, std::min(at, line.size()));
     out << fmt::format(" {:>4} | {}\n", num, shown.text);
     std::string pad;
     for (std::size_t i = 0; i < shown.caret && i < shown.text.size(); ++i) {

@@ -19,9 +19,13 @@ public:
   /// The text of 1-based `line` without its '\n' (and a trailing '\r'); empty past the end.
   std::string_view line(std::string_view text, std::uint32_t line) const;
   std::size_t size() const { return m_starts.size(); }
+  /// Byte offset of 1-based code-point column `col` of `line` (capped at the line's end):
+  /// O(1) on an ASCII line, so many positions on one long minified line stay linear.
+  std::size_t column_byte(std::string_view text, std::uint32_t line, std::uint32_t col) const;
 
 private:
   std::vector<std::size_t> m_starts;
+  std::vector<bool> m_multibyte; // per line: holds a byte >= 0x80
 };
 
 } // namespace isvc::util

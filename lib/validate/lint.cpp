@@ -15,6 +15,7 @@
 #include <mutex>
 #include <optional>
 #include <set>
+#include <unordered_map>
 
 namespace isvc::validate {
 namespace {
@@ -55,6 +56,10 @@ struct FileState {
   std::deque<Subject> docs;
   std::vector<Applies> kinds;
   util::LineIndex lines;
+  // Document index -> its Subject / parsed document, so attributing a finding does not scan
+  // every document of the file (quadratic on a stream of thousands of documents).
+  std::unordered_map<int, const Subject*> subject_of;
+  std::unordered_map<int, const parse::Document*> doc_of;
 };
 
 void lint_file(FileState& st, std::string path, std::string text, const LintOptions& opts) {
@@ -62,6 +67,7 @@ void lint_file(FileState& st, std::string path, std::string text, const LintOpti
   st.lines = util::LineIndex(st.file.text);
   const auto& schemas = Schemas::get();
   for (const auto& pdoc : st.file.docs) {
+    st.doc_of.emplace(pdoc.index, &pdoc);
     if (!pdoc.root.is_map()) {
       continue; // empty documents and stray scalars carry nothing to lint
     }
@@ -70,6 +76,7 @@ void lint_file(FileState& st, std::string path, std::string text, const LintOpti
     Subject& d = st.docs.emplace_back(Subject{st.file.path, pdoc, tm, opts.config, nullptr, nullptr,
                                               nullptr, st.file.text, &st.lines});
     st.kinds.push_back(kind);
+    st.subject_of.emplace(pdoc.index, &d);
     if (kind == Applies::inference_service) {
       const auto& isvc =
           st.isvcs.emplace_back(parse::read_inference_service(st.file.path, pdoc, st.sink));
@@ -99,23 +106,22 @@ std::optional<diag::Suppression> suppression(const diag::Diagnostic& d,
   if (it == index.end() || d.doc < 0) {
     return std::nullopt;
   }
-  for (const auto& doc : by_file[it->second]->docs) {
-    if (doc.doc.index != d.doc) {
-      continue;
-    }
-    const auto* meta = doc.root().get("metadata");
-    const auto* ann = meta != nullptr ? meta->get("annotations") : nullptr;
-    if (ann == nullptr || !ann->is_map()) {
-      return std::nullopt;
-    }
-    for (std::size_t i = 0; i < ann->keys.size(); ++i) {
-      const auto& [k, m] = ann->keys[i];
-      if (util::starts_with(k, k_ignore_prefix) && (k.substr(k_ignore_prefix.size()) == d.rule ||
-                                                    k.substr(k_ignore_prefix.size()) == "all")) {
-        return diag::Suppression{k, m, ann->items[i].value};
-      }
-    }
+  const auto& subjects = by_file[it->second]->subject_of;
+  auto doc = subjects.find(d.doc);
+  if (doc == subjects.end()) {
     return std::nullopt;
+  }
+  const auto* meta = doc->second->root().get("metadata");
+  const auto* ann = meta != nullptr ? meta->get("annotations") : nullptr;
+  if (ann == nullptr || !ann->is_map()) {
+    return std::nullopt;
+  }
+  for (std::size_t i = 0; i < ann->keys.size(); ++i) {
+    const auto& [k, m] = ann->keys[i];
+    if (util::starts_with(k, k_ignore_prefix) &&
+        (k.substr(k_ignore_prefix.size()) == d.rule || k.substr(k_ignore_prefix.size()) == "all")) {
+      return diag::Suppression{k, m, ann->items[i].value};
+    }
   }
   return std::nullopt;
 }
@@ -151,16 +157,13 @@ std::vector<bool> restated(const std::vector<diag::Diagnostic>& items,
 }
 
 // A finding inside an item of a `kind: List` names the List document and /items/N/...
-void to_list_item(diag::Diagnostic& d, const parse::LoadedFile& file) {
+void to_list_item(diag::Diagnostic& d, const FileState& st) {
   if (d.doc < parse::k_list_item_base) {
     return;
   }
-  for (const auto& doc : file.docs) {
-    if (doc.index == d.doc) {
-      d.doc = doc.source_index;
-      d.pointer = doc.pointer_base + d.pointer;
-      return;
-    }
+  if (auto it = st.doc_of.find(d.doc); it != st.doc_of.end()) {
+    d.doc = it->second->source_index;
+    d.pointer = it->second->pointer_base + d.pointer;
   }
 }
 
@@ -285,10 +288,10 @@ LintResult lint_texts(const std::vector<std::string>& files,
     auto shadowed = restated(items, kept);
     for (std::size_t i = 0; i < items.size(); ++i) {
       if (kept[i] && !shadowed[i]) {
-        to_list_item(items[i], st->file);
+        to_list_item(items[i], *st);
         result.diagnostics.push_back(std::move(items[i]));
       } else if (items[i].suppression) {
-        to_list_item(items[i], st->file);
+        to_list_item(items[i], *st);
         result.suppressed.push_back(std::move(items[i]));
       }
     }

@@ -3,6 +3,10 @@
 #include "validate/rules/keda_helpers.hpp"
 
 #include <fmt/format.h>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
 
 namespace isvc::validate {
 namespace {
@@ -28,10 +32,27 @@ std::optional<Target> kserve_target(const Subject& d) {
   return Target{name, comp.empty() ? "predictor" : comp};
 }
 
-const plan::ComponentPlan* find_component(const Corpus& c, const Subject& pm, const Target& t) {
+// InferenceServices (documents with a plan) by name, in input order: a PodMonitor looks up
+// its InferenceService without scanning every document (quadratic on a large corpus).
+using ByName = std::unordered_map<std::string, std::vector<const Subject*>>;
+
+ByName planned_by_name(const Corpus& c) {
+  ByName out;
   for (const Subject* d : c.docs) {
-    if (d->plan == nullptr || d->name() != t.isvc ||
-        !(d->ns().empty() || pm.ns().empty() || d->ns() == pm.ns())) {
+    if (d->plan != nullptr) {
+      out[d->name()].push_back(d);
+    }
+  }
+  return out;
+}
+
+const plan::ComponentPlan* find_component(const ByName& isvcs, const Subject& pm, const Target& t) {
+  auto it = isvcs.find(t.isvc);
+  if (it == isvcs.end()) {
+    return nullptr;
+  }
+  for (const Subject* d : it->second) {
+    if (!(d->ns().empty() || pm.ns().empty() || d->ns() == pm.ns())) {
       continue;
     }
     for (const auto& cp : d->plan->components) {
@@ -118,13 +139,17 @@ void judge(const Subject& d, const Target& t, const plan::ComponentPlan* cp, Cro
 }
 
 void cross(const Corpus& c, CrossReporter& cr) {
+  std::optional<ByName> isvcs; // built at the first PodMonitor
   for (const Subject* d : c.docs) {
     if (d->type.kind != "PodMonitor" ||
         !util::starts_with(d->type.api_version, "monitoring.coreos.com/")) {
       continue;
     }
     if (auto t = kserve_target(*d)) {
-      judge(*d, *t, find_component(c, *d, *t), cr);
+      if (!isvcs) {
+        isvcs = planned_by_name(c);
+      }
+      judge(*d, *t, find_component(*isvcs, *d, *t), cr);
     }
   }
 }

@@ -20,16 +20,10 @@ int offset_base(const model::Node& n,
   if (n.value.find('\n') != std::string::npos || n.mark.line == 0 || lines == nullptr) {
     return -1;
   }
-  std::size_t pos = lines->start(n.mark.line);
+  // Marks count characters (code points); O(1) on an ASCII line.
+  std::size_t pos = lines->column_byte(source, n.mark.line, n.mark.col);
   if (pos == std::string_view::npos) {
     return -1;
-  }
-  // Marks count characters; step over n.mark.col - 1 code points.
-  for (std::uint32_t c = 1; c < n.mark.col && pos < source.size() && source[pos] != '\n'; ++c) {
-    ++pos;
-    while (pos < source.size() && (static_cast<unsigned char>(source[pos]) & 0xC0U) == 0x80U) {
-      ++pos;
-    }
   }
   std::size_t base = n.quoted ? 1 : 0;
   if (pos + base + n.value.size() > source.size() ||
