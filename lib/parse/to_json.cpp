@@ -53,6 +53,41 @@ nlohmann::ordered_json scalar(const model::Node& n) {
   return s;
 }
 
+// ordered_json's operator[] searches linearly: a repeated key (the last value wins, at
+// the first one's place) is found by a short scan in small maps, through an index in
+// large ones, so 64k keys stay linear without a hash map per small mapping.
+nlohmann::ordered_json object(const model::Node& node) {
+  constexpr std::size_t k_scan_limit = 16;
+  auto obj = nlohmann::ordered_json::object();
+  auto& entries = obj.get_ref<nlohmann::ordered_json::object_t&>();
+  entries.reserve(node.keys.size());
+  std::unordered_map<std::string_view, std::size_t> at;
+  bool indexed = node.keys.size() > k_scan_limit;
+  if (indexed) {
+    at.reserve(node.keys.size());
+  }
+  for (std::size_t i = 0; i < node.keys.size(); ++i) {
+    const std::string& key = node.keys[i].first;
+    std::size_t found = entries.size();
+    if (indexed) {
+      found = at.try_emplace(key, entries.size()).first->second;
+    } else {
+      for (std::size_t k = 0; k < entries.size(); ++k) {
+        if ((entries.begin() + static_cast<std::ptrdiff_t>(k))->first == key) {
+          found = k;
+          break;
+        }
+      }
+    }
+    if (found < entries.size()) {
+      (entries.begin() + static_cast<std::ptrdiff_t>(found))->second = to_json(node.items[i]);
+    } else {
+      entries.emplace_back(key, to_json(node.items[i]));
+    }
+  }
+  return obj;
+}
+
 } // namespace
 
 nlohmann::ordered_json to_json(const model::Node& node) {
@@ -63,28 +98,14 @@ nlohmann::ordered_json to_json(const model::Node& node) {
     return scalar(node);
   case model::Node::Kind::seq: {
     auto arr = nlohmann::ordered_json::array();
+    arr.get_ref<nlohmann::ordered_json::array_t&>().reserve(node.items.size());
     for (const auto& item : node.items) {
       arr.push_back(to_json(item));
     }
     return arr;
   }
-  case model::Node::Kind::map: {
-    // ordered_json's operator[] searches linearly: index the keys so 64k keys stay linear.
-    auto obj = nlohmann::ordered_json::object();
-    auto& entries = obj.get_ref<nlohmann::ordered_json::object_t&>();
-    std::unordered_map<std::string_view, std::size_t> at;
-    at.reserve(node.keys.size());
-    for (std::size_t i = 0; i < node.keys.size(); ++i) {
-      const std::string& key = node.keys[i].first;
-      if (auto [it, fresh] = at.try_emplace(key, entries.size()); !fresh) {
-        (entries.begin() + static_cast<std::ptrdiff_t>(it->second))->second =
-            to_json(node.items[i]);
-      } else {
-        entries.emplace_back(key, to_json(node.items[i]));
-      }
-    }
-    return obj;
-  }
+  case model::Node::Kind::map:
+    return object(node);
   }
   return nullptr;
 }

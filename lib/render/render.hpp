@@ -22,6 +22,10 @@ struct Options {
   kserve::Config config;
   /// Override metadata.namespace of every InferenceService (--namespace).
   std::string ns;
+  /// Only the refusals are wanted (lint's render-unrenderable): --mode external stops
+  /// after its checks, without the hand-over annotations and the re-emitted
+  /// InferenceService, which only fill `Result`.
+  bool diagnostics_only = false;
 };
 
 /// Output of rendering one InferenceService.

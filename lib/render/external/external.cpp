@@ -95,6 +95,9 @@ bool render_external(const plan::Plan& plan, const Options& opts, Result& out, d
       return false;
     }
   }
+  if (opts.diagnostics_only) {
+    return true;
+  }
   note_pod_scoped(plan, out);
   ComponentAnnotations per_component;
   auto set = handover(plan, out, per_component);

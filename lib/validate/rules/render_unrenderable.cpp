@@ -20,6 +20,7 @@ void check(const Subject& d, Reporter& r) {
   render::Options opts;
   opts.mode = render::Mode::external;
   opts.config = d.config;
+  opts.diagnostics_only = true;
   render::Result result;
   diag::Sink sink;
   render::render_plan(*d.plan, opts, result, sink);
