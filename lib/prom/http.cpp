@@ -32,13 +32,14 @@ std::string exe_dir() {
   return slash == std::string::npos ? std::string() : path.substr(0, slash);
 }
 
-// Next to the executable (the build tree), then the installed module directory, then the
+// Next to the executable (the build tree), under its prefix, the installed module directory, the
 // build directory this was compiled in (test executables live in a subdirectory).
 Loaded load() {
   Loaded out;
   std::vector<std::string> dirs;
   if (auto d = exe_dir(); !d.empty()) {
     dirs.push_back(d);
+    dirs.push_back(d + "/../" + ISVC_HTTP_MODULE_REL_DIR); // an install moved to another prefix
   }
   dirs.emplace_back(ISVC_HTTP_MODULE_INSTALL_DIR);
   dirs.emplace_back(ISVC_HTTP_MODULE_BUILD_DIR);
