@@ -96,6 +96,7 @@ nlohmann::json dedupe_subschemas(const nlohmann::json& schema) {
 std::string prepare_schema(std::string_view text) {
   nlohmann::json schema = nlohmann::json::parse(text);
   guard_formats(schema);
+  drop_property_names(schema);
   return dedupe_subschemas(schema).dump();
 }
 

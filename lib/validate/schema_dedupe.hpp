@@ -13,9 +13,10 @@ namespace isvc::validate {
 /// Throws std::invalid_argument if the input already uses `$ref` or `definitions`.
 nlohmann::json dedupe_subschemas(const nlohmann::json& schema);
 
-/// The schema valijson compiles, from a schema file's text: formats guarded
-/// (schema_guard.hpp), repeated subschemas deduplicated, dumped compact. (JSON text, not
-/// CBOR: nlohmann's from_cbor is no faster than its parser on the deduplicated schema.)
+/// The schema valijson compiles, from a schema file's text: formats guarded and
+/// propertyNames dropped (schema_guard.hpp), repeated subschemas deduplicated, dumped compact.
+/// (JSON text, not CBOR: nlohmann's from_cbor is no faster than its parser on the deduplicated
+/// schema.)
 std::string prepare_schema(std::string_view text);
 
 } // namespace isvc::validate

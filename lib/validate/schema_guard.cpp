@@ -47,6 +47,21 @@ void guard_formats(nlohmann::json& schema) {
   }
 }
 
+void drop_property_names(nlohmann::json& schema) {
+  if (schema.is_object()) {
+    schema.erase("propertyNames");
+    for (auto& [key, value] : schema.items()) {
+      if (!is_data_keyword(key)) {
+        drop_property_names(value);
+      }
+    }
+  } else if (schema.is_array()) {
+    for (auto& value : schema) {
+      drop_property_names(value);
+    }
+  }
+}
+
 void cap_strings(nlohmann::json& target) {
   std::vector<nlohmann::json*> todo{&target};
   while (!todo.empty()) {
