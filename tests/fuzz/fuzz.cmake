@@ -56,8 +56,11 @@ if(ISVC_FUZZ)
     # -max_len=4096: an exec costs about 1-3 us per input byte under ASan+UBSan (yaml-cpp's
     # scanner, the JSON conversion, valijson's patterns), so 64 KB inputs ran at ~100
     # execs/s; the seeds are at most 4.5 KB, and huge inputs are the hostile corpus' job.
+    # -entropic=0: libFuzzer's default entropic scheduler spent 78% of each exec in
+    # InputCorpus::UpdateFeatureFrequency (perf; ~65k features, as nlohmann/valijson/std::regex
+    # templates are all instrumented): 57 -> 376 execs/s on fuzz_lint, same coverage growth.
     add_test(NAME fuzz-run-${t}
-      COMMAND fuzz_${t} -seed=1 -max_total_time=${ISVC_FUZZ_SECONDS} -timeout=20
+      COMMAND fuzz_${t} -entropic=0 -seed=1 -max_total_time=${ISVC_FUZZ_SECONDS} -timeout=20
               -rss_limit_mb=2048 -max_len=4096 -print_final_stats=1
               -dict=${CMAKE_CURRENT_SOURCE_DIR}/fuzz/yaml.dict
               -artifact_prefix=${PROJECT_BINARY_DIR}/fuzz-artifacts/${t}-
