@@ -4,7 +4,6 @@
 #include "app/config_lookup.hpp"
 #include "app/progress.hpp"
 #include "app/run_fix.hpp"
-#include "fix/attach.hpp"
 #include "model/extensions.hpp"
 #include "parse/yaml_loader.hpp"
 #include "util/error.hpp"
@@ -56,7 +55,7 @@ bool report_unusable(const validate::LintResult& result,
   const auto& infos = rule_infos();
   diag::write_report(err, diag::Format::text,
                      {bad, infos, source, result.files, req.version, result.file_names,
-                      diag::Severity::error, false});
+                      diag::Severity::error, false, nullptr, diag::line_lookup(result.lines)});
   return true;
 }
 
@@ -158,6 +157,7 @@ int run_lint(const LintRequest& req, std::istream& in, std::ostream& out, std::o
   validate::LintOptions opts =
       file_lint_options(req.config_file, req.no_config, req.kserve, req.jobs, &file_fail_on, &err);
   opts.stdin_name = req.stdin_name;
+  opts.keep_sources = req.diff || req.fix; // the patches apply to the texts
   FailOn fail = req.fail_on ? *req.fail_on : file_fail_on.value_or(FailOn{});
   diag::Severity fail_on = fail.level;
   for (const auto& id : req.disable) {
@@ -187,7 +187,6 @@ int run_lint(const LintRequest& req, std::istream& in, std::ostream& out, std::o
     auto it = result.sources.find(f);
     return it == result.sources.end() ? std::string_view() : it->second;
   };
-  fix::attach_patches(result.diagnostics, source);
   if (req.diff || req.fix) {
     auto done = apply_fixes(result, opts, req.diff, out);
     err << fmt::format("isvc-scale: {} {} fix{} in {} file{}\n",
@@ -199,11 +198,11 @@ int run_lint(const LintRequest& req, std::istream& in, std::ostream& out, std::o
     }
     std::istringstream none;
     result = validate::lint(req.paths, none, opts);
-    fix::attach_patches(result.diagnostics, source);
   }
   const auto& infos = rule_infos();
   diag::Report report{result.diagnostics, infos,   source,    result.files,      req.version,
-                      result.file_names,  fail_on, req.color, &result.suppressed};
+                      result.file_names,  fail_on, req.color, &result.suppressed,
+                      diag::line_lookup(result.lines)};
   diag::write_report(out, req.format, report);
 
   return summarize(req, result, fail, err);

@@ -194,7 +194,7 @@ int lint_gate(const RenderRequest& req,
               const std::vector<std::string>& texts,
               const std::vector<bool>& readable,
               std::vector<diag::Diagnostic>& warnings,
-              std::map<std::string, std::string>& sources,
+              diag::SourceLines& lines,
               ProgressLine* progress,
               std::ostream& err) {
   auto opts = file_lint_options("", req.no_config, req.options.config, req.jobs);
@@ -208,11 +208,8 @@ int lint_gate(const RenderRequest& req,
   if (progress != nullptr) {
     progress->finish(); // the refusals below are written on a clean line
   }
-  sources = std::move(verdict.sources);
-  auto lookup = [&sources](const std::string& f) -> std::string_view {
-    auto it = sources.find(f);
-    return it == sources.end() ? std::string_view() : it->second;
-  };
+  lines = std::move(verdict.lines);
+  auto lookup = diag::line_lookup(lines);
   bool failed = false;
   bool input_error = false;
   for (auto& d : verdict.diagnostics) {
@@ -230,7 +227,7 @@ int lint_gate(const RenderRequest& req,
     if (rule != nullptr && rule->kserve_objects) {
       continue; // about KServe's own objects, which --mode external replaces
     }
-    diag::write_text(err, d, lookup);
+    diag::write_text_lines(err, d, lookup);
     failed = true;
     input_error = input_error || is_input_error(d);
   }
@@ -302,9 +299,9 @@ int run_render(const RenderRequest& req, std::istream& in, std::ostream& out, st
     }
   }
   std::vector<diag::Diagnostic> lint_warnings;
-  std::map<std::string, std::string> lint_sources;
+  diag::SourceLines lint_lines;
   ProgressLine* line = progress ? &*progress : nullptr;
-  if (int rc = lint_gate(req, files, texts, readable, lint_warnings, lint_sources, line, err);
+  if (int rc = lint_gate(req, files, texts, readable, lint_warnings, lint_lines, line, err);
       rc >= 0) {
     return rc;
   }
@@ -317,10 +314,7 @@ int run_render(const RenderRequest& req, std::istream& in, std::ostream& out, st
     return rc;
   }
   for (const auto& d : lint_warnings) {
-    diag::write_text(err, d, [&lint_sources](const std::string& f) -> std::string_view {
-      auto it = lint_sources.find(f);
-      return it == lint_sources.end() ? std::string_view() : it->second;
-    });
+    diag::write_text_lines(err, d, diag::line_lookup(lint_lines));
   }
   std::vector<emit::Object> objects;
   std::vector<std::string> fallbacks; // file name of an object without a usable name

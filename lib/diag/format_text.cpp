@@ -121,7 +121,9 @@ std::string one_line(std::string_view s) {
 
 } // namespace
 
-void write_text(std::ostream& out, const Diagnostic& d, const SourceLookup& source, bool color) {
+namespace {
+
+void write_head(std::ostream& out, const Diagnostic& d, bool color) {
   const char* on = !color                            ? ""
                    : d.severity == Severity::error   ? "\x1b[1;31m"
                    : d.severity == Severity::warning ? "\x1b[1;33m"
@@ -129,26 +131,71 @@ void write_text(std::ostream& out, const Diagnostic& d, const SourceLookup& sour
   const char* off = color ? "\x1b[0m" : "";
   out << fmt::format("{}:{}:{}: {}{}{}: {} [{}]\n", one_line(d.file), d.mark.line, d.mark.col, on,
                      to_string(d.severity), off, one_line(d.message), one_line(d.rule));
-  std::string_view text = source ? source(d.file) : std::string_view();
-  const util::LineIndex* index = d.mark.line > 0 ? &index_of(text, d.mark.line) : nullptr;
-  std::string_view line = index != nullptr ? index->line(text, d.mark.line) : std::string_view();
-  if (!line.empty()) {
-    std::string num = std::to_string(d.mark.line);
-    std::size_t at = index->column_byte(text, d.mark.line, d.mark.col) - index->start(d.mark.line);
-    Excerpt shown = excerpt(line, std::min(at, line.size()));
-    out << fmt::format(" {:>4} | {}\n", num, shown.text);
-    std::string pad;
-    for (std::size_t i = 0; i < shown.caret && i < shown.text.size(); ++i) {
-      // One pad column per character: skip UTF-8 continuation bytes, keep tabs.
-      if (!continuation_byte(shown.text[i])) {
-        pad += shown.text[i] == '\t' ? '\t' : ' ';
-      }
-    }
-    out << fmt::format(" {:>4} | {}{}^{}\n", "", pad, color ? "\x1b[1;32m" : "", off);
+}
+
+// The finding's source line with a caret under its column; `text` holds that line as its
+// line `line` (the whole file, or the line alone).
+void write_caret(std::ostream& out,
+                 const Diagnostic& d,
+                 std::string_view text,
+                 std::uint32_t line,
+                 bool color) {
+  const util::LineIndex& index = index_of(text, line);
+  std::string_view shown_line = index.line(text, line);
+  if (shown_line.empty()) {
+    return;
   }
+  std::size_t at = index.column_byte(text, line, d.mark.col) - index.start(line);
+  Excerpt shown = excerpt(shown_line, std::min(at, shown_line.size()));
+  out << fmt::format(" {:>4} | {}\n", std::to_string(d.mark.line), shown.text);
+  std::string pad;
+  for (std::size_t i = 0; i < shown.caret && i < shown.text.size(); ++i) {
+    // One pad column per character: skip UTF-8 continuation bytes, keep tabs.
+    if (!continuation_byte(shown.text[i])) {
+      pad += shown.text[i] == '\t' ? '\t' : ' ';
+    }
+  }
+  out << fmt::format(" {:>4} | {}{}^{}\n", "", pad, color ? "\x1b[1;32m" : "",
+                     color ? "\x1b[0m" : "");
+}
+
+void write_fix(std::ostream& out, const Diagnostic& d) {
   if (!d.fix.empty()) {
     out << "  fix: " << one_line(d.fix) << '\n';
   }
+}
+
+} // namespace
+
+LineLookup line_lookup(const SourceLines& lines) {
+  return [&lines](const std::string& file, std::uint32_t line) -> std::string_view {
+    auto f = lines.find(file);
+    if (f == lines.end()) {
+      return {};
+    }
+    auto l = f->second.find(line);
+    return l == f->second.end() ? std::string_view() : std::string_view(l->second);
+  };
+}
+
+void write_text(std::ostream& out, const Diagnostic& d, const SourceLookup& source, bool color) {
+  write_head(out, d, color);
+  if (d.mark.line > 0) {
+    write_caret(out, d, source ? source(d.file) : std::string_view(), d.mark.line, color);
+  }
+  write_fix(out, d);
+}
+
+void write_text_lines(std::ostream& out,
+                      const Diagnostic& d,
+                      const LineLookup& lines,
+                      bool color) {
+  write_head(out, d, color);
+  if (d.mark.line > 0 && lines) {
+    // The kept line alone: its LineIndex (cached for the next finding on it) has one line.
+    write_caret(out, d, lines(d.file, d.mark.line), 1, color);
+  }
+  write_fix(out, d);
 }
 
 } // namespace isvc::diag

@@ -326,7 +326,11 @@ namespace {
 
 void write_text_report(std::ostream& out, const Report& r) {
   for (const auto& d : r.diagnostics) {
-    write_text(out, d, r.source, r.color);
+    if (r.lines) {
+      write_text_lines(out, d, r.lines, r.color);
+    } else {
+      write_text(out, d, r.source, r.color);
+    }
   }
 }
 

@@ -41,6 +41,8 @@ struct Report {
   bool color = false;
   /// Findings an in-file annotation silenced: SARIF keeps them with `suppressions`.
   const std::vector<Diagnostic>* suppressed = nullptr;
+  /// Caret lines by file and line (lint's LintResult::lines); when set, used over `source`.
+  LineLookup lines = {};
 };
 
 /// SARIF's helpUri of a rule: its entry in isvc-scale-rules(7), "man:isvc-scale-rules(7)#<id>".

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "validate/lint.hpp"
 
+#include "diag/format_text.hpp"
+#include "fix/attach.hpp"
 #include "parse/inputs.hpp"
 #include "plan/plan.hpp"
 #include "util/parallel.hpp"
@@ -9,12 +11,14 @@
 #include "validate/schema.hpp"
 
 #include <algorithm>
-#include <deque>
+#include <any>
+#include <functional>
+#include <iterator>
 #include <map>
-#include <memory>
 #include <mutex>
 #include <optional>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 
 namespace isvc::validate {
@@ -47,83 +51,140 @@ Applies classify(const parse::TypeMeta& tm) {
   return Applies::any;
 }
 
-// Everything parsed from one file; kept alive for the cross-document pass.
-struct FileState {
-  parse::LoadedFile file;
-  diag::Sink sink;
-  std::deque<model::InferenceService> isvcs;
-  std::deque<plan::Plan> plans;
-  std::deque<Subject> docs;
-  std::vector<Applies> kinds;
-  util::LineIndex lines;
-  // Document index -> its Subject / parsed document, so attributing a finding does not scan
-  // every document of the file (quadratic on a stream of thousands of documents).
-  std::unordered_map<int, const Subject*> subject_of;
-  std::unordered_map<int, const parse::Document*> doc_of;
+// What stays of one file once it is linted: its findings (caret lines and fix patches
+// attached) and the little the cross-document pass needs. Documents, models, plans and
+// Subjects are gone by then, so memory follows the findings, not the corpus.
+struct FileOutcome {
+  std::vector<diag::Diagnostic> kept;
+  std::vector<diag::Diagnostic> suppressed;
+  /// Per active cross rule (cross_rules() order): its facts from this file.
+  std::vector<std::any> facts;
+  /// Document index -> its `ignore-check.isvc-scale.io/` annotations, in order.
+  std::unordered_map<int, std::vector<diag::Suppression>> ignores;
+  /// List item index -> the List document's index and the item's pointer in it.
+  std::unordered_map<int, std::pair<int, std::string>> list_items;
+  std::size_t documents = 0;
+  std::size_t lintable = 0;
+  /// The lines its findings point at (text output's caret lines), by 1-based number.
+  std::map<std::uint32_t, std::string> lines;
+  /// The text, only with LintOptions::keep_sources.
+  std::string text;
 };
 
-void lint_file(FileState& st, std::string path, std::string text, const LintOptions& opts) {
-  st.file = parse::load_yaml(std::move(path), std::move(text), st.sink);
-  st.lines = util::LineIndex(st.file.text);
-  const auto& schemas = Schemas::get();
-  for (const auto& pdoc : st.file.docs) {
-    st.doc_of.emplace(pdoc.index, &pdoc);
-    if (!pdoc.root.is_map()) {
-      continue; // empty documents and stray scalars carry nothing to lint
+// One file while it is linted.
+struct FileRun {
+  const std::string& path;
+  std::string_view text;
+  util::LineIndex lines;
+  diag::Sink sink;
+  const LintOptions& opts;
+  const std::vector<const Rule*>& cross;
+  FileOutcome& out;
+};
+
+// The cross-document rules `opts` runs, in registry order.
+std::vector<const Rule*> cross_rules(const LintOptions& opts) {
+  std::vector<const Rule*> out;
+  for (const Rule* r : rules()) {
+    if (r->cross != nullptr && rule_active(r->id, r->default_on, opts)) {
+      out.push_back(r);
     }
-    auto tm = parse::type_meta(pdoc.root);
-    Applies kind = classify(tm);
-    Subject& d = st.docs.emplace_back(Subject{st.file.path, pdoc, tm, opts.config, nullptr, nullptr,
-                                              nullptr, st.file.text, &st.lines});
-    st.kinds.push_back(kind);
-    st.subject_of.emplace(pdoc.index, &d);
-    if (kind == Applies::inference_service) {
-      const auto& isvc =
-          st.isvcs.emplace_back(parse::read_inference_service(st.file.path, pdoc, st.sink));
-      d.isvc = &isvc;
-      const auto& p = st.plans.emplace_back(plan::resolve(isvc, opts.config, "", st.sink));
-      d.plan = &p;
-      d.ext = &p.ext;
-      d.violations = &p.violations;
+  }
+  return out;
+}
+
+std::vector<diag::Suppression> ignores_of(const model::Node& root) {
+  std::vector<diag::Suppression> out;
+  const auto* meta = root.get("metadata");
+  const auto* ann = meta != nullptr ? meta->get("annotations") : nullptr;
+  if (ann == nullptr || !ann->is_map()) {
+    return out;
+  }
+  for (std::size_t i = 0; i < ann->keys.size(); ++i) {
+    const auto& [k, m] = ann->keys[i];
+    if (util::starts_with(k, k_ignore_prefix)) {
+      out.push_back(diag::Suppression{k, m, ann->items[i].value});
     }
-    schemas.validate(d, st.sink); // disabled schema-* ids are dropped with the others in keep()
-    for (const Rule* r : rules()) {
-      if (r->check == nullptr || (r->applies != kind && r->applies != Applies::any) ||
-          !rule_active(r->id, r->default_on, opts)) {
-        continue;
-      }
-      Reporter rep(*r, d, st.sink);
-      r->check(d, rep);
+  }
+  return out;
+}
+
+// Every check of one document, and the facts each cross rule keeps of it; the document's
+// model and plan live only as long as this call.
+void lint_document(FileRun& run, const parse::Document& pdoc) {
+  ++run.out.documents;
+  if (pdoc.index >= parse::k_list_item_base) {
+    run.out.list_items.emplace(pdoc.index, std::make_pair(pdoc.source_index, pdoc.pointer_base));
+  }
+  if (!pdoc.root.is_map()) {
+    return; // empty documents and stray scalars carry nothing to lint
+  }
+  auto tm = parse::type_meta(pdoc.root);
+  Applies kind = classify(tm);
+  run.out.lintable += kind != Applies::any ? 1 : 0;
+  if (auto ign = ignores_of(pdoc.root); !ign.empty()) {
+    run.out.ignores.emplace(pdoc.index, std::move(ign));
+  }
+  const auto& opts = run.opts;
+  Subject d{run.path, pdoc, tm, opts.config, nullptr, nullptr, nullptr, run.text, &run.lines};
+  std::optional<model::InferenceService> isvc;
+  std::optional<plan::Plan> plan;
+  if (kind == Applies::inference_service) {
+    isvc.emplace(parse::read_inference_service(run.path, pdoc, run.sink));
+    d.isvc = &*isvc;
+    plan.emplace(plan::resolve(*isvc, opts.config, "", run.sink));
+    d.plan = &*plan;
+    d.ext = &plan->ext;
+    d.violations = &plan->violations;
+  }
+  Schemas::get().validate(d, run.sink); // disabled schema-* ids are dropped in keep()
+  for (const Rule* r : rules()) {
+    if (r->check == nullptr || (r->applies != kind && r->applies != Applies::any) ||
+        !rule_active(r->id, r->default_on, opts)) {
+      continue;
     }
+    Reporter rep(*r, d, run.sink);
+    r->check(d, rep);
+  }
+  for (std::size_t k = 0; k < run.cross.size(); ++k) {
+    run.cross[k]->cross->collect(d, run.out.facts[k]);
   }
 }
 
 // `ignore-check.isvc-scale.io/<rule>` on the object silences that rule for it.
-std::optional<diag::Suppression> suppression(const diag::Diagnostic& d,
-                                             const std::vector<FileState*>& by_file,
-                                             const std::map<std::string, std::size_t>& index) {
-  auto it = index.find(d.file);
-  if (it == index.end() || d.doc < 0) {
+std::optional<diag::Suppression> suppression(const diag::Diagnostic& d, const FileOutcome& f) {
+  auto it = d.doc < 0 ? f.ignores.end() : f.ignores.find(d.doc);
+  if (it == f.ignores.end()) {
     return std::nullopt;
   }
-  const auto& subjects = by_file[it->second]->subject_of;
-  auto doc = subjects.find(d.doc);
-  if (doc == subjects.end()) {
-    return std::nullopt;
-  }
-  const auto* meta = doc->second->root().get("metadata");
-  const auto* ann = meta != nullptr ? meta->get("annotations") : nullptr;
-  if (ann == nullptr || !ann->is_map()) {
-    return std::nullopt;
-  }
-  for (std::size_t i = 0; i < ann->keys.size(); ++i) {
-    const auto& [k, m] = ann->keys[i];
-    if (util::starts_with(k, k_ignore_prefix) &&
-        (k.substr(k_ignore_prefix.size()) == d.rule || k.substr(k_ignore_prefix.size()) == "all")) {
-      return diag::Suppression{k, m, ann->items[i].value};
+  for (const auto& s : it->second) {
+    auto id = std::string_view(s.annotation).substr(k_ignore_prefix.size());
+    if (id == d.rule || id == "all") {
+      return s;
     }
   }
   return std::nullopt;
+}
+
+// Whether `d` is reported under `opts` (its severity set as configured); `file` gives the
+// suppressing annotations of its object (none for findings outside any file).
+bool keep(diag::Diagnostic& d, const FileOutcome* file, const LintOptions& opts) {
+  if (d.rule == "yaml-syntax" || d.rule == "io-unreadable") {
+    return true; // input that was never checked: exit 2 whatever the configuration says
+  }
+  const Rule* r = find_rule(d.rule);
+  if (r != nullptr && !rule_active(d.rule, r->default_on, opts)) {
+    return false;
+  }
+  if (util::starts_with(d.rule, "schema-") && !rule_active(d.rule, true, opts)) {
+    return false;
+  }
+  auto sev = opts.severity.find(d.rule.str());
+  if (sev != opts.severity.end()) {
+    d.severity = sev->second;
+  }
+  d.suppression = file != nullptr ? suppression(d, *file) : std::nullopt;
+  return !d.suppression;
 }
 
 // Findings that only restate another one on the very same field. The API server rejects a
@@ -157,14 +218,97 @@ std::vector<bool> restated(const std::vector<diag::Diagnostic>& items,
 }
 
 // A finding inside an item of a `kind: List` names the List document and /items/N/...
-void to_list_item(diag::Diagnostic& d, const FileState& st) {
+void to_list_item(diag::Diagnostic& d, const FileOutcome& f) {
   if (d.doc < parse::k_list_item_base) {
     return;
   }
-  if (auto it = st.doc_of.find(d.doc); it != st.doc_of.end()) {
-    d.doc = it->second->source_index;
-    d.pointer = it->second->pointer_base + d.pointer;
+  if (auto it = f.list_items.find(d.doc); it != f.list_items.end()) {
+    d.doc = it->second.first;
+    d.pointer = it->second.second + d.pointer;
   }
+}
+
+// Moves `more` to the end of `into` (the vector itself when `into` is empty).
+void append(std::vector<diag::Diagnostic>& into, std::vector<diag::Diagnostic>& more) {
+  if (into.empty()) {
+    into.swap(more);
+    return;
+  }
+  into.insert(into.end(), std::make_move_iterator(more.begin()),
+              std::make_move_iterator(more.end()));
+  more = {};
+}
+
+// Sink::sort's order (file, line, column, rule, the more severe first), for merging two
+// lists it sorted.
+bool sorts_before(const diag::Diagnostic& a, const diag::Diagnostic& b) {
+  return std::tie(a.file, a.mark.line, a.mark.col, a.rule, b.severity) <
+         std::tie(b.file, b.mark.line, b.mark.col, b.rule, a.severity);
+}
+
+// Sorted findings of one file into what is reported and what an annotation silenced. The
+// reported ones are compacted in place and the vector itself handed on, so a file's 64k
+// findings are never held twice.
+void sort_out(diag::Sink& sink,
+              const FileOutcome& f,
+              const LintOptions& opts,
+              std::vector<diag::Diagnostic>& kept_out,
+              std::vector<diag::Diagnostic>& suppressed_out) {
+  sink.sort();
+  auto& items = sink.items();
+  std::vector<bool> kept(items.size());
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    kept[i] = keep(items[i], &f, opts);
+  }
+  auto shadowed = restated(items, kept);
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (kept[i] && !shadowed[i]) {
+      to_list_item(items[i], f);
+      if (n != i) {
+        items[n] = std::move(items[i]);
+      }
+      ++n;
+    } else if (items[i].suppression) {
+      to_list_item(items[i], f);
+      suppressed_out.push_back(std::move(items[i]));
+    }
+  }
+  items.erase(items.begin() + static_cast<std::ptrdiff_t>(n), items.end());
+  append(kept_out, items);
+}
+
+// The file's own findings, settled while its text exists: caret lines and fix patches.
+void settle(FileRun& run) {
+  auto& out = run.out;
+  sort_out(run.sink, out, run.opts, out.kept, out.suppressed);
+  for (const auto* list : {&out.kept, &out.suppressed}) {
+    for (const auto& d : *list) {
+      if (auto line = run.lines.line(run.text, d.mark.line); !line.empty()) {
+        out.lines.try_emplace(d.mark.line, line);
+      }
+    }
+  }
+  std::string_view text = run.text;
+  fix::attach_patches(out.kept, [text](const std::string&) { return text; });
+  if (run.opts.keep_sources) {
+    out.text = std::string(run.text);
+  }
+}
+
+void lint_file(FileOutcome& out,
+               const std::string& path,
+               std::string text,
+               const LintOptions& opts,
+               const std::vector<const Rule*>& cross) {
+  FileRun run{path, {}, {}, {}, opts, cross, out};
+  auto file = parse::load_yaml(path, std::move(text), run.sink);
+  run.text = file.text;
+  run.lines = util::LineIndex(file.text);
+  for (const auto& pdoc : file.docs) {
+    lint_document(run, pdoc);
+  }
+  settle(run);
 }
 
 } // namespace
@@ -177,21 +321,149 @@ bool rule_active(std::string_view rule, bool default_on, const LintOptions& opts
   return default_on || opts.enabled.count(id) != 0;
 }
 
+namespace {
+
+// Reads input `i` into `text` (findings of reading it into `sink`); false if unreadable.
+using ReadFn = std::function<bool(std::size_t i, std::string& text, diag::Sink& sink)>;
+
+// Runs every active cross rule's `finish` over the files' facts and merges each finding
+// into its file's, in the order a single sort of both would give.
+void cross_pass(std::vector<FileOutcome>& files,
+                const std::vector<std::string>& names,
+                const std::vector<const Rule*>& cross,
+                const LintOptions& opts,
+                diag::SourceLines& lines) {
+  diag::Sink found;
+  std::vector<const std::any*> facts(files.size());
+  for (std::size_t k = 0; k < cross.size(); ++k) {
+    for (std::size_t i = 0; i < files.size(); ++i) {
+      facts[i] = &files[i].facts[k];
+    }
+    CrossReporter rep(*cross[k], found, lines);
+    cross[k]->cross->finish(facts, rep);
+  }
+  std::map<std::string_view, std::size_t> index;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    index.emplace(names[i], i);
+  }
+  std::vector<diag::Sink> by_file(files.size());
+  for (auto& d : found.items()) {
+    if (auto it = index.find(d.file); it != index.end()) {
+      by_file[it->second].add(std::move(d));
+    }
+  }
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (by_file[i].size() == 0) {
+      continue;
+    }
+    auto& f = files[i];
+    std::vector<diag::Diagnostic> kept;
+    std::vector<diag::Diagnostic> suppressed;
+    sort_out(by_file[i], f, opts, kept, suppressed);
+    auto merge = [](std::vector<diag::Diagnostic>& into, std::vector<diag::Diagnostic>& more) {
+      std::vector<diag::Diagnostic> all;
+      all.reserve(into.size() + more.size());
+      // Ties keep the file's own first, as the stable sort of both together did.
+      std::merge(std::make_move_iterator(into.begin()), std::make_move_iterator(into.end()),
+                 std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()),
+                 std::back_inserter(all), sorts_before);
+      into = std::move(all);
+    };
+    merge(f.kept, kept);
+    merge(f.suppressed, suppressed);
+  }
+}
+
+void collect(std::vector<FileOutcome>& files,
+             const std::vector<std::string>& names,
+             diag::Sink& top,
+             const LintOptions& opts,
+             LintResult& result) {
+  for (auto& d : top.items()) {
+    if (keep(d, nullptr, opts)) {
+      result.diagnostics.push_back(std::move(d));
+    }
+  }
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    auto& f = files[i];
+    append(result.diagnostics, f.kept);
+    append(result.suppressed, f.suppressed);
+    result.documents += f.documents;
+    result.lintable += f.lintable;
+    result.lines[names[i]].merge(f.lines);
+    if (opts.keep_sources) {
+      result.sources[names[i]] = std::move(f.text);
+    }
+  }
+  result.files = files.size();
+  result.file_names = names;
+}
+
+LintResult lint_inputs(const std::vector<std::string>& files,
+                       const ReadFn& read,
+                       diag::Sink top,
+                       const LintOptions& opts) {
+  std::vector<std::string> names;
+  for (const auto& f : files) {
+    names.push_back(f == "-" ? opts.stdin_name : f);
+  }
+  const auto cross = cross_rules(opts);
+  std::vector<FileOutcome> outcomes(files.size());
+  unsigned jobs = opts.jobs == 0 ? util::default_jobs() : opts.jobs;
+  std::mutex progress_mutex;
+  std::size_t read_count = 0;
+  std::size_t linted = 0;
+  auto tell = [&](std::string_view stage, std::size_t& done) {
+    if (opts.progress) {
+      std::lock_guard<std::mutex> lock(progress_mutex);
+      opts.progress(stage, ++done, files.size());
+    }
+  };
+  // Findings of reading file i, reported before every file's own (as when read up front).
+  std::vector<diag::Sink> reading(files.size());
+  auto crashed = util::parallel_for(files.size(), jobs, [&](std::size_t i) {
+    outcomes[i].facts.resize(cross.size());
+    std::string text;
+    bool readable = read(i, text, reading[i]);
+    tell("reading", read_count);
+    if (readable) {
+      lint_file(outcomes[i], names[i], std::move(text), opts, cross);
+    }
+    tell("linting", linted);
+  });
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (crashed[i]) {
+      outcomes[i] = FileOutcome{};
+      outcomes[i].facts.resize(cross.size());
+      FileRun run{names[i], {}, {}, {}, opts, cross, outcomes[i]};
+      parse::unprocessable(names[i], util::describe(crashed[i]), run.sink);
+      settle(run);
+    }
+  }
+  for (auto& r : reading) {
+    for (auto& d : r.items()) {
+      top.add(std::move(d));
+    }
+  }
+  LintResult result;
+  cross_pass(outcomes, names, cross, opts, result.lines);
+  collect(outcomes, names, top, opts, result);
+  return result;
+}
+
+} // namespace
+
 LintResult lint(const std::vector<std::string>& paths, std::istream& in, const LintOptions& opts) {
   diag::Sink top;
   auto files = parse::expand_inputs(paths, top);
   std::size_t found = files.size();
   parse::drop_excluded(files, opts.exclude, opts.exclude_base);
   std::size_t excluded = found - files.size();
-  std::vector<std::string> texts(files.size());
-  std::vector<bool> readable(files.size(), false);
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    readable[i] = parse::read_input(files[i], in, texts[i], top);
-    if (opts.progress) {
-      opts.progress("reading", i + 1, files.size());
-    }
-  }
-  auto result = lint_texts(files, std::move(texts), readable, std::move(top), opts);
+  // Each worker reads its own file: the corpus is never held as texts up front.
+  auto read = [&files, &in](std::size_t i, std::string& text, diag::Sink& sink) {
+    return parse::read_input(files[i], in, text, sink);
+  };
+  auto result = lint_inputs(files, read, std::move(top), opts);
   result.excluded = excluded;
   return result;
 }
@@ -201,110 +473,11 @@ LintResult lint_texts(const std::vector<std::string>& files,
                       const std::vector<bool>& readable,
                       diag::Sink top,
                       const LintOptions& opts) {
-  LintResult result;
-  std::vector<std::unique_ptr<FileState>> states(files.size());
-  unsigned jobs = opts.jobs == 0 ? util::default_jobs() : opts.jobs;
-  std::mutex progress_mutex;
-  std::size_t linted = 0;
-  auto crashed = util::parallel_for(files.size(), jobs, [&](std::size_t i) {
-    states[i] = std::make_unique<FileState>();
-    if (readable[i]) {
-      lint_file(*states[i], files[i] == "-" ? opts.stdin_name : files[i], std::move(texts[i]),
-                opts);
-    }
-    if (opts.progress) {
-      std::lock_guard<std::mutex> lock(progress_mutex);
-      opts.progress("linting", ++linted, files.size());
-    }
-  });
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    if (crashed[i]) {
-      states[i] = std::make_unique<FileState>();
-      states[i]->file.path = files[i] == "-" ? opts.stdin_name : files[i];
-      parse::unprocessable(states[i]->file.path, util::describe(crashed[i]), states[i]->sink);
-    }
-  }
-
-  // Cross-document rules see every document of every input.
-  Corpus corpus;
-  std::vector<FileState*> by_file;
-  std::map<std::string, std::size_t> index;
-  diag::Sink cross;
-  for (auto& st : states) {
-    by_file.push_back(st.get());
-    index[st->file.path] = by_file.size() - 1;
-    for (const auto& d : st->docs) {
-      corpus.docs.push_back(&d);
-    }
-  }
-  for (const Rule* r : rules()) {
-    if (r->cross != nullptr && rule_active(r->id, r->default_on, opts)) {
-      CrossReporter rep(*r, cross);
-      r->cross(corpus, rep);
-    }
-  }
-
-  std::map<std::string, std::vector<diag::Diagnostic*>> cross_by_file;
-  for (auto& d : cross.items()) {
-    cross_by_file[d.file].push_back(&d);
-  }
-
-  auto keep = [&](diag::Diagnostic& d) {
-    if (d.rule == "yaml-syntax" || d.rule == "io-unreadable") {
-      return true; // input that was never checked: exit 2 whatever the configuration says
-    }
-    const Rule* r = find_rule(d.rule);
-    if (r != nullptr && !rule_active(d.rule, r->default_on, opts)) {
-      return false;
-    }
-    if (util::starts_with(d.rule, "schema-") && !rule_active(d.rule, true, opts)) {
-      return false;
-    }
-    auto sev = opts.severity.find(d.rule.str());
-    if (sev != opts.severity.end()) {
-      d.severity = sev->second;
-    }
-    d.suppression = suppression(d, by_file, index);
-    return !d.suppression;
+  auto read = [&texts, &readable](std::size_t i, std::string& text, diag::Sink&) {
+    text = std::move(texts[i]);
+    return static_cast<bool>(readable[i]);
   };
-  for (auto& d : top.items()) {
-    if (keep(d)) {
-      result.diagnostics.push_back(d);
-    }
-  }
-  for (auto& st : states) {
-    // Cross findings are merged into their file so output stays in input order.
-    if (auto it = cross_by_file.find(st->file.path); it != cross_by_file.end()) {
-      for (auto* d : it->second) {
-        st->sink.add(std::move(*d));
-      }
-    }
-    st->sink.sort();
-    auto& items = st->sink.items();
-    std::vector<bool> kept(items.size());
-    for (std::size_t i = 0; i < items.size(); ++i) {
-      kept[i] = keep(items[i]);
-    }
-    auto shadowed = restated(items, kept);
-    for (std::size_t i = 0; i < items.size(); ++i) {
-      if (kept[i] && !shadowed[i]) {
-        to_list_item(items[i], *st);
-        result.diagnostics.push_back(std::move(items[i]));
-      } else if (items[i].suppression) {
-        to_list_item(items[i], *st);
-        result.suppressed.push_back(std::move(items[i]));
-      }
-    }
-    result.documents += st->file.docs.size();
-    result.lintable += static_cast<std::size_t>(std::count_if(
-        st->kinds.begin(), st->kinds.end(), [](Applies k) { return k != Applies::any; }));
-    result.sources[st->file.path] = std::move(st->file.text);
-  }
-  result.files = files.size();
-  for (const auto& f : files) {
-    result.file_names.push_back(f == "-" ? opts.stdin_name : f);
-  }
-  return result;
+  return lint_inputs(files, read, std::move(top), opts);
 }
 
 } // namespace isvc::validate

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "diag/diagnostic.hpp"
+#include "diag/format_text.hpp"
 #include "kserve/config.hpp"
 
 #include <functional>
@@ -31,12 +32,17 @@ struct LintOptions {
   /// Called from the worker threads, one call at a time; lib shows nothing itself, the
   /// caller decides what (if anything) to print.
   std::function<void(std::string_view stage, std::size_t done, std::size_t total)> progress;
+  /// Keep every file's text in LintResult::sources (`lint --fix`/`--diff` patch them). Off,
+  /// each file's text and documents are freed once its findings exist.
+  bool keep_sources = false;
 };
 
 struct LintResult {
-  /// Findings, by input file order, then line, column, rule.
+  /// Findings, by input file order, then line, column, rule; fix patches attached.
   std::vector<diag::Diagnostic> diagnostics;
-  /// File texts, for caret lines.
+  /// The source lines the findings point at (text output's caret lines).
+  diag::SourceLines lines;
+  /// File texts, only with LintOptions::keep_sources.
   std::map<std::string, std::string> sources;
   std::size_t files = 0;
   std::size_t documents = 0;
@@ -53,7 +59,9 @@ struct LintResult {
 };
 
 /// Lints every input: YAML, JSON Schema, every active rule, cross-document
-/// rules, then suppressions (`ignore-check.isvc-scale.io/<rule>` annotations).
+/// rules, then suppressions (`ignore-check.isvc-scale.io/<rule>` annotations). Each file is
+/// read, linted and freed in its worker, one document at a time: what is held is the
+/// findings and each cross rule's facts, not the corpus.
 LintResult lint(const std::vector<std::string>& paths, std::istream& in, const LintOptions& opts);
 
 /// The same over inputs already read (render lints what it renders): `files` as expanded

@@ -119,6 +119,38 @@ Reporter::at(model::Mark mark, std::string pointer, std::string message, std::st
   return m_sink.items().back();
 }
 
+DocRef doc_ref(const Subject& d) {
+  return {&d.file, d.doc.index, {d.type.api_version, d.type.kind, d.ns(), d.name()}};
+}
+
+Spot spot(const Subject& d, model::Mark mark, std::string pointer) {
+  Spot s{mark.line == 0 ? d.doc.root.mark : mark, std::move(pointer), {}};
+  if (d.lines != nullptr) {
+    s.line = std::string(d.lines->line(d.source, s.mark.line));
+  }
+  return s;
+}
+
+void CrossReporter::at(const DocRef& doc,
+                       const Spot& where,
+                       std::string message,
+                       std::optional<diag::Severity> severity) {
+  diag::Diagnostic d;
+  d.file = *doc.file;
+  d.doc = doc.index;
+  d.mark = where.mark;
+  d.severity = severity.value_or(m_rule.severity);
+  d.rule = m_rule.id;
+  d.message = std::move(message);
+  d.fix = std::string(m_rule.fix);
+  d.pointer = where.pointer;
+  d.object = doc.object;
+  if (!where.line.empty()) {
+    m_lines[*doc.file].try_emplace(where.mark.line, where.line);
+  }
+  m_sink.add(std::move(d));
+}
+
 void Reporter::forward(diag::Diagnostic d) {
   d.file = m_doc.file;
   d.doc = m_doc.doc.index;

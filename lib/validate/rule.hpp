@@ -2,6 +2,7 @@
 #pragma once
 
 #include "diag/diagnostic.hpp"
+#include "diag/format_text.hpp"
 #include "kserve/config.hpp"
 #include "kserve/webhook.hpp"
 #include "model/extensions.hpp"
@@ -11,6 +12,7 @@
 #include "plan/plan.hpp"
 #include "util/line_index.hpp"
 
+#include <any>
 #include <memory>
 #include <optional>
 #include <string>
@@ -62,6 +64,27 @@ struct Subject {
   std::string scope() const;
 };
 
+/// A document as a cross-document finding names it, kept once the document is freed.
+struct DocRef {
+  /// The file's name as findings give it (outlives the lint run's documents).
+  const std::string* file = nullptr;
+  int index = 0;
+  diag::ObjectRef object;
+};
+
+/// A place a cross-document rule may report at: position (never line 0), pointer and the
+/// source line (for text output's caret), taken while the file's text is at hand.
+struct Spot {
+  model::Mark mark;
+  std::string pointer;
+  std::string line;
+};
+
+/// The DocRef of `d`.
+DocRef doc_ref(const Subject& d);
+/// A Spot in `d` (a mark of line 0 is the document's own, as Reporter::at does).
+Spot spot(const Subject& d, model::Mark mark, std::string pointer);
+
 struct Rule;
 
 /// Collects findings of one rule; fills id, severity, fix and object from the rule/doc.
@@ -96,15 +119,25 @@ private:
   std::optional<diag::Severity> m_severity;
 };
 
-/// All documents of the input, for cross-document rules.
-struct Corpus {
-  std::vector<const Subject*> docs;
+using CheckFn = void (*)(const Subject&, Reporter&);
+class CrossReporter;
+
+/// A cross-document rule in two steps, so that no document has to outlive its file's lint:
+/// `collect` runs on every document while it is parsed (in the file's worker) and keeps the
+/// few facts the rule needs in `facts`, one per file (the rule's own type, in std::any);
+/// `finish` runs once over every file's facts, in input order, and reports.
+struct CrossRule {
+  void (*collect)(const Subject& doc, std::any& facts);
+  void (*finish)(const std::vector<const std::any*>& files, CrossReporter& report);
 };
 
-using CheckFn = void (*)(const Subject&, Reporter&);
-/// Cross-document check: report through `report(doc)`, which returns the Reporter for a doc.
-class CrossReporter;
-using CrossFn = void (*)(const Corpus&, CrossReporter&);
+/// The facts of type T a cross rule keeps in `facts` (made on first use).
+template <class T> T& facts_of(std::any& facts) {
+  if (!facts.has_value()) {
+    facts.emplace<T>();
+  }
+  return std::any_cast<T&>(facts);
+}
 
 /// One lint rule: metadata next to its check (kube-linter's template idea).
 /// What a rule's findings can do about themselves: nothing, an edit `--fix` applies, or an
@@ -125,7 +158,7 @@ struct Rule {
   std::string_view fix;       ///< ends with "."
   std::string_view example;   ///< minimal YAML that fires the rule
   CheckFn check = nullptr;
-  CrossFn cross = nullptr;
+  const CrossRule* cross = nullptr;
   bool default_on = true;
   /// Whether findings carry an edit `lint --fix` may apply (see diag::Edit).
   Fixes fixes = Fixes::none;
@@ -136,14 +169,22 @@ struct Rule {
   Stage stage = Stage::lint;
 };
 
+/// Collects the findings of a cross rule's `finish`; fills id, fix and object like Reporter.
 class CrossReporter {
 public:
-  CrossReporter(const Rule& rule, diag::Sink& sink) : m_rule(rule), m_sink(sink) {}
-  Reporter for_doc(const Subject& d) { return {m_rule, d, m_sink}; }
+  /// Findings go to `sink`, the lines they point at to `lines`.
+  CrossReporter(const Rule& rule, diag::Sink& sink, diag::SourceLines& lines)
+      : m_rule(rule), m_sink(sink), m_lines(lines) {}
+  /// A finding on document `doc` at `where`, at the rule's severity unless `severity`.
+  void at(const DocRef& doc,
+          const Spot& where,
+          std::string message,
+          std::optional<diag::Severity> severity = std::nullopt);
 
 private:
   const Rule& m_rule;
   diag::Sink& m_sink;
+  diag::SourceLines& m_lines;
 };
 
 /// Every rule, sorted by id (lib/validate/registry.cpp).

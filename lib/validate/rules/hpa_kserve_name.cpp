@@ -2,27 +2,15 @@
 // An HPA (or a ScaledObject's HPA) named like the one KServe creates for a component.
 #include "validate/rules/keda_helpers.hpp"
 
+#include <deque>
 #include <fmt/format.h>
 #include <set>
+#include <vector>
 
 namespace isvc::validate {
 namespace {
 
 using namespace keda;
-
-// Names KServe gives the HPA of each component among the inputs (plan::kserve_hpa_name).
-std::set<std::string> kserve_hpa_names(const Corpus& c) {
-  std::set<std::string> out;
-  for (const Subject* d : c.docs) {
-    if (d->plan == nullptr) {
-      continue;
-    }
-    for (const auto& cp : d->plan->components) {
-      out.insert(cp.meta.ns + "/" + cp.kserve_hpa_name);
-    }
-  }
-  return out;
-}
 
 // KServe's own HPA (what render --mode kserve previews) carries the InferenceService's
 // annotations (createHPA uses componentMeta), the deployment mode among them.
@@ -31,12 +19,29 @@ bool made_by_kserve(const Subject& d) {
          annotation(d, kserve::k_deployment_mode) != nullptr;
 }
 
+// An HPA name in the inputs (an HPA's own, or a ScaledObject's HPA's) that may be KServe's.
+struct Candidate {
+  DocRef doc;
+  Spot at;
+  std::string what;
+  std::string name;
+  std::string key; // "<ns>/<name>"
+  /// It scales, by that very name, a Deployment carrying KServe's label.
+  bool kserve_target = false;
+};
+
+struct Facts {
+  std::deque<std::string> kserve_names; // "<ns>/<HPA name>" KServe gives each component
+  std::vector<Candidate> candidates;
+};
+
 // The component's name: KServe's HPA name (hpa_reconciler.go createHPA) and its Deployment's.
-bool taken(const std::set<std::string>& names, const Subject& d, const std::string& name) {
-  const auto* labels = at(metadata(d), "labels");
-  bool kserve_target = at(labels, kserve::k_isvc_label) != nullptr &&
-                       str(at(at(spec(d), "scaleTargetRef"), "name")) == name;
-  return kserve_target || names.count(d.ns() + "/" + name) != 0;
+Candidate
+candidate(const Subject& d, const std::string& what, const std::string& name, Spot where) {
+  const auto* labels = keda::at(metadata(d), "labels");
+  bool kserve_target = keda::at(labels, kserve::k_isvc_label) != nullptr &&
+                       str(keda::at(keda::at(spec(d), "scaleTargetRef"), "name")) == name;
+  return {doc_ref(d), std::move(where), what, name, d.ns() + "/" + name, kserve_target};
 }
 
 std::string message(const std::string& what, const std::string& name) {
@@ -47,23 +52,49 @@ std::string message(const std::string& what, const std::string& name) {
       what, name);
 }
 
-void cross(const Corpus& c, CrossReporter& cr) {
-  auto names = kserve_hpa_names(c);
-  for (const Subject* d : c.docs) {
-    if (d->type.kind == "HorizontalPodAutoscaler" && !made_by_kserve(*d) &&
-        taken(names, *d, d->name())) {
-      const auto* n = at(metadata(*d), "name");
-      cr.for_doc(*d).at(n != nullptr ? n->mark : d->root().mark, "/metadata/name",
-                        message("HorizontalPodAutoscaler", d->name()));
-    } else if (is_keda(*d, "ScaledObject")) {
-      const auto* custom = custom_hpa_name(*d);
-      if (!str(custom).empty() && taken(names, *d, str(custom))) {
-        cr.for_doc(*d).at(custom->mark, "/spec/advanced/horizontalPodAutoscalerConfig/name",
-                          message("the ScaledObject's HPA", str(custom)));
+void collect(const Subject& d, std::any& facts) {
+  if (d.plan != nullptr) {
+    // Names KServe gives the HPA of each component among the inputs (plan::kserve_hpa_name).
+    for (const auto& cp : d.plan->components) {
+      facts_of<Facts>(facts).kserve_names.push_back(cp.meta.ns + "/" + cp.kserve_hpa_name);
+    }
+  }
+  if (d.type.kind == "HorizontalPodAutoscaler") {
+    if (!made_by_kserve(d)) {
+      const auto* n = keda::at(metadata(d), "name");
+      facts_of<Facts>(facts).candidates.push_back(
+          candidate(d, "HorizontalPodAutoscaler", d.name(),
+                    spot(d, n != nullptr ? n->mark : d.root().mark, "/metadata/name")));
+    }
+  } else if (is_keda(d, "ScaledObject")) {
+    const auto* custom = custom_hpa_name(d);
+    if (!str(custom).empty()) {
+      facts_of<Facts>(facts).candidates.push_back(
+          candidate(d, "the ScaledObject's HPA", str(custom),
+                    spot(d, custom->mark, "/spec/advanced/horizontalPodAutoscalerConfig/name")));
+    }
+  }
+}
+
+void finish(const std::vector<const std::any*>& files, CrossReporter& cr) {
+  std::set<std::string_view> names;
+  for (const std::any* f : files) {
+    if (const auto* facts = std::any_cast<Facts>(f)) {
+      names.insert(facts->kserve_names.begin(), facts->kserve_names.end());
+    }
+  }
+  for (const std::any* f : files) {
+    const auto* facts = std::any_cast<Facts>(f);
+    for (std::size_t i = 0; facts != nullptr && i < facts->candidates.size(); ++i) {
+      const Candidate& c = facts->candidates[i];
+      if (c.kserve_target || names.count(c.key) != 0) {
+        cr.at(c.doc, c.at, message(c.what, c.name));
       }
     }
   }
 }
+
+constexpr CrossRule k_cross{collect, finish};
 
 } // namespace
 
@@ -94,7 +125,7 @@ extern const Rule k_rule_hpa_kserve_name = {
     "scaleTargetRef:\n    apiVersion: apps/v1\n    kind: Deployment\n    name: m-predictor\n  "
     "maxReplicas: 3\n",
     nullptr,
-    cross,
+    &k_cross,
 };
 
 } // namespace isvc::validate

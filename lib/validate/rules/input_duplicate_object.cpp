@@ -5,33 +5,53 @@
 // would be written twice. ScaledObjects are keda-workload-multiple-scalers'.
 #include "validate/rule.hpp"
 
+#include <deque>
 #include <fmt/format.h>
 #include <map>
 
 namespace isvc::validate {
 namespace {
 
+// An InferenceService with a name: where it is, by "<scope>/<name>".
+struct Named {
+  std::string key;
+  DocRef doc;
+  Spot name;
+};
+using Facts = std::deque<Named>; // one per InferenceService: no vector slack
+
+void collect(const Subject& d, std::any& facts) {
+  if (d.isvc == nullptr || !d.isvc->name || d.isvc->name->empty()) {
+    return;
+  }
+  facts_of<Facts>(facts).push_back(
+      {d.scope() + "/" + d.name(), doc_ref(d), spot(d, d.isvc->name.mark, d.isvc->name.pointer)});
+}
+
 // Two documents of one name are one object when they have one scope (Subject::scope): one
 // namespace, or a blank namespace in one directory.
-void cross(const Corpus& c, CrossReporter& cr) {
-  std::map<std::string, const Subject*> first; // "<scope>/<name>"
-  for (const Subject* d : c.docs) {
-    if (d->isvc == nullptr || !d->isvc->name || d->isvc->name->empty()) {
-      continue;
+void finish(const std::vector<const std::any*>& files, CrossReporter& cr) {
+  std::map<std::string_view, const Named*> first;
+  for (const std::any* f : files) {
+    const auto* facts = std::any_cast<Facts>(f);
+    for (std::size_t i = 0; facts != nullptr && i < facts->size(); ++i) {
+      const Named& d = (*facts)[i];
+      auto [it, fresh] = first.emplace(d.key, &d);
+      if (fresh) {
+        continue;
+      }
+      const Named& was = *it->second;
+      const auto& ns = d.doc.object.ns;
+      cr.at(d.doc, d.name,
+            fmt::format("InferenceService {}{} is defined twice, first at {}:{}: applied together "
+                        "the later replaces the earlier, and render would write its objects twice",
+                        ns.empty() ? "" : ns + "/", d.doc.object.name, *was.doc.file,
+                        was.name.mark.line));
     }
-    auto [it, fresh] = first.emplace(d->scope() + "/" + d->name(), d);
-    if (fresh) {
-      continue;
-    }
-    const Subject& was = *it->second;
-    std::string ns = d->ns();
-    cr.for_doc(*d).at(
-        d->isvc->name,
-        fmt::format("InferenceService {}{} is defined twice, first at {}:{}: applied together "
-                    "the later replaces the earlier, and render would write its objects twice",
-                    ns.empty() ? "" : ns + "/", d->name(), was.file, was.isvc->name.mark.line));
   }
 }
+
+constexpr CrossRule k_cross{collect, finish};
 
 } // namespace
 
@@ -54,7 +74,7 @@ extern const Rule k_rule_input_duplicate_object = {
     "apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\nmetadata:\n  name: m\nspec:\n"
     "  predictor:\n    model:\n      modelFormat:\n        name: sklearn\n",
     nullptr,
-    cross,
+    &k_cross,
 };
 
 } // namespace isvc::validate

@@ -96,77 +96,103 @@ absent(const Known& k, const std::string& name, bool cluster_kind, const std::st
                      where(cluster_kind, ns));
 }
 
+// One authenticationRef: where it is and what it names.
+struct Ref {
+  DocRef doc;
+  Spot at;
+  std::string name;
+  bool cluster_kind = false;
+};
+
+struct Facts {
+  std::vector<std::pair<std::string, std::string>> namespaced; // TriggerAuthentications: name, ns
+  std::vector<std::string> cluster;                            // ClusterTriggerAuthentications
+  std::vector<Ref> refs;
+};
+
 // One reference: an error where the inputs show it cannot resolve, a note where they do
 // not hold it at all.
-void judge(const Known& k,
-           CrossReporter& cr,
-           const Subject& d,
-           model::Mark mark,
-           const std::string& pointer,
-           const std::string& name,
-           bool cluster_kind) {
-  switch (k.resolves(d.ns(), name, cluster_kind)) {
+void judge(const Known& k, CrossReporter& cr, const Ref& r) {
+  const std::string& ns = r.doc.object.ns;
+  switch (k.resolves(ns, r.name, r.cluster_kind)) {
   case Known::Found::yes:
     return;
   case Known::Found::elsewhere:
-    cr.for_doc(d).at(mark, pointer, missing(k, name, cluster_kind, d.ns()));
+    cr.at(r.doc, r.at, missing(k, r.name, r.cluster_kind, ns));
     return;
   case Known::Found::absent:
-    if (!(cluster_kind ? k.any_cluster : k.any_namespaced)) {
+    if (!(r.cluster_kind ? k.any_cluster : k.any_namespaced)) {
       return; // no object of that kind among the inputs: they were not meant to hold it
     }
-    cr.for_doc(d)
-        .with_severity(diag::Severity::note)
-        .at(mark, pointer, absent(k, name, cluster_kind, d.ns()));
+    cr.at(r.doc, r.at, absent(k, r.name, r.cluster_kind, ns), diag::Severity::note);
     return;
   }
 }
 
-void cross(const Corpus& c, CrossReporter& cr) {
+void collect(const Subject& d, std::any& facts) {
+  if (is_keda(d, "TriggerAuthentication")) {
+    facts_of<Facts>(facts).namespaced.emplace_back(d.name(), d.ns());
+  } else if (is_keda(d, "ClusterTriggerAuthentication")) {
+    facts_of<Facts>(facts).cluster.push_back(d.name());
+  }
+  if (d.isvc != nullptr) {
+    // KServe copies external.authenticationRef.authenticationRef.name into the ScaledObject
+    // it generates in the InferenceService's namespace (kind TriggerAuthentication).
+    for (const auto& comp : d.isvc->components) {
+      for (const auto& m : comp.autoscaling.metrics) {
+        const auto& n = m.external.auth_name;
+        if (*m.type != "External" || !n || n->empty()) {
+          continue;
+        }
+        facts_of<Facts>(facts).refs.push_back({doc_ref(d), spot(d, n.mark, n.pointer), *n, false});
+      }
+    }
+    return;
+  }
+  if (!is_keda(d, "ScaledObject") && !is_keda(d, "ScaledJob")) {
+    return;
+  }
+  each_trigger(d, [&](std::size_t i, const model::Node& t) {
+    const auto* ref = t.get("authenticationRef");
+    const auto* name = at(ref, "name");
+    std::string kind = str(at(ref, "kind"));
+    if (str(name).empty() || (!kind.empty() && kind != "TriggerAuthentication" &&
+                              kind != "ClusterTriggerAuthentication")) {
+      return;
+    }
+    facts_of<Facts>(facts).refs.push_back(
+        {doc_ref(d), spot(d, name->mark, trigger_ptr(i, "authenticationRef") + "/name"), str(name),
+         kind == "ClusterTriggerAuthentication"});
+  });
+}
+
+void finish(const std::vector<const std::any*>& files, CrossReporter& cr) {
   Known k;
-  for (const Subject* d : c.docs) {
-    if (is_keda(*d, "TriggerAuthentication")) {
-      k.any_namespaced = true;
-      k.namespaced[d->name()].insert(d->ns());
-    } else if (is_keda(*d, "ClusterTriggerAuthentication")) {
-      k.any_cluster = true;
-      k.cluster.insert(d->name());
+  for (const std::any* f : files) {
+    if (const auto* facts = std::any_cast<Facts>(f)) {
+      for (const auto& [name, ns] : facts->namespaced) {
+        k.any_namespaced = true;
+        k.namespaced[name].insert(ns);
+      }
+      for (const auto& name : facts->cluster) {
+        k.any_cluster = true;
+        k.cluster.insert(name);
+      }
     }
   }
   if (!k.any_namespaced && !k.any_cluster) {
     return;
   }
-  for (const Subject* d : c.docs) {
-    if (d->isvc != nullptr) {
-      // KServe copies external.authenticationRef.authenticationRef.name into the ScaledObject
-      // it generates in the InferenceService's namespace (kind TriggerAuthentication).
-      for (const auto& comp : d->isvc->components) {
-        for (const auto& m : comp.autoscaling.metrics) {
-          const auto& n = m.external.auth_name;
-          if (*m.type != "External" || !n || n->empty()) {
-            continue;
-          }
-          judge(k, cr, *d, n.mark, n.pointer, *n, false);
-        }
+  for (const std::any* f : files) {
+    if (const auto* facts = std::any_cast<Facts>(f)) {
+      for (const Ref& r : facts->refs) {
+        judge(k, cr, r);
       }
-      continue;
     }
-    if (!is_keda(*d, "ScaledObject") && !is_keda(*d, "ScaledJob")) {
-      continue;
-    }
-    each_trigger(*d, [&](std::size_t i, const model::Node& t) {
-      const auto* ref = t.get("authenticationRef");
-      const auto* name = at(ref, "name");
-      std::string kind = str(at(ref, "kind"));
-      if (str(name).empty() || (!kind.empty() && kind != "TriggerAuthentication" &&
-                                kind != "ClusterTriggerAuthentication")) {
-        return;
-      }
-      judge(k, cr, *d, name->mark, trigger_ptr(i, "authenticationRef") + "/name", str(name),
-            kind == "ClusterTriggerAuthentication");
-    });
   }
 }
+
+constexpr CrossRule k_cross{collect, finish};
 
 } // namespace
 
@@ -195,7 +221,7 @@ extern const Rule k_rule_keda_auth_ref_unresolved = {
     "TriggerAuthentication\nmetadata:\n  name: other\nspec:\n  secretTargetRef:\n  - parameter: "
     "bearerToken\n    name: s\n    key: token\n",
     nullptr,
-    cross,
+    &k_cross,
 };
 
 } // namespace isvc::validate

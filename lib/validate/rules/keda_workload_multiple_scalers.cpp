@@ -3,6 +3,7 @@
 // the inputs: one ScaledObject per workload, no foreign HPA on it, no shared HPA name.
 #include "validate/rules/keda_helpers.hpp"
 
+#include <algorithm>
 #include <deque>
 #include <fmt/format.h>
 #include <map>
@@ -13,154 +14,182 @@ namespace {
 
 using namespace keda;
 
+// A ScaledObject or HPA, kept past its document: what the checks compare and where each
+// finding would go.
 struct Target {
-  const Subject* doc;
-  std::string workload; // "<ns>/<gvk>/<name>"
-  std::string type;     // KEDA's GVKString
-  std::string name;     // scaleTargetRef.name
-  const model::Node* name_node;
-  std::string object; // "<ns>/<metadata.name>"
-  std::string hpa;    // "<ns>/<HPA name>" (ScaledObjects only)
+  DocRef doc;
+  bool scaled_object = false;           // else an HPA
+  std::string workload;                 // "<ns>/<gvk>/<name>"
+  std::string type;                     // KEDA's GVKString
+  std::string name;                     // scaleTargetRef.name
+  std::string object;                   // "<ns>/<metadata.name>"
+  std::string hpa;                      // "<ns>/<HPA name>" (ScaledObjects only)
+  std::string hpa_name;                 // KEDA's name for its HPA (ScaledObjects only)
+  Spot target;                          // scaleTargetRef.name (else spec)
+  std::optional<model::Mark> name_mark; // metadata.name, if written
+  Spot name_spot;                       // metadata.name (else the document)
+  Spot hpa_clash;                       // the custom HPA name, else metadata.name
+  Spot transfer;               // the custom HPA name, else the transfer annotation, else `target`
+  bool transfer_asked = false; // scaledobject.keda.sh/transfer-hpa-ownership: "true"
+  std::string custom_hpa;      // spec.advanced.horizontalPodAutoscalerConfig.name
+  std::vector<std::string> owners; // HPAs: the ScaledObjects in its ownerReferences
 };
 
+model::Mark target_mark(const Subject& d, const model::Node* name_node) {
+  return name_node != nullptr ? name_node->mark : d.root().key_mark("spec");
+}
+
+std::vector<std::string> scaled_object_owners(const Subject& hpa) {
+  std::vector<std::string> out;
+  const auto* owners = at(metadata(hpa), "ownerReferences");
+  for (std::size_t i = 0; owners != nullptr && owners->is_seq() && i < owners->items.size(); ++i) {
+    const auto& o = owners->items[i];
+    if (str(o.get("kind")) == "ScaledObject") {
+      out.push_back(str(o.get("name")));
+    }
+  }
+  return out;
+}
+
 Target target_of(const Subject& d, bool scaled_object) {
-  Target t{&d, {}, {}, {}, at(at(spec(d), "scaleTargetRef"), "name"), {}, {}};
+  const auto* name_node = at(at(spec(d), "scaleTargetRef"), "name");
+  const auto* name = at(metadata(d), "name");
+  const auto* custom = custom_hpa_name(d);
+  const auto* ann = annotation(d, "scaledobject.keda.sh/transfer-hpa-ownership");
+  const char* custom_ptr = "/spec/advanced/horizontalPodAutoscalerConfig/name";
+  Target t;
+  t.doc = doc_ref(d);
+  t.scaled_object = scaled_object;
+  t.name = str(name_node);
+  t.target = spot(d, target_mark(d, name_node), "/spec/scaleTargetRef/name");
+  t.name_spot = spot(d, name != nullptr ? name->mark : d.root().mark, "/metadata/name");
+  t.transfer_asked = str(ann) == "true";
+  t.custom_hpa = str(custom);
   t.workload = workload(d, &t.type);
-  t.name = str(t.name_node);
   std::string scope = d.scope(); // one namespace, or a blank one in one directory
   t.object = scope + "/" + d.name();
+  if (name != nullptr) {
+    t.name_mark = name->mark;
+  }
   if (scaled_object) {
-    t.hpa = scope + "/" + hpa_name(d);
+    t.hpa_name = hpa_name(d);
+    t.hpa = scope + "/" + t.hpa_name;
+    t.hpa_clash = custom != nullptr ? spot(d, custom->mark, custom_ptr) : t.name_spot;
+    t.transfer = spot(d,
+                      custom != nullptr ? custom->mark
+                      : ann != nullptr  ? ann->mark
+                                        : t.target.mark,
+                      custom_ptr);
+  } else {
+    t.owners = scaled_object_owners(d);
   }
   return t;
 }
 
 // What came before in input order, indexed so a repository of thousands of ScaledObjects is
-// checked in one pass instead of comparing every pair. Targets live in deques (stable addresses).
+// checked in one pass instead of comparing every pair.
 struct Seen {
-  std::deque<Target> scaled;
-  std::deque<Target> hpas;
-  std::map<std::string, const Target*> object;   // first ScaledObject of that namespace/name
-  std::map<std::string, const Target*> workload; // first ScaledObject on the workload
-  std::map<std::string, const Target*> hpa;      // first ScaledObject using the HPA name
-  std::map<std::string, std::vector<const Target*>> scaled_on; // workload -> ScaledObjects
-  std::map<std::string, std::vector<const Target*>> hpas_on;   // workload -> HPAs
+  std::map<std::string_view, const Target*> object;   // first ScaledObject of that ns/name
+  std::map<std::string_view, const Target*> workload; // first ScaledObject on the workload
+  std::map<std::string_view, const Target*> hpa;      // first ScaledObject using the HPA name
+  std::map<std::string_view, std::vector<const Target*>> scaled_on; // workload -> ScaledObjects
+  std::map<std::string_view, std::vector<const Target*>> hpas_on;   // workload -> HPAs
 
   template <class M, class K>
   static auto find(const M& m, const K& key) -> typename M::mapped_type {
     auto it = m.find(key);
     return it != m.end() ? it->second : typename M::mapped_type{};
   }
-  void add_scaled(Target t) {
-    const Target& s = scaled.emplace_back(std::move(t));
+  void add_scaled(const Target& s) {
     object.emplace(s.object, &s);
     workload.emplace(s.workload, &s);
     hpa.emplace(s.hpa, &s);
     scaled_on[s.workload].push_back(&s);
   }
-  void add_hpa(Target t) {
-    const Target& h = hpas.emplace_back(std::move(t));
-    hpas_on[h.workload].push_back(&h);
-  }
+  void add_hpa(const Target& h) { hpas_on[h.workload].push_back(&h); }
 };
 
-model::Mark target_mark(const Subject& d, const Target& t) {
-  return t.name_node != nullptr ? t.name_node->mark : d.root().key_mark("spec");
-}
-
 // An HPA KEDA created for this ScaledObject (e.g. from `kubectl get -o yaml`) is not foreign.
-bool owned_by(const Subject& hpa, const Subject& so) {
-  const auto* owners = at(metadata(hpa), "ownerReferences");
-  if (owners == nullptr || !owners->is_seq()) {
-    return false;
-  }
-  for (const auto& o : owners->items) {
-    if (str(o.get("kind")) == "ScaledObject" && str(o.get("name")) == so.name()) {
-      return true;
-    }
-  }
-  return false;
+bool owned_by(const Target& hpa, const Target& so) {
+  return std::find(hpa.owners.begin(), hpa.owners.end(), so.doc.object.name) != hpa.owners.end();
 }
 
 enum class Ownership : std::uint8_t { conflict, transferred, transfer_unnamed };
 
 // How KEDA treats `so` meeting the foreign `hpa` on its workload.
-Ownership ownership(const Subject& so, const Subject& hpa) {
-  if (str(annotation(so, "scaledobject.keda.sh/transfer-hpa-ownership")) != "true") {
+Ownership ownership(const Target& so, const Target& hpa) {
+  if (!so.transfer_asked) {
     return Ownership::conflict;
   }
-  return str(custom_hpa_name(so)) == hpa.name() ? Ownership::transferred
-                                                : Ownership::transfer_unnamed;
+  return so.custom_hpa == hpa.doc.object.name ? Ownership::transferred
+                                              : Ownership::transfer_unnamed;
 }
 
-void report_transfer(CrossReporter& cr, const Subject& so, const Target& t, const Subject& hpa) {
-  // Point at the name that is wrong, else at the annotation that asked for the transfer.
-  const auto* custom = custom_hpa_name(so);
-  const auto* ann = annotation(so, "scaledobject.keda.sh/transfer-hpa-ownership");
-  cr.for_doc(so).at(
-      custom != nullptr ? custom->mark
-      : ann != nullptr  ? ann->mark
-                        : target_mark(so, t),
-      "/spec/advanced/horizontalPodAutoscalerConfig/name",
-      fmt::format("the existing hpa '{}' for workload '{}' of type '{}' must be "
-                  "specified by name in advanced settings to enable ownership "
-                  "transfer; set spec.advanced.horizontalPodAutoscalerConfig.name: {}",
-                  hpa.name(), t.name, t.type, hpa.name()));
+// Point at the name that is wrong, else at the annotation that asked for the transfer.
+void report_transfer(CrossReporter& cr, const Target& so, const Target& hpa) {
+  const std::string& h = hpa.doc.object.name;
+  cr.at(so.doc, so.transfer,
+        fmt::format("the existing hpa '{}' for workload '{}' of type '{}' must be "
+                    "specified by name in advanced settings to enable ownership "
+                    "transfer; set spec.advanced.horizontalPodAutoscalerConfig.name: {}",
+                    h, so.name, so.type, h));
+}
+
+// The same ScaledObject defined again: report that alone. Returns true if it was.
+bool check_redefined(CrossReporter& cr, const Target& t, const Seen& seen) {
+  // KEDA skips an object with the incoming name (an update of itself); in the inputs the same
+  // object twice means one definition silently replaces the other on apply. Its clashes were
+  // reported on the first definition.
+  const Target* o = Seen::find(seen.object, t.object);
+  if (o == nullptr || !t.name_mark || !o->name_mark) {
+    return false;
+  }
+  cr.at(t.doc, t.name_spot,
+        fmt::format("ScaledObject '{}' is defined again (first at {}:{}:{}); "
+                    "applying both keeps only the later definition and kustomize "
+                    "refuses the duplicate id: keep one",
+                    t.doc.object.name, *o->doc.file, o->name_mark->line, o->name_mark->col));
+  return true;
 }
 
 // A later ScaledObject against the ScaledObjects and HPAs before it; like KEDA, at most one
 // finding per kind of clash.
 // Returns false for a second definition of an earlier ScaledObject.
-bool check_scaled_object(CrossReporter& cr, const Subject& d, const Target& t, const Seen& seen) {
-  // KEDA skips an object with the incoming name (an update of itself); in the inputs the same
-  // object twice means one definition silently replaces the other on apply. Report that alone:
-  // its clashes were reported on the first definition.
-  const auto* name = at(metadata(d), "name");
-  if (const Target* o = Seen::find(seen.object, t.object); o != nullptr && name != nullptr) {
-    if (const auto* first = at(metadata(*o->doc), "name"); first != nullptr) {
-      cr.for_doc(d).at(name->mark, "/metadata/name",
-                       fmt::format("ScaledObject '{}' is defined again (first at {}:{}:{}); "
-                                   "applying both keeps only the later definition and kustomize "
-                                   "refuses the duplicate id: keep one",
-                                   d.name(), o->doc->file, first->mark.line, first->mark.col));
-      return false;
-    }
+bool check_scaled_object(CrossReporter& cr, const Target& t, const Seen& seen) {
+  if (check_redefined(cr, t, seen)) {
+    return false;
   }
   if (const Target* o = Seen::find(seen.workload, t.workload); o != nullptr) {
-    cr.for_doc(d).at(target_mark(d, t), "/spec/scaleTargetRef/name",
-                     fmt::format("the workload '{}' of type '{}' is already managed by the "
-                                 "ScaledObject '{}'; keep one ScaledObject per workload (merge "
-                                 "the triggers)",
-                                 t.name, t.type, o->doc->name()));
+    cr.at(t.doc, t.target,
+          fmt::format("the workload '{}' of type '{}' is already managed by the "
+                      "ScaledObject '{}'; keep one ScaledObject per workload (merge "
+                      "the triggers)",
+                      t.name, t.type, o->doc.object.name));
   }
   if (const Target* o = Seen::find(seen.hpa, t.hpa); o != nullptr) {
-    const auto* custom = custom_hpa_name(d);
-    cr.for_doc(d).at(custom != nullptr ? custom->mark
-                     : name != nullptr ? name->mark
-                                       : d.root().mark,
-                     custom != nullptr ? "/spec/advanced/horizontalPodAutoscalerConfig/name"
-                                       : "/metadata/name",
-                     fmt::format("the HPA '{}' is already managed by the ScaledObject '{}'; "
-                                 "give this ScaledObject's HPA another name",
-                                 hpa_name(d), o->doc->name()));
+    cr.at(t.doc, t.hpa_clash,
+          fmt::format("the HPA '{}' is already managed by the ScaledObject '{}'; "
+                      "give this ScaledObject's HPA another name",
+                      t.hpa_name, o->doc.object.name));
   }
   for (const Target* h : Seen::find(seen.hpas_on, t.workload)) {
-    if (owned_by(*h->doc, d)) {
+    if (owned_by(*h, t)) {
       continue;
     }
-    Ownership own = ownership(d, *h->doc);
+    Ownership own = ownership(t, *h);
     if (own == Ownership::transferred) {
       continue;
     }
     if (own == Ownership::transfer_unnamed) {
-      report_transfer(cr, d, t, *h->doc);
+      report_transfer(cr, t, *h);
     } else {
-      cr.for_doc(d).at(target_mark(d, t), "/spec/scaleTargetRef/name",
-                       fmt::format("the workload '{}' of type '{}' is already managed by the hpa "
-                                   "'{}'; delete that HPA, or take it over with the annotation "
-                                   "scaledobject.keda.sh/transfer-hpa-ownership: \"true\" and "
-                                   "spec.advanced.horizontalPodAutoscalerConfig.name: {}",
-                                   t.name, t.type, h->doc->name(), h->doc->name()));
+      const std::string& hn = h->doc.object.name;
+      cr.at(t.doc, t.target,
+            fmt::format("the workload '{}' of type '{}' is already managed by the hpa "
+                        "'{}'; delete that HPA, or take it over with the annotation "
+                        "scaledobject.keda.sh/transfer-hpa-ownership: \"true\" and "
+                        "spec.advanced.horizontalPodAutoscalerConfig.name: {}",
+                        t.name, t.type, hn, hn));
     }
     return true; // KEDA stops at the first conflicting HPA
   }
@@ -169,26 +198,26 @@ bool check_scaled_object(CrossReporter& cr, const Subject& d, const Target& t, c
 
 // A later HPA against the ScaledObjects before it. KEDA itself validates only ScaledObjects,
 // but the HPA would fight KEDA's own HPA over the replica count.
-void check_hpa(CrossReporter& cr, const Subject& d, const Target& t, const Seen& seen) {
+void check_hpa(CrossReporter& cr, const Target& t, const Seen& seen) {
   for (const Target* so : Seen::find(seen.scaled_on, t.workload)) {
     const Target& o = *so;
-    if (owned_by(d, *o.doc)) {
+    if (owned_by(t, o)) {
       continue;
     }
-    Ownership own = ownership(*o.doc, d);
+    Ownership own = ownership(o, t);
     if (own == Ownership::transferred) {
       continue;
     }
     if (own == Ownership::transfer_unnamed) {
       // The ScaledObject asked for a transfer but did not name this HPA: fix it there.
-      report_transfer(cr, *o.doc, o, d);
+      report_transfer(cr, o, t);
     } else {
-      cr.for_doc(d).at(target_mark(d, t), "/spec/scaleTargetRef/name",
-                       fmt::format("the workload '{}' of type '{}' is already managed by the "
-                                   "ScaledObject '{}'; delete this HPA (KEDA creates its own), or "
-                                   "annotate it validations.keda.sh/hpa-ownership: \"false\" if "
-                                   "that is intended",
-                                   t.name, t.type, o.doc->name()));
+      cr.at(t.doc, t.target,
+            fmt::format("the workload '{}' of type '{}' is already managed by the "
+                        "ScaledObject '{}'; delete this HPA (KEDA creates its own), or "
+                        "annotate it validations.keda.sh/hpa-ownership: \"false\" if "
+                        "that is intended",
+                        t.name, t.type, o.doc.object.name));
     }
     return; // one finding per HPA; later duplicate ScaledObjects are reported themselves
   }
@@ -197,85 +226,100 @@ void check_hpa(CrossReporter& cr, const Subject& d, const Target& t, const Seen&
 // A scaler KServe's controller creates for an InferenceService component (class keda: a
 // ScaledObject, class hpa or no class: an HPA, both named like the Deployment).
 struct KServeScaler {
-  const Subject* isvc;
+  std::string workload;
+  std::string isvc;
   std::string kind; // "ScaledObject" | "HorizontalPodAutoscaler"
   std::string name;
 };
 
-std::map<std::string, KServeScaler> kserve_scalers(const Corpus& c) {
-  std::map<std::string, KServeScaler> out; // workload -> scaler
-  for (const Subject* d : c.docs) {
-    // The plan decided the mode and each component's class and names (plan::resolve).
-    if (d->plan == nullptr || d->plan->mode != "Standard") {
-      continue;
-    }
-    for (const auto& cp : d->plan->components) {
-      const auto& meta = cp.meta;
-      if (meta.stopped || (meta.autoscaler_class != "keda" && meta.autoscaler_class != "hpa")) {
-        continue; // external/none: KServe leaves scaling to someone else
-      }
-      out.emplace(
-          d->scope() + "/" + gvk_string("", "") + "/" + meta.name,
-          KServeScaler{d,
-                       meta.autoscaler_class == "keda" ? "ScaledObject" : "HorizontalPodAutoscaler",
-                       meta.name});
-    }
+struct Facts {
+  std::deque<KServeScaler> kserve; // one per InferenceService component
+  std::vector<Target> targets;     // ScaledObjects and HPAs, in input order
+};
+
+void collect_kserve(const Subject& d, std::any& facts) {
+  // The plan decided the mode and each component's class and names (plan::resolve).
+  if (d.plan == nullptr || d.plan->mode != "Standard") {
+    return;
   }
-  return out;
+  for (const auto& cp : d.plan->components) {
+    const auto& meta = cp.meta;
+    if (meta.stopped || (meta.autoscaler_class != "keda" && meta.autoscaler_class != "hpa")) {
+      continue; // external/none: KServe leaves scaling to someone else
+    }
+    facts_of<Facts>(facts).kserve.push_back(
+        {d.scope() + "/" + gvk_string("", "") + "/" + meta.name, d.name(),
+         meta.autoscaler_class == "keda" ? "ScaledObject" : "HorizontalPodAutoscaler", meta.name});
+  }
+}
+
+void collect(const Subject& d, std::any& facts) {
+  collect_kserve(d, facts);
+  bool so = is_keda(d, "ScaledObject");
+  bool hpa = d.type.kind == "HorizontalPodAutoscaler" &&
+             util::starts_with(d.type.api_version, "autoscaling/");
+  // KEDA skips HPAs annotated validations.keda.sh/hpa-ownership: "false".
+  if ((!so && !hpa) ||
+      (hpa && str(annotation(d, "validations.keda.sh/hpa-ownership")) == "false")) {
+    return;
+  }
+  Target t = target_of(d, so);
+  if (!t.name.empty()) { // else schema-required reports the missing scaleTargetRef.name
+    facts_of<Facts>(facts).targets.push_back(std::move(t));
+  }
 }
 
 // A hand-written ScaledObject/HPA on a Deployment KServe already scales: KEDA's webhook rejects
 // the ScaledObject (or the two HPAs fight), and KServe's reconciler puts its own object back.
 void check_kserve_owned(CrossReporter& cr,
-                        const Subject& d,
                         const Target& t,
                         bool so,
-                        const std::map<std::string, KServeScaler>& owned) {
+                        const std::map<std::string_view, const KServeScaler*>& owned) {
   auto it = owned.find(t.workload);
   if (it == owned.end()) {
     return;
   }
-  const KServeScaler& k = it->second;
-  if (d.name() == k.name && d.type.kind == k.kind) {
+  const KServeScaler& k = *it->second;
+  if (t.doc.object.name == k.name && t.doc.object.kind == k.kind) {
     return; // KServe's own object (e.g. `render --mode kserve` output linted beside its ISVC)
   }
-  cr.for_doc(d).at(
-      target_mark(d, t), "/spec/scaleTargetRef/name",
-      fmt::format("the workload '{}' is already scaled by KServe: InferenceService '{}' makes "
-                  "the {} '{}' for it (autoscalerClass {}); this {} would fight it, so set "
-                  "serving.kserve.io/autoscalerClass: external on the InferenceService (or let "
-                  "`isvc-scale render` write both)",
-                  t.name, k.isvc->name(), k.kind, k.name, k.kind == "ScaledObject" ? "keda" : "hpa",
-                  so ? "ScaledObject" : "HorizontalPodAutoscaler"));
+  cr.at(t.doc, t.target,
+        fmt::format("the workload '{}' is already scaled by KServe: InferenceService '{}' makes "
+                    "the {} '{}' for it (autoscalerClass {}); this {} would fight it, so set "
+                    "serving.kserve.io/autoscalerClass: external on the InferenceService (or let "
+                    "`isvc-scale render` write both)",
+                    t.name, k.isvc, k.kind, k.name, k.kind == "ScaledObject" ? "keda" : "hpa",
+                    so ? "ScaledObject" : "HorizontalPodAutoscaler"));
 }
 
-void cross(const Corpus& c, CrossReporter& cr) {
-  Seen seen;
-  const auto owned = kserve_scalers(c);
-  for (const Subject* d : c.docs) {
-    bool so = is_keda(*d, "ScaledObject");
-    bool hpa = d->type.kind == "HorizontalPodAutoscaler" &&
-               util::starts_with(d->type.api_version, "autoscaling/");
-    // KEDA skips HPAs annotated validations.keda.sh/hpa-ownership: "false".
-    if ((!so && !hpa) ||
-        (hpa && str(annotation(*d, "validations.keda.sh/hpa-ownership")) == "false")) {
-      continue;
-    }
-    Target t = target_of(*d, so);
-    if (t.name.empty()) {
-      continue; // schema-required reports the missing scaleTargetRef.name
-    }
-    check_kserve_owned(cr, *d, t, so, owned);
-    if (so) {
-      if (check_scaled_object(cr, *d, t, seen)) {
-        seen.add_scaled(std::move(t));
+void finish(const std::vector<const std::any*>& files, CrossReporter& cr) {
+  std::map<std::string_view, const KServeScaler*> owned; // workload -> scaler
+  for (const std::any* f : files) {
+    if (const auto* facts = std::any_cast<Facts>(f)) {
+      for (const auto& k : facts->kserve) {
+        owned.emplace(k.workload, &k);
       }
-    } else {
-      check_hpa(cr, *d, t, seen);
-      seen.add_hpa(std::move(t));
+    }
+  }
+  Seen seen;
+  for (const std::any* f : files) {
+    const auto* facts = std::any_cast<Facts>(f);
+    for (std::size_t i = 0; facts != nullptr && i < facts->targets.size(); ++i) {
+      const Target& t = facts->targets[i];
+      check_kserve_owned(cr, t, t.scaled_object, owned);
+      if (t.scaled_object) {
+        if (check_scaled_object(cr, t, seen)) {
+          seen.add_scaled(t);
+        }
+      } else {
+        check_hpa(cr, t, seen);
+        seen.add_hpa(t);
+      }
     }
   }
 }
+
+constexpr CrossRule k_cross{collect, finish};
 
 } // namespace
 
@@ -308,7 +352,7 @@ extern const Rule k_rule_keda_workload_multiple_scalers = {
     "ScaledObject\nmetadata:\n  name: so2\nspec:\n  scaleTargetRef:\n    name: d\n  triggers:\n  - "
     "type: cpu\n    metricType: Utilization\n    metadata:\n      value: \"50\"\n",
     nullptr,
-    cross,
+    &k_cross,
 };
 
 } // namespace isvc::validate

@@ -2,6 +2,7 @@
 // A PodMonitor endpoint that selects a container port the KServe pod does not declare.
 #include "validate/rules/keda_helpers.hpp"
 
+#include <deque>
 #include <fmt/format.h>
 #include <optional>
 #include <string>
@@ -32,37 +33,14 @@ std::optional<Target> kserve_target(const Subject& d) {
   return Target{name, comp.empty() ? "predictor" : comp};
 }
 
-// InferenceServices (documents with a plan) by name, in input order: a PodMonitor looks up
-// its InferenceService without scanning every document (quadratic on a large corpus).
-using ByName = std::unordered_map<std::string, std::vector<const Subject*>>;
+using Ports = std::vector<std::pair<std::string, std::int64_t>>;
 
-ByName planned_by_name(const Corpus& c) {
-  ByName out;
-  for (const Subject* d : c.docs) {
-    if (d->plan != nullptr) {
-      out[d->name()].push_back(d);
-    }
-  }
-  return out;
-}
-
-const plan::ComponentPlan* find_component(const ByName& isvcs, const Subject& pm, const Target& t) {
-  auto it = isvcs.find(t.isvc);
-  if (it == isvcs.end()) {
-    return nullptr;
-  }
-  for (const Subject* d : it->second) {
-    if (!(d->ns().empty() || pm.ns().empty() || d->ns() == pm.ns())) {
-      continue;
-    }
-    for (const auto& cp : d->plan->components) {
-      if (t.component == model::to_string(cp.comp->kind)) {
-        return &cp;
-      }
-    }
-  }
-  return nullptr;
-}
+// An InferenceService with a plan: the ports each of its components declares.
+struct Planned {
+  std::string name;
+  std::string ns;
+  std::vector<std::pair<std::string, Ports>> components; // component kind, declared ports
+};
 
 // The port an endpoint keeps targets by (prometheus-operator pkg/prometheus/promcfg.go:
 // 1569-1597 at v0.93.0: `port` keeps by __meta_kubernetes_pod_container_port_name, else
@@ -73,6 +51,48 @@ struct Selector {
   std::string name;
   std::optional<std::int64_t> number;
 };
+
+// One endpoint's selector, kept past its document: where it is instead of the node.
+struct Endpoint {
+  std::string field;
+  std::string name;
+  std::optional<std::int64_t> number;
+  Spot at;
+};
+
+struct Monitor {
+  DocRef doc;
+  Target target;
+  std::vector<Endpoint> endpoints;
+};
+
+struct Facts {
+  std::deque<Planned> isvcs; // one per InferenceService
+  std::vector<Monitor> monitors;
+};
+
+// InferenceServices by name, in input order: a PodMonitor looks up its InferenceService
+// without scanning every document (quadratic on a large corpus).
+using ByName = std::unordered_map<std::string_view, std::vector<const Planned*>>;
+
+const Ports* find_component(const ByName& isvcs, const Monitor& pm) {
+  auto it = isvcs.find(pm.target.isvc);
+  if (it == isvcs.end()) {
+    return nullptr;
+  }
+  const std::string& ns = pm.doc.object.ns;
+  for (const Planned* d : it->second) {
+    if (!(d->ns.empty() || ns.empty() || d->ns == ns)) {
+      continue;
+    }
+    for (const auto& [kind, ports] : d->components) {
+      if (pm.target.component == kind) {
+        return &ports;
+      }
+    }
+  }
+  return nullptr;
+}
 
 Selector selector(const model::Node& ep) {
   if (const auto* p = ep.get("port"); !str(p).empty()) {
@@ -90,7 +110,7 @@ Selector selector(const model::Node& ep) {
   return {};
 }
 
-bool declared(const Selector& s, const std::vector<std::pair<std::string, std::int64_t>>& ports) {
+bool declared(const Endpoint& s, const Ports& ports) {
   for (const auto& [name, number] : ports) {
     if ((!s.name.empty() && name == s.name) || (s.number && number == *s.number)) {
       return true;
@@ -99,60 +119,89 @@ bool declared(const Selector& s, const std::vector<std::pair<std::string, std::i
   return false;
 }
 
-std::string what(const Selector& s) {
+std::string what(const Endpoint& s) {
   return s.name.empty() ? fmt::format("port number {}", *s.number)
                         : fmt::format("port name \"{}\"", s.name);
 }
 
-void judge(const Subject& d, const Target& t, const plan::ComponentPlan* cp, CrossReporter& cr) {
-  const auto* eps = at(d.root().get("spec"), "podMetricsEndpoints");
-  if (eps == nullptr || !eps->is_seq()) {
-    return;
-  }
-  for (std::size_t i = 0; i < eps->items.size(); ++i) {
-    Selector s = selector(eps->items[i]);
-    if (s.node == nullptr || (cp != nullptr && declared(s, cp->scrape.declared_ports))) {
+void judge(const Monitor& pm, const Ports* ports, CrossReporter& cr) {
+  const Target& t = pm.target;
+  for (const Endpoint& s : pm.endpoints) {
+    if (ports != nullptr && declared(s, *ports)) {
       continue;
     }
-    std::string ptr = fmt::format("/spec/podMetricsEndpoints/{}/{}", i, s.field);
     std::string head = fmt::format(
         "{} keeps only targets with container {}, but Prometheus gives a container without "
         "declared ports one target with no port labels",
         s.field, what(s));
-    if (cp == nullptr) {
+    if (ports == nullptr) {
       // The InferenceService is not among the inputs: its ServingRuntime may declare the port.
-      cr.for_doc(d)
-          .with_severity(diag::Severity::note)
-          .at(s.node->mark, ptr,
-              fmt::format("{}; KServe's stock ServingRuntimes declare none, so on them this "
-                          "PodMonitor scrapes nothing from the {} of InferenceService {}",
-                          head, t.component, t.isvc));
+      cr.at(pm.doc, s.at,
+            fmt::format("{}; KServe's stock ServingRuntimes declare none, so on them this "
+                        "PodMonitor scrapes nothing from the {} of InferenceService {}",
+                        head, t.component, t.isvc),
+            diag::Severity::note);
       continue;
     }
-    cr.for_doc(d).at(
-        s.node->mark, ptr,
-        fmt::format("{}; the {} of InferenceService {} declares {}, so unless its "
-                    "ServingRuntime declares it this PodMonitor scrapes nothing",
-                    head, t.component, t.isvc,
-                    cp->scrape.declared_ports.empty() ? std::string("no ports") : "other ports"));
+    cr.at(pm.doc, s.at,
+          fmt::format("{}; the {} of InferenceService {} declares {}, so unless its "
+                      "ServingRuntime declares it this PodMonitor scrapes nothing",
+                      head, t.component, t.isvc,
+                      ports->empty() ? std::string("no ports") : "other ports"));
   }
 }
 
-void cross(const Corpus& c, CrossReporter& cr) {
-  std::optional<ByName> isvcs; // built at the first PodMonitor
-  for (const Subject* d : c.docs) {
-    if (d->type.kind != "PodMonitor" ||
-        !util::starts_with(d->type.api_version, "monitoring.coreos.com/")) {
-      continue;
+Monitor monitor(const Subject& d, Target t) {
+  Monitor pm{doc_ref(d), std::move(t), {}};
+  const auto* eps = at(d.root().get("spec"), "podMetricsEndpoints");
+  for (std::size_t i = 0; eps != nullptr && eps->is_seq() && i < eps->items.size(); ++i) {
+    Selector s = selector(eps->items[i]);
+    if (s.node != nullptr) {
+      std::string ptr = fmt::format("/spec/podMetricsEndpoints/{}/{}", i, s.field);
+      pm.endpoints.push_back({s.field, s.name, s.number, spot(d, s.node->mark, std::move(ptr))});
     }
-    if (auto t = kserve_target(*d)) {
+  }
+  return pm;
+}
+
+void collect(const Subject& d, std::any& facts) {
+  if (d.plan != nullptr) {
+    Planned p{d.name(), d.ns(), {}};
+    for (const auto& cp : d.plan->components) {
+      p.components.emplace_back(model::to_string(cp.comp->kind), cp.scrape.declared_ports);
+    }
+    facts_of<Facts>(facts).isvcs.push_back(std::move(p));
+  }
+  if (d.type.kind != "PodMonitor" ||
+      !util::starts_with(d.type.api_version, "monitoring.coreos.com/")) {
+    return;
+  }
+  if (auto t = kserve_target(d)) {
+    facts_of<Facts>(facts).monitors.push_back(monitor(d, std::move(*t)));
+  }
+}
+
+void finish(const std::vector<const std::any*>& files, CrossReporter& cr) {
+  std::optional<ByName> isvcs; // built at the first PodMonitor
+  for (const std::any* f : files) {
+    const auto* facts = std::any_cast<Facts>(f);
+    for (std::size_t m = 0; facts != nullptr && m < facts->monitors.size(); ++m) {
       if (!isvcs) {
-        isvcs = planned_by_name(c);
+        isvcs.emplace();
+        for (const std::any* g : files) {
+          if (const auto* h = std::any_cast<Facts>(g)) {
+            for (const Planned& p : h->isvcs) {
+              (*isvcs)[p.name].push_back(&p);
+            }
+          }
+        }
       }
-      judge(*d, *t, find_component(*isvcs, *d, *t), cr);
+      judge(facts->monitors[m], find_component(*isvcs, facts->monitors[m]), cr);
     }
   }
 }
+
+constexpr CrossRule k_cross{collect, finish};
 
 } // namespace
 
@@ -178,7 +227,7 @@ extern const Rule k_rule_podmonitor_port_undeclared = {
     "namespace: ml\nspec:\n  selector:\n    matchLabels:\n      "
     "serving.kserve.io/inferenceservice: m\n  podMetricsEndpoints:\n  - portNumber: 8080\n",
     nullptr,
-    cross,
+    &k_cross,
 };
 
 } // namespace isvc::validate
