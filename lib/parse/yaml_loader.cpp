@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "parse/yaml_loader.hpp"
 
+#include "parse/document_stream.hpp"
 #include "parse/yaml_checks.hpp"
 #include "util/utf8.hpp"
 
@@ -9,7 +10,8 @@
 #include <map>
 #include <optional>
 #include <set>
-#include <sstream>
+#include <istream>
+#include <streambuf>
 #include <string_view>
 #include <unordered_map>
 #include <yaml-cpp/depthguard.h>
@@ -35,6 +37,9 @@ struct TooLarge {
 };
 
 struct Unbalanced {};
+
+// yaml-cpp handed over an empty or repeated document: stray flow indicators.
+struct StrayFlow {};
 
 // A byte kubectl's YAML reader refuses (go-yaml: "invalid leading UTF-8
 // octet", "control characters are not allowed"); yaml-cpp reads them.
@@ -493,9 +498,13 @@ private:
   std::size_t m_alias_nodes = 0;
 };
 
-void syntax_error(LoadedFile& file, diag::Sink& sink, Mark mark, std::string message, int doc) {
+void syntax_error(const std::string& path,
+                  diag::Sink& sink,
+                  Mark mark,
+                  std::string message,
+                  int doc) {
   diag::Diagnostic d;
-  d.file = file.path;
+  d.file = path;
   d.mark = mark.line == 0 ? Mark{1, 1} : mark;
   d.severity = diag::Severity::error;
   d.rule = "yaml-syntax";
@@ -503,7 +512,6 @@ void syntax_error(LoadedFile& file, diag::Sink& sink, Mark mark, std::string mes
   d.fix = "Fix the YAML syntax at this position; nothing in this file is used until it parses.";
   d.doc = doc;
   sink.add(std::move(d));
-  file.complete = false;
 }
 
 // The start of 0-based `line` in `text`, or npos.
@@ -534,104 +542,139 @@ bool tab_indent(std::string_view text, const YAML::Mark& mark, YAML::Mark& tab) 
 }
 
 // `kubectl get ... -o yaml` prints a v1 List: its items are the objects, each checked and
-// rendered as a document of its own (positions stay those of the file).
-void expand_lists(LoadedFile& file) {
-  std::vector<Document> out;
-  int next = k_list_item_base;
-  for (auto& d : file.docs) {
-    const Node* kind = d.root.get("kind");
-    const Node* api = d.root.get("apiVersion");
-    Node* items = nullptr;
-    for (std::size_t k = 0; d.root.is_map() && k < d.root.keys.size(); ++k) {
-      if (d.root.keys[k].first == "items") {
-        items = &d.root.items[k];
-      }
-    }
-    bool list = kind != nullptr && kind->is_scalar() && kind->value == "List" && api != nullptr &&
-                api->is_scalar() && api->value == "v1" && items != nullptr && items->is_seq();
-    if (!list) {
-      out.push_back(std::move(d));
-      continue;
-    }
-    for (std::size_t i = 0; i < items->items.size(); ++i) {
-      Document item{std::move(items->items[i]), next++, d.index, "/items/" + std::to_string(i)};
-      out.push_back(std::move(item));
+// rendered as a document of its own (positions stay those of the file). `next` is the index
+// the next List item gets.
+void hand_over(Document&& d, int& next, const DocumentFn& on_doc) {
+  const Node* kind = d.root.get("kind");
+  const Node* api = d.root.get("apiVersion");
+  Node* items = nullptr;
+  for (std::size_t k = 0; d.root.is_map() && k < d.root.keys.size(); ++k) {
+    if (d.root.keys[k].first == "items") {
+      items = &d.root.items[k];
     }
   }
-  file.docs = std::move(out);
+  bool list = kind != nullptr && kind->is_scalar() && kind->value == "List" && api != nullptr &&
+              api->is_scalar() && api->value == "v1" && items != nullptr && items->is_seq();
+  if (!list) {
+    on_doc(std::move(d));
+    return;
+  }
+  for (std::size_t i = 0; i < items->items.size(); ++i) {
+    on_doc(Document{std::move(items->items[i]), next++, d.index, "/items/" + std::to_string(i)});
+  }
 }
 
-} // namespace
+// Reads the text in place (std::istringstream would copy it: 47 MB more for a 47 MB stream).
+class ViewBuf : public std::streambuf {
+public:
+  explicit ViewBuf(std::string_view text) {
+    char* begin = const_cast<char*>(text.data()); // read only: only the get area is set
+    setg(begin, begin, begin + text.size());
+  }
+};
 
-LoadedFile load_yaml(std::string path, std::string text, diag::Sink& sink) {
-  LoadedFile file;
-  file.path = std::move(path);
-  file.text = std::move(text);
-  if (auto bad = check_encoding(file.text)) {
-    std::string_view before = std::string_view(file.text).substr(0, bad->offset);
+// Before yaml-cpp runs: bytes kubectl refuses, and directives without "---". False if found.
+bool prechecked(const std::string& path, std::string_view text, diag::Sink& sink) {
+  if (auto bad = check_encoding(text)) {
+    std::string_view before = text.substr(0, bad->offset);
     std::size_t nl = before.rfind('\n');
     std::size_t start = nl == std::string_view::npos ? 0 : nl + 1;
     // Columns count characters (code points), as editors and SARIF do.
     auto line = std::count(before.begin(), before.end(), '\n');
     auto col = std::count_if(before.begin() + static_cast<std::ptrdiff_t>(start), before.end(),
                              [](char c) { return !continuation_byte(c); });
-    syntax_error(file, sink,
+    syntax_error(path, sink,
                  Mark{static_cast<std::uint32_t>(line + 1), static_cast<std::uint32_t>(col + 1)},
                  std::move(bad->message), -1);
-    return file;
+    return false;
   }
-  if (auto at = directive_without_document_start(file.text)) {
-    auto line =
-        std::count(file.text.begin(), file.text.begin() + static_cast<std::ptrdiff_t>(*at), '\n');
-    syntax_error(file, sink, Mark{static_cast<std::uint32_t>(line + 1), 1},
+  if (auto at = directive_without_document_start(text)) {
+    auto line = std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(*at), '\n');
+    syntax_error(path, sink, Mark{static_cast<std::uint32_t>(line + 1), 1},
                  "a document after %YAML or %TAG directives must start with \"---\"", 0);
-    return file;
+    return false;
   }
-  Columns columns(file.text);
-  std::istringstream in(file.text);
+  return true;
+}
+
+// yaml-cpp's parse of the documents, one at a time (yaml-cpp/parser.h: HandleNextDocument
+// "handles the next document by calling events on the eventHandler", false when there are
+// no more): each is handed over before the next is read.
+void parse_documents(const std::string& path,
+                     std::string_view text,
+                     const Columns& columns,
+                     diag::Sink& sink,
+                     const DocumentFn& on_doc,
+                     int& index) {
+  ViewBuf buf(text);
+  std::istream in(&buf);
   YAML::Parser parser(in);
-  int index = 0;
-  model::Mark last;
-  try {
-    while (true) {
-      Builder builder(file.path, index, columns, sink);
-      if (!parser.HandleNextDocument(builder)) {
-        break;
-      }
-      // yaml-cpp reports the same "document" again and again, without consuming
-      // input, for stray flow indicators (", 2]"): stop instead of looping.
-      Node root = builder.take_root();
-      bool repeated = !file.docs.empty() && root.mark.line == last.line &&
-                      root.mark.col == last.col && root.kind == file.docs.back().root.kind;
-      if (!builder.saw_events() || repeated) {
-        syntax_error(file, sink, Mark{}, "unexpected ',', ']' or '}' outside a flow collection",
-                     index);
-        break;
-      }
-      last = root.mark;
-      file.docs.push_back(Document{std::move(root), index, index, {}});
-      ++index;
+  int next_item = k_list_item_base;
+  std::optional<std::pair<model::Mark, Node::Kind>> last;
+  while (true) {
+    Builder builder(path, index, columns, sink);
+    if (!parser.HandleNextDocument(builder)) {
+      break;
     }
+    // yaml-cpp reports the same "document" again and again, without consuming
+    // input, for stray flow indicators (", 2]"): stop instead of looping.
+    Node root = builder.take_root();
+    bool repeated = last && root.mark.line == last->first.line &&
+                    root.mark.col == last->first.col && root.kind == last->second;
+    if (!builder.saw_events() || repeated) {
+      throw StrayFlow{};
+    }
+    last.emplace(root.mark, root.kind);
+    hand_over(Document{std::move(root), index, index, {}}, next_item, on_doc);
+    ++index;
+  }
+}
+
+} // namespace
+
+bool for_each_document(const std::string& path,
+                       std::string_view text,
+                       diag::Sink& sink,
+                       const DocumentFn& on_doc) {
+  if (!prechecked(path, text, sink)) {
+    return false;
+  }
+  Columns columns(text);
+  int index = 0; // the document being parsed, for the finding that stops it
+  try {
+    parse_documents(path, text, columns, sink, on_doc, index);
+    return true;
+  } catch (const StrayFlow&) {
+    syntax_error(path, sink, Mark{}, "unexpected ',', ']' or '}' outside a flow collection",
+                 index);
   } catch (const YAML::DeepRecursion& e) {
     syntax_error(
-        file, sink, columns.to_mark(e.mark),
+        path, sink, columns.to_mark(e.mark),
         fmt::format("nesting is deeper than the YAML reader's limit ({} levels)", e.depth() - 1),
         index);
   } catch (const YAML::Exception& e) {
     YAML::Mark tab;
-    if (tab_indent(file.text, e.mark, tab)) {
-      syntax_error(file, sink, columns.to_mark(tab),
+    if (tab_indent(text, e.mark, tab)) {
+      syntax_error(path, sink, columns.to_mark(tab),
                    "tab characters are not allowed for indentation in YAML", index);
     } else {
-      syntax_error(file, sink, columns.to_mark(e.mark), e.msg, index);
+      syntax_error(path, sink, columns.to_mark(e.mark), e.msg, index);
     }
   } catch (const Unbalanced&) {
-    syntax_error(file, sink, Mark{}, "unbalanced flow collection ('[' or '{' missing)", index);
+    syntax_error(path, sink, Mark{}, "unbalanced flow collection ('[' or '{' missing)", index);
   } catch (const TooLarge& e) {
-    syntax_error(file, sink, columns.to_mark(e.mark),
+    syntax_error(path, sink, columns.to_mark(e.mark),
                  "document expands to too many nodes (alias expansion limit reached)", index);
   }
-  expand_lists(file);
+  return false;
+}
+
+LoadedFile load_yaml(std::string path, std::string text, diag::Sink& sink) {
+  LoadedFile file;
+  file.path = std::move(path);
+  file.text = std::move(text);
+  file.complete = for_each_document(file.path, file.text, sink,
+                                    [&file](Document&& d) { file.docs.push_back(std::move(d)); });
   return file;
 }
 

@@ -3,6 +3,7 @@
 
 #include "diag/format_text.hpp"
 #include "fix/attach.hpp"
+#include "parse/document_stream.hpp"
 #include "parse/inputs.hpp"
 #include "plan/plan.hpp"
 #include "util/parallel.hpp"
@@ -301,13 +302,11 @@ void lint_file(FileOutcome& out,
                std::string text,
                const LintOptions& opts,
                const std::vector<const Rule*>& cross) {
-  FileRun run{path, {}, {}, {}, opts, cross, out};
-  auto file = parse::load_yaml(path, std::move(text), run.sink);
-  run.text = file.text;
-  run.lines = util::LineIndex(file.text);
-  for (const auto& pdoc : file.docs) {
-    lint_document(run, pdoc);
-  }
+  // The text stays for positions and caret lines; each document's tree goes as soon as it
+  // is linted.
+  FileRun run{path, text, util::LineIndex(text), {}, opts, cross, out};
+  parse::for_each_document(path, text, run.sink,
+                           [&run](parse::Document&& doc) { lint_document(run, doc); });
   settle(run);
 }
 
