@@ -2,7 +2,6 @@
 // An HPA (or a ScaledObject's HPA) named like the one KServe creates for a component.
 #include "validate/rules/keda_helpers.hpp"
 
-#include <deque>
 #include <fmt/format.h>
 #include <set>
 #include <vector>
@@ -31,7 +30,7 @@ struct Candidate {
 };
 
 struct Facts {
-  std::deque<std::string> kserve_names; // "<ns>/<HPA name>" KServe gives each component
+  std::vector<std::string> kserve_names; // "<ns>/<HPA name>" KServe gives each component
   std::vector<Candidate> candidates;
 };
 

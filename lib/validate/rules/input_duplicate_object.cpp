@@ -5,9 +5,9 @@
 // would be written twice. ScaledObjects are keda-workload-multiple-scalers'.
 #include "validate/rule.hpp"
 
-#include <deque>
 #include <fmt/format.h>
 #include <map>
+#include <vector>
 
 namespace isvc::validate {
 namespace {
@@ -18,7 +18,7 @@ struct Named {
   DocRef doc;
   Spot name;
 };
-using Facts = std::deque<Named>; // one per InferenceService: no vector slack
+using Facts = std::vector<Named>;
 
 void collect(const Subject& d, std::any& facts) {
   if (d.isvc == nullptr || !d.isvc->name || d.isvc->name->empty()) {

@@ -4,7 +4,6 @@
 #include "validate/rules/keda_helpers.hpp"
 
 #include <algorithm>
-#include <deque>
 #include <fmt/format.h>
 #include <map>
 #include <vector>
@@ -233,8 +232,8 @@ struct KServeScaler {
 };
 
 struct Facts {
-  std::deque<KServeScaler> kserve; // one per InferenceService component
-  std::vector<Target> targets;     // ScaledObjects and HPAs, in input order
+  std::vector<KServeScaler> kserve;
+  std::vector<Target> targets; // ScaledObjects and HPAs, in input order
 };
 
 void collect_kserve(const Subject& d, std::any& facts) {

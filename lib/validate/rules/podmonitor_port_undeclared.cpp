@@ -2,7 +2,6 @@
 // A PodMonitor endpoint that selects a container port the KServe pod does not declare.
 #include "validate/rules/keda_helpers.hpp"
 
-#include <deque>
 #include <fmt/format.h>
 #include <optional>
 #include <string>
@@ -67,7 +66,7 @@ struct Monitor {
 };
 
 struct Facts {
-  std::deque<Planned> isvcs; // one per InferenceService
+  std::vector<Planned> isvcs;
   std::vector<Monitor> monitors;
 };
 
