@@ -2,6 +2,7 @@
 #include "validate/schema_dedupe.hpp"
 
 #include "validate/schema_guard.hpp"
+#include "validate/schema_split.hpp"
 
 #include <functional>
 #include <map>
@@ -15,6 +16,10 @@ namespace {
 // (17 bytes) halves valijson's compile time: a cached `$ref` is cheaper to resolve than
 // the ~40 keyword lookups of populating a subschema; `{}` and `{"type":"x"}` stay.
 constexpr std::size_t k_min_shared_bytes = 16;
+
+// A subschema at least this long (deduplicated text) is compiled only when a document
+// reaches it (schema_split.hpp). Chosen by callgrind on a one-file lint (tests/bench).
+constexpr std::size_t k_min_part_bytes = 64;
 
 // Calls `fn` on each subschema directly under `schema` (draft-07 keywords that hold
 // schemas; data keywords such as enum and default are never entered).
@@ -98,6 +103,19 @@ std::string prepare_schema(std::string_view text) {
   guard_formats(schema);
   drop_property_names(schema);
   return dedupe_subschemas(schema).dump();
+}
+
+} // namespace isvc::validate
+
+namespace isvc::validate {
+
+std::vector<std::string> prepare_schema_parts(std::string_view text) {
+  std::vector<std::string> out;
+  for (const auto& part :
+       split_schema(nlohmann::json::parse(prepare_schema(text)), k_min_part_bytes)) {
+    out.push_back(part.dump());
+  }
+  return out;
 }
 
 } // namespace isvc::validate

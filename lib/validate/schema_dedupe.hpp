@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace isvc::validate {
 
@@ -18,5 +19,9 @@ nlohmann::json dedupe_subschemas(const nlohmann::json& schema);
 /// (JSON text, not CBOR: nlohmann's from_cbor is no faster than its parser on the deduplicated
 /// schema.)
 std::string prepare_schema(std::string_view text);
+
+/// prepare_schema's result split into the parts valijson compiles on first use
+/// (schema_split.hpp), each dumped compact; [0] is the root.
+std::vector<std::string> prepare_schema_parts(std::string_view text);
 
 } // namespace isvc::validate
