@@ -2,6 +2,7 @@
 #include "validate/schema_dedupe.hpp"
 
 #include "validate/schema_guard.hpp"
+#include "validate/schema_patterns.hpp"
 #include "validate/schema_split.hpp"
 
 #include <functional>
@@ -102,6 +103,7 @@ std::string prepare_schema(std::string_view text) {
   nlohmann::json schema = nlohmann::json::parse(text);
   guard_formats(schema);
   drop_property_names(schema);
+  use_native_patterns(schema);
   return dedupe_subschemas(schema).dump();
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "validate/schema_lazy.hpp"
 
+#include "validate/schema_patterns.hpp"
 #include "validate/schema_split.hpp"
 
 #include <atomic>
@@ -68,6 +69,45 @@ private:
   std::size_t m_index;
 };
 
+// Stands for a `pattern` that native_matcher knows: what valijson's PatternConstraint check
+// does (validation_visitor.hpp, visit(const PatternConstraint&): strings only under strict
+// types, the same message), without compiling a std::regex.
+class NativePattern : public valijson::constraints::PolyConstraint {
+public:
+  explicit NativePattern(PatternMatcher matcher) : m_matcher(matcher) {}
+
+  bool validate(const valijson::adapters::Adapter& target,
+                const std::vector<std::string>& context,
+                valijson::ValidationResults* results) const override {
+    if (!target.isString() || m_matcher(target.asString())) {
+      return true;
+    }
+    if (results != nullptr) {
+      results->pushError(context, "Failed to match regex specified by 'pattern' constraint.");
+    }
+    return false;
+  }
+
+private:
+  valijson::constraints::Constraint* cloneInto(void* where) const override {
+    return new (where) NativePattern(*this);
+  }
+  std::size_t sizeOf() const override { return sizeof(NativePattern); }
+
+  PatternMatcher m_matcher;
+};
+
+class NativePatternBuilder : public valijson::ConstraintBuilder {
+public:
+  valijson::constraints::Constraint* make(const valijson::adapters::Adapter& value) const override {
+    PatternMatcher matcher = value.isString() ? native_matcher(value.asString()) : nullptr;
+    if (matcher == nullptr) {
+      throw std::logic_error("x-isvc-pattern: no matcher for this pattern");
+    }
+    return new NativePattern(matcher);
+  }
+};
+
 class LazyBuilder : public valijson::ConstraintBuilder {
 public:
   explicit LazyBuilder(const LazySchema* schema) : m_schema(schema) {}
@@ -106,6 +146,7 @@ const valijson::Schema& LazySchema::part(std::size_t index) const {
     p.schema = std::make_unique<valijson::Schema>();
     valijson::SchemaParser parser;
     parser.addConstraintBuilder(std::string(k_lazy_keyword), new LazyBuilder(this));
+    parser.addConstraintBuilder(std::string(k_native_pattern_keyword), new NativePatternBuilder());
     NlohmannJsonAdapter adapter(p.doc);
     parser.populateSchema(adapter, *p.schema);
     p.done = true;
