@@ -130,7 +130,7 @@ std::vector<json> corpus() {
   }
   std::vector<json> out = docs;
   for (auto& d : docs) {
-    int budget = 6; // nodes per document: ~30 variants each
+    int budget = 3; // nodes per document: ~15 variants each
     variants(d, &d, out, budget);
   }
   return out;
