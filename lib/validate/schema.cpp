@@ -5,7 +5,9 @@
 #include "util/error.hpp"
 #include "util/spellcheck.hpp"
 #include "util/strings.hpp"
+#include "validate/schema_embedded.hpp"
 #include "validate/schema_guard.hpp"
+#include "validate/schema_lazy.hpp"
 
 #include <deque>
 #include <fmt/format.h>
@@ -16,16 +18,12 @@
 #include <stdexcept>
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
 #include <valijson/schema.hpp>
-#include <valijson/schema_parser.hpp>
 #include <valijson/validation_results.hpp>
 #include <valijson/validator.hpp>
 
 namespace isvc::embedded {
 extern const std::pair<std::string_view, std::string_view> k_schema_files[];
 extern const std::size_t k_schema_files_count;
-// The same schemas, in the same order, as valijson compiles them (guarded, deduplicated).
-extern const std::pair<std::string_view, std::string_view> k_schema_compiled[];
-extern const std::size_t k_schema_compiled_count;
 } // namespace isvc::embedded
 
 namespace isvc::validate {
@@ -33,22 +31,14 @@ namespace {
 
 // One embedded schema, compiled on first use from its build-time form
 // (validate/schema_dedupe.hpp: the InferenceService CRD is 640 KB of text and 58 KB
-// deduplicated), so a run that sees no InferenceService does not pay for it. The text
-// itself is parsed only when a document fails it, for the words of the messages.
+// deduplicated) part by part as documents reach them (validate/schema_split.hpp), so a run
+// compiles only what its documents use. The text itself is parsed only when a document fails
+// it, for the words of the messages.
 struct Compiled {
   std::string_view text;
-  std::string_view compiled;
-  std::once_flag once;
-  valijson::Schema schema;
+  std::unique_ptr<LazySchema> lazy;
 
-  void compile() {
-    std::call_once(once, [this]() {
-      m_prepared = nlohmann::json::parse(compiled);
-      valijson::SchemaParser parser;
-      valijson::adapters::NlohmannJsonAdapter adapter(m_prepared);
-      parser.populateSchema(adapter, schema);
-    });
-  }
+  const valijson::Schema& schema() const { return lazy->root(); }
 
   /// The schema as written, for "did you mean" on unknown fields and allowed values.
   const nlohmann::json& doc() const {
@@ -57,9 +47,6 @@ struct Compiled {
   }
 
 private:
-  // Kept, like the Schemas instance, because freeing the parsed tree of the InferenceService
-  // CRD costs 6% of a one-file lint (callgrind); valijson does not read it after compiling.
-  nlohmann::json m_prepared;
   mutable std::once_flag m_doc_once;
   mutable nlohmann::json m_doc;
 };
@@ -346,7 +333,7 @@ void collect(const Compiled& c,
   thread_local valijson::Validator validator;
   valijson::adapters::NlohmannJsonAdapter adapter(target);
   valijson::ValidationResults results;
-  if (validator.validate(c.schema, adapter, &results)) {
+  if (validator.validate(c.schema(), adapter, &results)) {
     return;
   }
   auto rank = [](std::string_view rule) {
@@ -405,8 +392,10 @@ Schemas::Schemas() : m_impl(std::make_unique<Impl>()) {
     std::string_view text = embedded::k_schema_files[i].second;
     Compiled& c = m_impl->by_kind[key_of(text)].emplace_back();
     c.text = text;
-    c.compiled = embedded::k_schema_compiled[i].second;
-    if (embedded::k_schema_compiled[i].first != embedded::k_schema_files[i].first) {
+    const embedded::SchemaParts& parts = embedded::k_schema_compiled[i];
+    c.lazy = std::make_unique<LazySchema>(
+        std::vector<std::string_view>(parts.parts, parts.parts + parts.count));
+    if (parts.file != embedded::k_schema_files[i].first) {
       throw std::logic_error("embedded schema tables out of order"); // one CMake list makes both
     }
   }
@@ -436,7 +425,6 @@ void Schemas::validate(const Subject& d, diag::Sink& sink) const {
   std::map<std::string, Classified> best;
   std::vector<std::string> order;
   for (auto& c : it->second) {
-    c.compile();
     collect(c, target, best, order);
   }
   for (const auto& ptr : order) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "validate/schema_dedupe.hpp"
 #include "validate/schema_guard.hpp"
+#include "validate/schema_patterns.hpp"
 
 #include <doctest/doctest.h>
 #include <fstream>
@@ -64,6 +65,7 @@ TEST_SUITE("validate") {
       json guarded = json::parse(text);
       isvc::validate::guard_formats(guarded);
       isvc::validate::drop_property_names(guarded);
+      isvc::validate::use_native_patterns(guarded);
       json prepared = json::parse(isvc::validate::prepare_schema(text));
       json definitions = prepared.value("definitions", json::object());
       prepared.erase("definitions");
