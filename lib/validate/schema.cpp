@@ -345,6 +345,12 @@ void collect(const Compiled& c,
   // One validator per thread keeps valijson's compiled-regex cache warm.
   thread_local valijson::Validator validator;
   valijson::adapters::NlohmannJsonAdapter adapter(target);
+  // Most documents pass: without a result sink valijson stops at the first failure and
+  // pushes no error texts (validation_visitor.hpp: applyStrict, `if (m_results)`), so
+  // only a failing document pays for the second, collecting pass.
+  if (validator.validate(c.schema, adapter, nullptr)) {
+    return;
+  }
   valijson::ValidationResults results;
   if (validator.validate(c.schema, adapter, &results)) {
     return;
