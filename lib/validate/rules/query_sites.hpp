@@ -5,7 +5,6 @@
 #include "validate/rule.hpp"
 
 #include <memory>
-
 #include <string>
 #include <vector>
 
