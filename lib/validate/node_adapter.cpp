@@ -44,20 +44,21 @@ void fill(const model::Node& node, JsonView& out);
 // in that order (capping keeps the order of keys that stay distinct).
 void fill_object(const model::Node& node, JsonView& out) {
   out.kind = JsonView::Kind::object;
-  std::vector<std::size_t> order(node.keys.size());
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return node.keys[a].first < node.keys[b].first;
+  // Sorted by key, then by place (std::sort with the index as tie-break: stable without
+  // stable_sort's buffer); of a repeated key only the last place stays.
+  std::vector<std::size_t> kept(node.keys.size());
+  std::iota(kept.begin(), kept.end(), std::size_t{0});
+  std::sort(kept.begin(), kept.end(), [&](std::size_t a, std::size_t b) {
+    int c = node.keys[a].first.compare(node.keys[b].first);
+    return c < 0 || (c == 0 && a < b);
   });
-  std::vector<std::size_t> kept;
-  kept.reserve(order.size());
-  for (std::size_t k = 0; k < order.size(); ++k) {
-    bool repeated =
-        k + 1 < order.size() && node.keys[order[k + 1]].first == node.keys[order[k]].first;
-    if (!repeated) {
-      kept.push_back(order[k]);
+  std::size_t n = 0;
+  for (std::size_t k = 0; k < kept.size(); ++k) {
+    if (k + 1 == kept.size() || node.keys[kept[k + 1]].first != node.keys[kept[k]].first) {
+      kept[n++] = kept[k];
     }
   }
+  kept.resize(n);
   out.keys.reserve(kept.size());
   out.items.reserve(kept.size());
   for (std::size_t i : kept) {
