@@ -18,39 +18,20 @@ constexpr std::array<std::string_view, 11> k_false = {"n",   "N",   "no",    "No
                                                       "Off", "OFF", "false", "False", "FALSE"};
 
 nlohmann::ordered_json scalar(const model::Node& n) {
-  if (n.quoted) {
-    return n.value;
-  }
-  if (n.is_null_value()) {
+  TypedScalar t = type_scalar(n);
+  switch (t.type) {
+  case TypedScalar::Type::null:
     return nullptr;
+  case TypedScalar::Type::boolean:
+    return t.boolean;
+  case TypedScalar::Type::integer:
+    return t.integer;
+  case TypedScalar::Type::number:
+    return t.number;
+  case TypedScalar::Type::string:
+    break;
   }
-  const std::string& s = n.value;
-  for (auto t : k_true) {
-    if (s == t) {
-      return true;
-    }
-  }
-  for (auto f : k_false) {
-    if (s == f) {
-      return false;
-    }
-  }
-  if (auto i = util::parse_int(s)) {
-    return *i;
-  }
-  if (util::looks_like_float(s)) {
-    if (s.find("inf") != std::string::npos || s.find("Inf") != std::string::npos ||
-        s.find("INF") != std::string::npos || s.find("nan") != std::string::npos ||
-        s.find("NaN") != std::string::npos || s.find("NAN") != std::string::npos) {
-      return s; // JSON has no NaN/Inf
-    }
-    double v = std::strtod(s.c_str(), nullptr);
-    if (!std::isfinite(v)) {
-      return s; // 1e309 overflows a double; keep the text rather than invent a value
-    }
-    return v;
-  }
-  return s;
+  return n.value;
 }
 
 // ordered_json's operator[] searches linearly: a repeated key (the last value wins, at
@@ -89,6 +70,43 @@ nlohmann::ordered_json object(const model::Node& node) {
 }
 
 } // namespace
+
+TypedScalar type_scalar(const model::Node& n) {
+  using Type = TypedScalar::Type;
+  if (n.quoted) {
+    return {Type::string};
+  }
+  if (n.is_null_value()) {
+    return {Type::null};
+  }
+  const std::string& s = n.value;
+  for (auto t : k_true) {
+    if (s == t) {
+      return {Type::boolean, true};
+    }
+  }
+  for (auto f : k_false) {
+    if (s == f) {
+      return {Type::boolean, false};
+    }
+  }
+  if (auto i = util::parse_int(s)) {
+    return {Type::integer, false, *i};
+  }
+  if (util::looks_like_float(s)) {
+    if (s.find("inf") != std::string::npos || s.find("Inf") != std::string::npos ||
+        s.find("INF") != std::string::npos || s.find("nan") != std::string::npos ||
+        s.find("NaN") != std::string::npos || s.find("NAN") != std::string::npos) {
+      return {Type::string}; // JSON has no NaN/Inf
+    }
+    double v = std::strtod(s.c_str(), nullptr);
+    if (!std::isfinite(v)) {
+      return {Type::string}; // 1e309 overflows a double; keep the text rather than invent a value
+    }
+    return {Type::number, false, 0, v};
+  }
+  return {Type::string};
+}
 
 nlohmann::ordered_json to_json(const model::Node& node) {
   switch (node.kind) {

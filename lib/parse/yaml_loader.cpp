@@ -312,8 +312,34 @@ private:
     /// Entries whose key is a plain `<<` (YAML 1.1 merge key).
     std::vector<std::size_t> merges;
     /// Key -> its index in node.keys: the duplicate check is O(1) per key (64k keys).
+    /// Filled only once the map has k_scan_limit keys (see first_entry).
     std::unordered_map<std::string, std::size_t> seen;
   };
+
+  static constexpr std::size_t k_scan_limit = 16;
+  static constexpr std::size_t k_no_entry = static_cast<std::size_t>(-1);
+
+  // The index of top.key's first entry in the frame's map, or k_no_entry: a short scan
+  // while the map is small, so a small mapping allocates no hash index (one string copy and
+  // one hash node per key were 0.9% of lint instructions), and the index beyond that.
+  static std::size_t first_entry(Frame& top) {
+    const auto& keys = top.node.keys;
+    if (keys.size() < k_scan_limit) {
+      for (std::size_t i = 0; i < keys.size(); ++i) {
+        if (keys[i].first == top.key) {
+          return i;
+        }
+      }
+      return k_no_entry;
+    }
+    if (top.seen.empty()) {
+      for (std::size_t i = 0; i < keys.size(); ++i) {
+        top.seen.try_emplace(keys[i].first, i);
+      }
+    }
+    auto [at, fresh] = top.seen.try_emplace(top.key, keys.size());
+    return fresh ? k_no_entry : at->second;
+  }
 
   void check(Mark mark, const std::string& tag, std::string_view value, bool scalar) {
     if (auto why = check_tag(tag, value, scalar)) {
@@ -459,8 +485,8 @@ private:
       return;
     }
     top.have_key = false;
-    if (auto [at, fresh] = top.seen.try_emplace(top.key, top.node.keys.size()); !fresh) {
-      const auto& [k, m] = top.node.keys[at->second];
+    if (std::size_t first = first_entry(top); first != k_no_entry) {
+      const auto& [k, m] = top.node.keys[first];
       report(top.key_mark, "yaml-duplicate-key",
              fmt::format("duplicate key \"{}\" (first defined at line {}, column {})", k, m.line,
                          m.col),

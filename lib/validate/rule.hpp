@@ -32,6 +32,8 @@ enum class Applies : std::uint8_t {
   any,
 };
 
+struct QuerySite;
+
 /// What a rule looks at: one document being linted (parse::Document) with everything parsed
 /// and decided for it once (type, InferenceService, plan), shared by all rules.
 struct Subject {
@@ -51,6 +53,8 @@ struct Subject {
   /// Set for InferenceServices: everything decided about it (plan::resolve), which `ext`
   /// and `violations` point into.
   const plan::Plan* plan = nullptr;
+  /// validate::query_sites, found once: a dozen rules read the queries of one document.
+  mutable std::shared_ptr<const std::vector<QuerySite>> query_sites_memo = nullptr;
 
   const model::Node& root() const { return doc.root; }
   /// metadata.name / metadata.namespace ("" if absent).

@@ -26,9 +26,9 @@ void guard_one(nlohmann::json& schema) {
   schema["allOf"].push_back(std::move(guarded));
 }
 
-std::string capped(const std::string& s) { return s.substr(0, k_schema_string_cap) + '\x01'; }
-
 } // namespace
+
+std::string cap_string(const std::string& s) { return s.substr(0, k_schema_string_cap) + '\x01'; }
 
 // Post-order (the embedded schemas nest a few dozen levels), so a "then" it adds is never
 // visited again.
@@ -69,7 +69,7 @@ void cap_strings(nlohmann::json& target) {
     todo.pop_back();
     if (node->is_string()) {
       if (node->get_ref<const std::string&>().size() > k_schema_string_cap) {
-        *node = capped(node->get_ref<const std::string&>());
+        *node = cap_string(node->get_ref<const std::string&>());
       }
     } else if (node->is_array()) {
       for (auto& value : *node) {
@@ -83,7 +83,7 @@ void cap_strings(nlohmann::json& target) {
       if (long_key) {
         nlohmann::json copy = nlohmann::json::object();
         for (auto& [key, value] : node->items()) {
-          copy[key.size() > k_schema_string_cap ? capped(key) : key] = std::move(value);
+          copy[key.size() > k_schema_string_cap ? cap_string(key) : key] = std::move(value);
         }
         *node = std::move(copy);
       }

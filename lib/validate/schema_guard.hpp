@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <nlohmann/json.hpp>
+#include <string>
 
 namespace isvc::validate {
 
@@ -28,5 +29,8 @@ void drop_property_names(nlohmann::json& schema);
 /// k_schema_string_cap bytes and a U+0001, which no schema pattern or enum accepts, so a
 /// pattern fails as it would on the whole string while the regex sees bounded input.
 void cap_strings(nlohmann::json& target);
+
+/// `s` as cap_strings leaves it when it is longer than k_schema_string_cap.
+std::string cap_string(const std::string& s);
 
 } // namespace isvc::validate

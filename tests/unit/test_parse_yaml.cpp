@@ -3,6 +3,7 @@
 #include "parse/yaml_loader.hpp"
 
 #include <doctest/doctest.h>
+#include <string>
 
 using isvc::diag::Sink;
 using isvc::parse::load_yaml;
@@ -30,6 +31,22 @@ TEST_SUITE("parse::yaml") {
     CHECK(d.mark.line == 3);
     CHECK(d.mark.col == 1);
     CHECK(d.message == "duplicate key \"a\" (first defined at line 1, column 1)");
+  }
+  TEST_CASE("a duplicate key is found on both sides of the loader's scan limit") {
+    // Small maps are scanned, larger ones indexed from their 16th key: a key repeated after
+    // that, and twice, still names its first definition.
+    std::string yaml;
+    for (int i = 0; i < 20; ++i) {
+      yaml += "k" + std::to_string(i) + ": " + std::to_string(i) + "\n";
+    }
+    yaml += "k3: x\nk3: y\nk19: z\n";
+    Sink sink;
+    auto f = load_yaml("f.yaml", yaml, sink);
+    REQUIRE(sink.items().size() == 3);
+    CHECK(sink.items()[0].mark.line == 21);
+    CHECK(sink.items()[0].message == "duplicate key \"k3\" (first defined at line 4, column 1)");
+    CHECK(sink.items()[1].message == "duplicate key \"k3\" (first defined at line 4, column 1)");
+    CHECK(sink.items()[2].message == "duplicate key \"k19\" (first defined at line 20, column 1)");
   }
   TEST_CASE("syntax error keeps earlier documents and reports file:line:col") {
     Sink sink;

@@ -32,7 +32,7 @@ void check(const Subject& d, Reporter& r) {
     if (s.kind != QueryKind::promql || !s.activation || s.preset) {
       continue;
     }
-    auto p = promql::parse(s.text);
+    const auto& p = s.parsed();
     if (p.expr) {
       if (auto at = promql::counts_series(*p.expr)) {
         r.at(s.at(*at), s.pointer, k_message);

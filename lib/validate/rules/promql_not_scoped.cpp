@@ -94,7 +94,7 @@ void check(const Subject& d, Reporter& r) {
     if (s.kind != QueryKind::promql) {
       continue;
     }
-    auto p = promql::parse(s.text);
+    const auto& p = s.parsed();
     if (!p.expr || promql::is_scoped(*p.expr, s.ns, s.owner)) {
       continue;
     }

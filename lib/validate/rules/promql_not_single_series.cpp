@@ -12,7 +12,7 @@ void check(const Subject& d, Reporter& r) {
     if (s.kind != QueryKind::promql) {
       continue;
     }
-    auto p = promql::parse(s.text);
+    const auto& p = s.parsed();
     if (!p.expr || promql::returns_single_series(*p.expr)) {
       continue;
     }

@@ -26,7 +26,7 @@ void check(const Subject& d, Reporter& r) {
            "Use one of the load presets listed in `man isvc-scale`, or write the PromQL.");
       continue;
     }
-    auto p = promql::parse(s.text);
+    const auto& p = s.parsed();
     if (p.error) {
       r.at(s.at(p.error->offset), s.pointer,
            fmt::format("PromQL does not parse: {} (at offset {})", p.error->message,

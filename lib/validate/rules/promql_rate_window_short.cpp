@@ -26,7 +26,7 @@ void check(const Subject& d, Reporter& r) {
     if (s.kind != QueryKind::promql || s.activation) {
       continue;
     }
-    auto p = promql::parse(s.text);
+    const auto& p = s.parsed();
     if (!p.expr) {
       continue;
     }

@@ -170,14 +170,25 @@ model::Mark QuerySite::at(std::size_t offset) const {
   return model::Mark{mark.line, mark.col + static_cast<std::uint32_t>(offset_base) + chars};
 }
 
-std::vector<QuerySite> query_sites(const Subject& d) {
-  std::vector<QuerySite> out;
-  if (d.isvc != nullptr) {
-    from_isvc(d, out);
-  } else if (d.type.kind == "ScaledObject") {
-    from_scaled_object(d, out);
+const promql::Parsed& QuerySite::parsed() const {
+  if (m_parsed == nullptr) {
+    m_parsed = std::make_shared<const promql::Parsed>(promql::parse(text));
   }
-  return out;
+  return *m_parsed;
+}
+
+// A Subject belongs to the one thread that lints its file, so the memo needs no lock.
+const std::vector<QuerySite>& query_sites(const Subject& d) {
+  if (d.query_sites_memo == nullptr) {
+    auto out = std::make_shared<std::vector<QuerySite>>();
+    if (d.isvc != nullptr) {
+      from_isvc(d, *out);
+    } else if (d.type.kind == "ScaledObject") {
+      from_scaled_object(d, *out);
+    }
+    d.query_sites_memo = std::move(out);
+  }
+  return *d.query_sites_memo;
 }
 
 } // namespace isvc::validate

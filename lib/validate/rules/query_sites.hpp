@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "promql/parser.hpp"
 #include "validate/rule.hpp"
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -41,9 +43,15 @@ struct QuerySite {
 
   /// Position of byte `offset` of the text, or the scalar's start.
   model::Mark at(std::size_t offset) const;
+  /// promql::parse(text), parsed on first use and shared by every rule that reads it.
+  const promql::Parsed& parsed() const;
+
+private:
+  mutable std::shared_ptr<const promql::Parsed> m_parsed;
 };
 
-/// Every query in an InferenceService or ScaledObject document.
-std::vector<QuerySite> query_sites(const Subject& d);
+/// Every query in an InferenceService or ScaledObject document (found on the first call,
+/// kept in the Subject).
+const std::vector<QuerySite>& query_sites(const Subject& d);
 
 } // namespace isvc::validate
