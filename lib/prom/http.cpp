@@ -7,6 +7,7 @@
 
 #include "prom/http_module.hpp"
 
+#include <cstdlib>
 #include <dlfcn.h>
 #include <string>
 #include <unistd.h>
@@ -32,19 +33,26 @@ std::string exe_dir() {
   return slash == std::string::npos ? std::string() : path.substr(0, slash);
 }
 
-// Next to the executable (the build tree), under its prefix, the installed module directory, the
-// build directory this was compiled in (test executables live in a subdirectory).
+// $ISVC_SCALE_HTTP_MODULE when set (the test suite's executables, which live outside the
+// directory of isvc-scale), else next to the executable (the build tree), under its prefix,
+// then the installed module directory. No build path is compiled in: a shipped binary must
+// not look in a directory of the machine it was built on.
+std::vector<std::string> candidates() {
+  if (const char* env = std::getenv("ISVC_SCALE_HTTP_MODULE"); env != nullptr && *env != 0) {
+    return {env};
+  }
+  std::vector<std::string> out;
+  if (auto d = exe_dir(); !d.empty()) {
+    out.push_back(d + "/" + k_http_module);
+    out.push_back(d + "/../" + ISVC_HTTP_MODULE_REL_DIR + "/" + k_http_module); // moved prefix
+  }
+  out.push_back(std::string(ISVC_HTTP_MODULE_INSTALL_DIR) + "/" + k_http_module);
+  return out;
+}
+
 Loaded load() {
   Loaded out;
-  std::vector<std::string> dirs;
-  if (auto d = exe_dir(); !d.empty()) {
-    dirs.push_back(d);
-    dirs.push_back(d + "/../" + ISVC_HTTP_MODULE_REL_DIR); // an install moved to another prefix
-  }
-  dirs.emplace_back(ISVC_HTTP_MODULE_INSTALL_DIR);
-  dirs.emplace_back(ISVC_HTTP_MODULE_BUILD_DIR);
-  for (const auto& dir : dirs) {
-    std::string path = dir + "/" + k_http_module;
+  for (const auto& path : candidates()) {
     if (access(path.c_str(), R_OK) != 0) {
       continue;
     }

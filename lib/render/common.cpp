@@ -81,4 +81,23 @@ std::string not_standard_reason(const std::string& mode) {
   return "Knative's KPA owns scaling, KServe creates no HorizontalPodAutoscaler or ScaledObject";
 }
 
+emit::Doc hpa_resource_metric(std::string_view name, emit::Doc target) {
+  emit::Doc res = emit::Doc::object();
+  res["name"] = std::string(name);
+  res["target"] = std::move(target);
+  emit::Doc m = emit::Doc::object();
+  m["type"] = "Resource";
+  m["resource"] = std::move(res);
+  return m;
+}
+
+emit::Doc hpa_utilization(std::optional<std::int64_t> value) {
+  emit::Doc t = emit::Doc::object();
+  t["type"] = "Utilization";
+  if (value) {
+    t["averageUtilization"] = *value;
+  }
+  return t;
+}
+
 } // namespace isvc::render

@@ -8,7 +8,9 @@
 #include "render/context.hpp"
 #include "render/render.hpp"
 
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace isvc::render {
@@ -23,6 +25,11 @@ void refuse(const model::InferenceService& isvc, const kserve::Violation& v, dia
 std::string mode_source(const model::InferenceService& isvc, bool annotated);
 /// Why KServe creates no HPA or ScaledObject in `mode` (Knative or ModelMesh).
 std::string not_standard_reason(const std::string& mode);
+
+/// An autoscaling/v2 `Resource` metric: {type: Resource, resource: {name, target}}.
+emit::Doc hpa_resource_metric(std::string_view name, emit::Doc target);
+/// A metric target of type Utilization, with averageUtilization when `value` is set.
+emit::Doc hpa_utilization(std::optional<std::int64_t> value);
 
 /// One component to render: the plan's in --mode external; in --mode kserve also the canary
 /// predictors KServe reconciles, with the controller's internal annotations.

@@ -2,6 +2,7 @@
 // --mode external, engine hpa: autoscaling/v2 with the full behavior and
 // External/Pods metrics for prometheus-adapter users.
 #include "promql/selector.hpp"
+#include "render/common.hpp"
 #include "render/external/triggers.hpp"
 #include "render/renderers.hpp"
 
@@ -11,23 +12,6 @@ namespace isvc::render {
 namespace {
 
 constexpr diag::RuleId k_rule = "render-unrenderable";
-
-emit::Doc resource_metric(const std::string& name, emit::Doc target) {
-  emit::Doc res = emit::Doc::object();
-  res["name"] = name;
-  res["target"] = std::move(target);
-  emit::Doc m = emit::Doc::object();
-  m["type"] = "Resource";
-  m["resource"] = std::move(res);
-  return m;
-}
-
-emit::Doc utilization(std::int64_t v) {
-  emit::Doc t = emit::Doc::object();
-  t["type"] = "Utilization";
-  t["averageUtilization"] = v;
-  return t;
-}
 
 // Adapter-served metrics are named, not queried: accept `name{k="v"}` only.
 std::optional<emit::Doc>
@@ -60,10 +44,10 @@ std::optional<emit::Doc> metric(const Context& ctx, const model::Metric& m) {
     std::string ttype = t.type ? *t.type : "";
     std::string name = r.name ? *r.name : "";
     if (ttype == "Utilization" && t.average_utilization) {
-      return resource_metric(name, utilization(*t.average_utilization));
+      return hpa_resource_metric(name, hpa_utilization(*t.average_utilization));
     }
     if (ttype == "AverageValue" && t.average_value) {
-      return resource_metric(
+      return hpa_resource_metric(
           name, emit::Doc{{"type", "AverageValue"}, {"averageValue", *t.average_value}});
     }
     ctx.refuse(t.type ? t.type.mark : (t.present ? t.mark : m.mark), t.pointer, k_rule,
@@ -127,7 +111,8 @@ std::optional<emit::Doc> external_hpa(const Context& ctx) {
   } else {
     std::string sm = c.scale_metric ? *c.scale_metric : "cpu";
     if (sm == "cpu" || (sm == "memory" && c.scale_target)) {
-      metrics.push_back(resource_metric(sm, utilization(c.scale_target ? *c.scale_target : 80)));
+      metrics.push_back(
+          hpa_resource_metric(sm, hpa_utilization(c.scale_target ? *c.scale_target : 80)));
     } else {
       ctx.refuse(c.scale_metric.node != nullptr ? c.scale_metric.mark : c.mark,
                  c.scale_metric.pointer, k_rule,

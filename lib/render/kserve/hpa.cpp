@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // What KServe v0.20.0's pkg/controller/v1beta1/inferenceservice/reconcilers/hpa/hpa_reconciler.go
 // builds (getHPAMetrics :60, createHPA :150 at kserve/kserve aaac4e2).
+#include "render/common.hpp"
 #include "render/renderers.hpp"
 #include "util/quantity.hpp"
 
@@ -8,18 +9,7 @@ namespace isvc::render {
 namespace {
 
 emit::Doc utilization(const char* name, std::optional<std::int64_t> value) {
-  emit::Doc target = emit::Doc::object();
-  target["type"] = "Utilization";
-  if (value) {
-    target["averageUtilization"] = *value;
-  }
-  emit::Doc res = emit::Doc::object();
-  res["name"] = name;
-  res["target"] = std::move(target);
-  emit::Doc m = emit::Doc::object();
-  m["type"] = "Resource";
-  m["resource"] = std::move(res);
-  return m;
+  return hpa_resource_metric(name, hpa_utilization(value));
 }
 
 std::optional<std::int64_t> opt(const model::Field<std::int64_t>& f) {
@@ -49,13 +39,7 @@ std::optional<emit::Doc> resource_metric(const model::Metric& m) {
   } else {
     target["type"] = "";
   }
-  emit::Doc res = emit::Doc::object();
-  res["name"] = "memory";
-  res["target"] = std::move(target);
-  emit::Doc out = emit::Doc::object();
-  out["type"] = "Resource";
-  out["resource"] = std::move(res);
-  return out;
+  return hpa_resource_metric("memory", std::move(target));
 }
 
 } // namespace
