@@ -107,7 +107,8 @@ def configmap(value_bytes=800):
 
 
 def many_keys(n):
-    return isvc(ann="\n    ".join(f"k{i}.example.com/a: v" for i in range(n)))
+    # Labels: all annotations together may hold only 256 KiB (metadata-invalid).
+    return isvc(ann="x.example.com/a: b\n  labels:\n    " + "\n    ".join(f"k{i}.example.com/a: v" for i in range(n)))
 
 
 def crlf(text):

@@ -4,6 +4,7 @@
 
 #include <doctest/doctest.h>
 #include <sstream>
+#include <yaml-cpp/yaml.h>
 
 using isvc::emit::needs_quotes;
 
@@ -81,5 +82,19 @@ TEST_SUITE("emit::quoting") {
     std::ostringstream out;
     isvc::emit::write_yaml(out, d);
     CHECK(out.str() == "b: \"1\"\na:\n- x: 1\n  \"y\": true\n- \"on\"\ne: {}\n\"n\": null\n");
+  }
+
+  TEST_CASE("a key over 1,024 characters is written as an explicit key that yaml-cpp reads back") {
+    // YAML 1.2 section 7.4.2 (and yaml-cpp's scanner) limit implicit keys to 1,024 characters.
+    std::string key(2000, 'k');
+    isvc::emit::Doc d = isvc::emit::Doc::object();
+    d[key] = "v";
+    d["short"] = 1;
+    std::ostringstream out;
+    isvc::emit::write_yaml(out, d);
+    CHECK(out.str() == "? " + key + "\n: v\nshort: 1\n");
+    YAML::Node back = YAML::Load(out.str());
+    CHECK(back[key].as<std::string>() == "v");
+    CHECK(back["short"].as<int>() == 1);
   }
 }
