@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "validate/schema_lazy.hpp"
 
+#include "validate/node_adapter.hpp"
 #include "validate/schema_patterns.hpp"
 #include "validate/schema_split.hpp"
 
@@ -47,19 +48,27 @@ public:
   bool validate(const valijson::adapters::Adapter& target,
                 const std::vector<std::string>& context,
                 valijson::ValidationResults* results) const override {
-    // valijson hands a PolyConstraint the visitor's own adapter; this project validates
-    // nlohmann trees only (validate/schema.cpp).
-    const auto* json = dynamic_cast<const NlohmannJsonAdapter*>(&target);
-    if (json == nullptr) {
-      throw std::logic_error("x-isvc-lazy: not an nlohmann::json target");
+    // valijson hands a PolyConstraint the visitor's own adapter: lint's view of the
+    // document (validate/node_adapter.hpp), or an nlohmann tree (the schema tests).
+    if (const auto* node = dynamic_cast<const NodeAdapter*>(&target); node != nullptr) {
+      return run(*node, context, results);
     }
-    thread_local std::unordered_map<std::string, std::regex> regexes;
-    valijson::ValidationVisitor<NlohmannJsonAdapter> visitor(*json, context, true, results,
-                                                             regexes);
-    return visitor.validateSchema(m_schema->part(m_index));
+    if (const auto* json = dynamic_cast<const NlohmannJsonAdapter*>(&target); json != nullptr) {
+      return run(*json, context, results);
+    }
+    throw std::logic_error("x-isvc-lazy: an adapter this project does not validate with");
   }
 
 private:
+  template <class A>
+  bool run(const A& target,
+           const std::vector<std::string>& context,
+           valijson::ValidationResults* results) const {
+    thread_local std::unordered_map<std::string, std::regex> regexes;
+    valijson::ValidationVisitor<A> visitor(target, context, true, results, regexes);
+    return visitor.validateSchema(m_schema->part(m_index));
+  }
+
   valijson::constraints::Constraint* cloneInto(void* where) const override {
     return new (where) LazyRef(*this);
   }
