@@ -200,9 +200,9 @@ int run_lint(const LintRequest& req, std::istream& in, std::ostream& out, std::o
     result = validate::lint(req.paths, none, opts);
   }
   const auto& infos = rule_infos();
-  diag::Report report{result.diagnostics, infos,   source,    result.files,      req.version,
-                      result.file_names,  fail_on, req.color, &result.suppressed,
-                      diag::line_lookup(result.lines)};
+  diag::Report report{
+      result.diagnostics, infos,   source,    result.files,       req.version,
+      result.file_names,  fail_on, req.color, &result.suppressed, diag::line_lookup(result.lines)};
   diag::write_report(out, req.format, report);
 
   return summarize(req, result, fail, err);

@@ -135,11 +135,8 @@ void write_head(std::ostream& out, const Diagnostic& d, bool color) {
 
 // The finding's source line with a caret under its column; `text` holds that line as its
 // line `line` (the whole file, or the line alone).
-void write_caret(std::ostream& out,
-                 const Diagnostic& d,
-                 std::string_view text,
-                 std::uint32_t line,
-                 bool color) {
+void write_caret(
+    std::ostream& out, const Diagnostic& d, std::string_view text, std::uint32_t line, bool color) {
   const util::LineIndex& index = index_of(text, line);
   std::string_view shown_line = index.line(text, line);
   if (shown_line.empty()) {
@@ -186,10 +183,7 @@ void write_text(std::ostream& out, const Diagnostic& d, const SourceLookup& sour
   write_fix(out, d);
 }
 
-void write_text_lines(std::ostream& out,
-                      const Diagnostic& d,
-                      const LineLookup& lines,
-                      bool color) {
+void write_text_lines(std::ostream& out, const Diagnostic& d, const LineLookup& lines, bool color) {
   write_head(out, d, color);
   if (d.mark.line > 0 && lines) {
     // The kept line alone: its LineIndex (cached for the next finding on it) has one line.

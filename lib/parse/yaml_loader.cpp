@@ -7,10 +7,10 @@
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <istream>
 #include <map>
 #include <optional>
 #include <set>
-#include <istream>
 #include <streambuf>
 #include <string_view>
 #include <unordered_map>
@@ -524,11 +524,8 @@ private:
   std::size_t m_alias_nodes = 0;
 };
 
-void syntax_error(const std::string& path,
-                  diag::Sink& sink,
-                  Mark mark,
-                  std::string message,
-                  int doc) {
+void syntax_error(
+    const std::string& path, diag::Sink& sink, Mark mark, std::string message, int doc) {
   diag::Diagnostic d;
   d.file = path;
   d.mark = mark.line == 0 ? Mark{1, 1} : mark;
@@ -671,8 +668,7 @@ bool for_each_document(const std::string& path,
     parse_documents(path, text, columns, sink, on_doc, index);
     return true;
   } catch (const StrayFlow&) {
-    syntax_error(path, sink, Mark{}, "unexpected ',', ']' or '}' outside a flow collection",
-                 index);
+    syntax_error(path, sink, Mark{}, "unexpected ',', ']' or '}' outside a flow collection", index);
   } catch (const YAML::DeepRecursion& e) {
     syntax_error(
         path, sink, columns.to_mark(e.mark),

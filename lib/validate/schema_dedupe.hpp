@@ -15,9 +15,9 @@ namespace isvc::validate {
 nlohmann::json dedupe_subschemas(const nlohmann::json& schema);
 
 /// The schema valijson compiles, from a schema file's text: formats guarded and
-/// propertyNames dropped (schema_guard.hpp), known patterns made native (schema_patterns.hpp), repeated subschemas deduplicated, dumped compact.
-/// (JSON text, not CBOR: nlohmann's from_cbor is no faster than its parser on the deduplicated
-/// schema.)
+/// propertyNames dropped (schema_guard.hpp), known patterns made native (schema_patterns.hpp),
+/// repeated subschemas deduplicated, dumped compact. (JSON text, not CBOR: nlohmann's from_cbor is
+/// no faster than its parser on the deduplicated schema.)
 std::string prepare_schema(std::string_view text);
 
 /// prepare_schema's result split into the parts valijson compiles on first use
