@@ -79,10 +79,12 @@ TEST_SUITE("validate::NodeAdapter") {
     std::string long_a(1100, 'k');
     std::string long_b = long_a + "b"; // equal to long_a once capped
     std::string long_value(2000, 'v');
+    const char* scalars =
+        "z: yes\ny: on\nx: ~\nw: \"\"\nv: '5'\nu: !!str 5\nt: 012\ns: 0x1F\nr: 1e309\n"
+        "q: .inf\np: nan\no: 1.5\nn: -7\nm: Off\nl: NULL\nk: 9223372036854775808\n";
     const char* cases[] = {
         "a: 1\nb: 2\na: 3\n",
-        "z: yes\ny: on\nx: ~\nw: \"\"\nv: '5'\nu: !!str 5\nt: 012\ns: 0x1F\nr: 1e309\n"
-        "q: .inf\np: nan\no: 1.5\nn: -7\nm: Off\nl: NULL\nk: 9223372036854775808\n",
+        scalars,
         "list: [1, {b: 2, a: 1, b: 3}, [], {}, null, \"x\"]\nempty: {}\n",
     };
     for (const char* yaml : cases) {
