@@ -4,7 +4,6 @@
 #include "util/glob.hpp"
 
 #include <algorithm>
-#include <array>
 #include <filesystem>
 #include <fmt/format.h>
 #include <fstream>
@@ -142,13 +141,21 @@ namespace {
 
 // All of `in` into `out`, reserved to `size` (the file's, when known): a 47 MB stream costs
 // 47 MB, not the up to 3x of an ostringstream's doubling plus the copy str() makes.
+// Reads straight into `out`, `size` (the file's size when known) being only a hint: the
+// file may grow or shrink while it is read. One byte over the hint lets a file of exactly
+// that size end in one read. (A zero-initialised 64 KB chunk per file was 4 % of lint's
+// instructions on a corpus of small files.)
 bool slurp(std::istream& in, std::string& out, std::size_t size) {
-  out.clear();
-  out.reserve(size);
-  std::array<char, 64 * 1024> chunk{};
-  while (in.read(chunk.data(), chunk.size()) || in.gcount() > 0) {
-    out.append(chunk.data(), static_cast<std::size_t>(in.gcount()));
+  out.assign(std::max<std::size_t>(size + 1, 4096), '\0');
+  std::size_t have = 0;
+  while (in.read(out.data() + have, static_cast<std::streamsize>(out.size() - have)) ||
+         in.gcount() > 0) {
+    have += static_cast<std::size_t>(in.gcount());
+    if (have == out.size()) {
+      out.resize(out.size() * 2);
+    }
   }
+  out.resize(have);
   return !in.bad();
 }
 
