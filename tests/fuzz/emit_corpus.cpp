@@ -3,10 +3,7 @@
 // {"json": ..., "yaml": "..."} lines, the YAML written by emit::write_yaml, for
 // check_pyyaml.py to read back with PyYAML (a YAML 1.1 reader). Inputs: the seed
 // corpus, the regressions and whatever corpus a fuzz run left behind.
-#include "parse/inference_service.hpp"
-#include "parse/to_json.hpp"
-#include "parse/yaml_loader.hpp"
-#include "render/render.hpp"
+#include "roundtrip.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -28,27 +25,6 @@ void dump(std::ostream& out, const isvc::emit::Doc& body) {
   out << line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
 }
 
-void dump_file(std::ostream& out, const std::string& text) {
-  isvc::diag::Sink sink;
-  auto file = isvc::parse::load_yaml("corpus.yaml", text, sink);
-  for (const auto& doc : file.docs) {
-    dump(out, isvc::parse::to_json(doc.root));
-    if (!isvc::parse::is_inference_service(doc.root)) {
-      continue;
-    }
-    auto model = isvc::parse::read_inference_service("corpus.yaml", doc, sink);
-    for (auto mode : {isvc::render::Mode::external, isvc::render::Mode::kserve}) {
-      isvc::render::Options opts;
-      opts.mode = mode;
-      isvc::render::Result res;
-      isvc::render::render_isvc(model, opts, res, sink);
-      for (const auto& obj : res.objects) {
-        dump(out, obj.body);
-      }
-    }
-  }
-}
-
 } // namespace
 
 int main(int argc, char** argv) {
@@ -68,7 +44,7 @@ int main(int argc, char** argv) {
     std::ifstream in(f, std::ios::binary);
     std::ostringstream buf;
     buf << in.rdbuf();
-    dump_file(std::cout, buf.str());
+    isvc::fuzz::for_each_emitted(buf.str(), [](const isvc::emit::Doc& d) { dump(std::cout, d); });
   }
   return 0;
 }

@@ -32,7 +32,7 @@ endforeach()
 # YAML 1.1 half of the round trip: PyYAML reads back every tree the emitter wrote.
 add_executable(isvc_emit_corpus fuzz/emit_corpus.cpp)
 target_compile_options(isvc_emit_corpus PRIVATE ${ISVC_WARNINGS})
-target_link_libraries(isvc_emit_corpus PRIVATE isvc_lib)
+target_link_libraries(isvc_emit_corpus PRIVATE isvc_fuzz_support)
 add_test(NAME fuzz-roundtrip-pyyaml
   COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/fuzz/check_pyyaml.py
           $<TARGET_FILE:isvc_emit_corpus> ${ISVC_FUZZ_SEEDS} ${ISVC_FUZZ_REGRESSIONS}

@@ -5,10 +5,6 @@
 // yaml-cpp (YAML 1.2): every string render copies from the input comes back as
 // the same string, never as a bool, number, null or other text.
 #include "fuzz_common.hpp"
-#include "parse/inference_service.hpp"
-#include "parse/to_json.hpp"
-#include "parse/yaml_loader.hpp"
-#include "render/render.hpp"
 #include "roundtrip.hpp"
 
 #include <cstddef>
@@ -28,24 +24,6 @@ void check(const isvc::emit::Doc& body) {
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  isvc::diag::Sink sink;
-  auto file = isvc::parse::load_yaml("fuzz.yaml",
-                                     std::string(reinterpret_cast<const char*>(data), size), sink);
-  for (const auto& doc : file.docs) {
-    check(isvc::parse::to_json(doc.root));
-    if (!isvc::parse::is_inference_service(doc.root)) {
-      continue;
-    }
-    auto model = isvc::parse::read_inference_service("fuzz.yaml", doc, sink);
-    for (auto mode : {isvc::render::Mode::external, isvc::render::Mode::kserve}) {
-      isvc::render::Options opts;
-      opts.mode = mode;
-      isvc::render::Result res;
-      isvc::render::render_isvc(model, opts, res, sink);
-      for (const auto& obj : res.objects) {
-        check(obj.body);
-      }
-    }
-  }
+  isvc::fuzz::for_each_emitted(std::string(reinterpret_cast<const char*>(data), size), check);
   return 0;
 }

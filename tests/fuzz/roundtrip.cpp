@@ -2,8 +2,10 @@
 #include "roundtrip.hpp"
 
 #include "diag/diagnostic.hpp"
+#include "parse/inference_service.hpp"
 #include "parse/to_json.hpp"
 #include "parse/yaml_loader.hpp"
+#include "render/render.hpp"
 
 #include <cmath>
 #include <fmt/format.h>
@@ -194,6 +196,27 @@ std::optional<std::string> check_round_trip(const emit::Doc& expected, const std
     return *why + "\n" + yaml;
   }
   return std::nullopt;
+}
+
+void for_each_emitted(const std::string& text, const std::function<void(const emit::Doc&)>& fn) {
+  diag::Sink sink;
+  auto file = parse::load_yaml("fuzz.yaml", text, sink);
+  for (const auto& doc : file.docs) {
+    fn(parse::to_json(doc.root));
+    if (!parse::is_inference_service(doc.root)) {
+      continue;
+    }
+    auto model = parse::read_inference_service("fuzz.yaml", doc, sink);
+    for (auto mode : {render::Mode::external, render::Mode::kserve}) {
+      render::Options opts;
+      opts.mode = mode;
+      render::Result res;
+      render::render_isvc(model, opts, res, sink);
+      for (const auto& obj : res.objects) {
+        fn(obj.body);
+      }
+    }
+  }
 }
 
 } // namespace isvc::fuzz

@@ -8,6 +8,7 @@
 
 #include "emit/emit.hpp"
 
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -15,5 +16,9 @@ namespace isvc::fuzz {
 
 /// Empty if `yaml` (emitted from `expected`) reads back as `expected`; else why not.
 std::optional<std::string> check_round_trip(const emit::Doc& expected, const std::string& yaml);
+
+/// Every tree the round trip covers for one input: each document as the JSON kubectl would
+/// send, and each object render builds from an InferenceService, in both modes.
+void for_each_emitted(const std::string& text, const std::function<void(const emit::Doc&)>& fn);
 
 } // namespace isvc::fuzz
