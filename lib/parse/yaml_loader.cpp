@@ -119,22 +119,16 @@ bool continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0U) 
 class Columns {
 public:
   std::string_view text() const { return m_text; }
-  explicit Columns(std::string_view text) : m_text(text) {
-    // yaml-cpp's columns on line 1 start after a BOM.
-    std::size_t start = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
-    m_starts.push_back(start);
-    bool ascii = true;
-    for (std::size_t i = start; i < text.size(); ++i) {
-      if (text[i] == '\n') {
-        m_ascii.push_back(ascii);
-        m_starts.push_back(i + 1);
-        ascii = true;
-      } else if (static_cast<unsigned char>(text[i]) >= 0x80) {
-        ascii = false;
-      }
+  /// Over `lines`, the caller's index of `text` (which must outlive this), or one of its own.
+  Columns(std::string_view text, const util::LineIndex* lines)
+      : m_text(text), m_bom(text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0) {
+    if (lines == nullptr) {
+      m_own = util::LineIndex(text);
     }
-    m_ascii.push_back(ascii);
+    m_lines = lines != nullptr ? lines : &m_own;
   }
+  Columns(const Columns&) = delete;
+  Columns& operator=(const Columns&) = delete;
 
   Mark to_mark(const YAML::Mark& m) const {
     if (m.line < 0 || m.column < 0) {
@@ -148,13 +142,15 @@ public:
 
 private:
   std::size_t chars_before(std::size_t line, std::size_t col) const {
-    if (line >= m_starts.size() || m_ascii[line]) {
+    if (line >= m_lines->size() || !m_lines->multibyte(line + 1)) {
       return col;
     }
     if (m_cursor.line != line || m_cursor.byte > col) {
       m_cursor = Cursor{line, 0, 0};
     }
-    std::size_t base = m_starts[line];
+    // yaml-cpp's columns on line 1 start after a BOM.
+    std::size_t base =
+        m_lines->start(static_cast<std::uint32_t>(line + 1)) + (line == 0 ? m_bom : 0);
     for (; m_cursor.byte < col && base + m_cursor.byte < m_text.size(); ++m_cursor.byte) {
       m_cursor.chars += continuation_byte(m_text[base + m_cursor.byte]) ? 0 : 1;
     }
@@ -167,8 +163,9 @@ private:
     std::size_t chars = 0;
   };
   std::string_view m_text;
-  std::vector<std::size_t> m_starts;
-  std::vector<bool> m_ascii;
+  std::size_t m_bom;
+  util::LineIndex m_own;
+  const util::LineIndex* m_lines;
   mutable Cursor m_cursor;
 };
 
@@ -658,11 +655,12 @@ void parse_documents(const std::string& path,
 bool for_each_document(const std::string& path,
                        std::string_view text,
                        diag::Sink& sink,
-                       const DocumentFn& on_doc) {
+                       const DocumentFn& on_doc,
+                       const util::LineIndex* lines) {
   if (!prechecked(path, text, sink)) {
     return false;
   }
-  Columns columns(text);
+  Columns columns(text, lines);
   int index = 0; // the document being parsed, for the finding that stops it
   try {
     parse_documents(path, text, columns, sink, on_doc, index);

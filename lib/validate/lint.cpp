@@ -290,8 +290,7 @@ void settle(FileRun& run) {
       }
     }
   }
-  std::string_view text = run.text;
-  fix::attach_patches(out.kept, [text](const std::string&) { return text; });
+  fix::attach_patches(out.kept, run.text, run.lines);
   if (run.opts.keep_sources) {
     out.text = std::string(run.text);
   }
@@ -305,8 +304,8 @@ void lint_file(FileOutcome& out,
   // The text stays for positions and caret lines; each document's tree goes as soon as it
   // is linted.
   FileRun run{path, text, util::LineIndex(text), {}, opts, cross, out};
-  parse::for_each_document(path, text, run.sink,
-                           [&run](parse::Document&& doc) { lint_document(run, doc); });
+  parse::for_each_document(
+      path, text, run.sink, [&run](parse::Document&& doc) { lint_document(run, doc); }, &run.lines);
   settle(run);
 }
 
