@@ -24,7 +24,7 @@ void attach_patches(std::vector<diag::Diagnostic>& diagnostics, const diag::Sour
   }
 }
 
-void attach_patches(std::vector<diag::Diagnostic>& diagnostics,
+void attach_patches(std::span<diag::Diagnostic> diagnostics,
                     std::string_view text,
                     const util::LineIndex& lines) {
   std::optional<LineIndex> ix; // made on the first edit

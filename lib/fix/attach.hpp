@@ -5,6 +5,7 @@
 #include "diag/format_text.hpp"
 #include "util/line_index.hpp"
 
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -15,7 +16,7 @@ namespace isvc::fix {
 /// keep no patches.
 void attach_patches(std::vector<diag::Diagnostic>& diagnostics, const diag::SourceLookup& source);
 /// The same for findings of one file whose text and line index the caller has.
-void attach_patches(std::vector<diag::Diagnostic>& diagnostics,
+void attach_patches(std::span<diag::Diagnostic> diagnostics,
                     std::string_view text,
                     const util::LineIndex& lines);
 

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <filesystem>
 #include <fmt/format.h>
 #include <fstream>
@@ -174,6 +175,19 @@ bool read_input(const std::string& path,
     return false;
   }
   return true;
+}
+
+bool read_input(const std::string& path,
+                std::istream& stdin_stream,
+                InputText& out,
+                diag::Sink& sink) {
+  constexpr std::uintmax_t k_map_from = 1U << 20; // below it a read costs less than a mapping
+  std::error_code ec;
+  if (path != "-" && fs::is_regular_file(path, ec) && fs::file_size(path, ec) >= k_map_from &&
+      !ec && out.mapped.open(path)) {
+    return true;
+  }
+  return read_input(path, stdin_stream, out.owned, sink);
 }
 
 } // namespace isvc::parse
