@@ -4,6 +4,7 @@
 #include "diag/edit.hpp"
 #include "diag/rule_id.hpp"
 #include "model/node.hpp"
+#include "util/boxed.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -51,11 +52,11 @@ struct Diagnostic {
   int doc = -1;
   ObjectRef object;
   /// The fix as an edit of the YAML, when the rule can make it (`lint --fix`).
-  std::optional<Edit> edit;
+  util::Boxed<Edit> edit;
   /// `edit` resolved against the file text (empty when it cannot be made safely).
   std::vector<Patch> patches;
   /// Set on a finding an in-file annotation silences (kept for SARIF's `suppressions`).
-  std::optional<Suppression> suppression;
+  util::Boxed<Suppression> suppression;
 };
 
 /// Collects diagnostics; lib code never prints.

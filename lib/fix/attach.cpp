@@ -6,6 +6,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 
 namespace isvc::fix {
 
@@ -18,6 +19,21 @@ void attach_patches(std::vector<diag::Diagnostic>& diagnostics, const diag::Sour
     auto& ix = indexes[d.file];
     if (!ix) {
       ix = std::make_unique<LineIndex>(source(d.file));
+    }
+    d.patches = resolve(*d.edit, *ix);
+  }
+}
+
+void attach_patches(std::span<diag::Diagnostic> diagnostics,
+                    std::string_view text,
+                    const util::LineIndex& lines) {
+  std::optional<LineIndex> ix; // made on the first edit
+  for (auto& d : diagnostics) {
+    if (!d.edit) {
+      continue;
+    }
+    if (!ix) {
+      ix.emplace(text, lines);
     }
     d.patches = resolve(*d.edit, *ix);
   }

@@ -10,23 +10,24 @@ bool continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0U) == 0x
 
 } // namespace
 
-LineIndex::LineIndex(std::string_view text) : m_text(text) {
+LineIndex::LineIndex(std::string_view text) : m_text(text), m_own(text) {
   // The loader's columns on line 1 start after a BOM (yaml-cpp skips it).
   m_bom = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
-  m_starts.push_back(0);
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      m_starts.push_back(i + 1);
-    }
-  }
+}
+
+LineIndex::LineIndex(std::string_view text, const util::LineIndex& lines)
+    : m_text(text), m_borrowed(&lines) {
+  m_bom = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
 }
 
 std::pair<std::size_t, std::size_t> LineIndex::line_span(std::size_t line) const {
-  if (line == 0 || line > m_starts.size()) {
+  const auto& ix = index();
+  if (line == 0 || line > ix.size()) {
     return {std::string_view::npos, std::string_view::npos};
   }
-  std::size_t begin = m_starts[line - 1];
-  std::size_t end = line < m_starts.size() ? m_starts[line] - 1 : m_text.size();
+  auto n = static_cast<std::uint32_t>(line);
+  std::size_t begin = ix.start(n);
+  std::size_t end = line < ix.size() ? ix.start(n + 1) - 1 : m_text.size();
   if (end > begin && m_text[end - 1] == '\r') {
     --end;
   }
@@ -52,9 +53,8 @@ std::size_t LineIndex::offset(model::Mark m) const {
 }
 
 model::Mark LineIndex::mark(std::size_t offset) const {
-  auto it = std::upper_bound(m_starts.begin(), m_starts.end(), offset);
-  std::size_t line = static_cast<std::size_t>(it - m_starts.begin());
-  std::size_t begin = m_starts[line == 0 ? 0 : line - 1];
+  std::size_t line = index().line_of(offset);
+  std::size_t begin = index().start(static_cast<std::uint32_t>(line));
   begin = line <= 1 ? std::min(offset, begin + m_bom) : begin;
   std::uint32_t col = 1;
   for (std::size_t i = begin; i < offset && i < m_text.size(); ++i) {

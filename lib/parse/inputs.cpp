@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <fcntl.h>
 #include <filesystem>
 #include <fmt/format.h>
@@ -196,6 +197,33 @@ bool read_fd(int fd, std::string& out, std::size_t size) {
   }
 }
 
+
+// A file into `owned`, or mapped into `map` when one is given and the file is a regular
+// one of 1 MiB or more (below that a read costs less than a mapping). One open and one
+// fstat on the descriptor: an ifstream plus is_regular_file and file_size took three path
+// lookups.
+bool read_path(const std::string& path,
+               std::string& owned,
+               util::MappedFile* map,
+               diag::Sink& sink) {
+  constexpr std::size_t k_map_from = std::size_t{1} << 20;
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    unreadable(path, "cannot open file", sink);
+    return false;
+  }
+  struct stat st {};
+  bool regular = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+  auto size = regular ? static_cast<std::size_t>(st.st_size) : 0;
+  bool ok = (map != nullptr && size >= k_map_from && map->map(fd, size)) ||
+            read_fd(fd, owned, size);
+  ::close(fd); // a mapping keeps the file
+  if (!ok) {
+    unreadable(path, "read error", sink);
+  }
+  return ok;
+}
+
 } // namespace
 
 bool read_input(const std::string& path,
@@ -206,22 +234,18 @@ bool read_input(const std::string& path,
     slurp(stdin_stream, out, 0);
     return true;
   }
-  // open + fstat on the descriptor: one path lookup per file (an ifstream plus
-  // is_regular_file and file_size took three).
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
-    unreadable(path, "cannot open file", sink);
-    return false;
+  return read_path(path, out, nullptr, sink);
+}
+
+bool read_input(const std::string& path,
+                std::istream& stdin_stream,
+                InputText& out,
+                diag::Sink& sink) {
+  if (path == "-") {
+    slurp(stdin_stream, out.owned, 0);
+    return true;
   }
-  struct stat st {};
-  bool regular = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
-  bool ok = read_fd(fd, out, regular ? static_cast<std::size_t>(st.st_size) : 0);
-  ::close(fd);
-  if (!ok) {
-    unreadable(path, "read error", sink);
-    return false;
-  }
-  return true;
+  return read_path(path, out.owned, &out.mapped, sink);
 }
 
 } // namespace isvc::parse

@@ -2,9 +2,11 @@
 #pragma once
 
 #include "diag/diagnostic.hpp"
+#include "util/mapped_file.hpp"
 
 #include <istream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace isvc::parse {
@@ -28,6 +30,23 @@ void unprocessable(const std::string& path, const std::string& why, diag::Sink& 
 bool read_input(const std::string& path,
                 std::istream& stdin_stream,
                 std::string& out,
+                diag::Sink& sink);
+
+/// An input's text: read into a string, or, for a large regular file, mapped so that its
+/// reader can give back the part it is done with.
+struct InputText {
+  std::string owned;
+  util::MappedFile mapped;
+
+  std::string_view view() const { return mapped.mapped() ? mapped.view() : owned; }
+  /// The reader is done with the bytes before `offset` (a no-op for a string).
+  void release_before(std::size_t offset) { mapped.release_before(offset); }
+};
+
+/// read_input into `out`, mapping a regular file of 1 MiB or more instead of reading it.
+bool read_input(const std::string& path,
+                std::istream& stdin_stream,
+                InputText& out,
                 diag::Sink& sink);
 
 } // namespace isvc::parse

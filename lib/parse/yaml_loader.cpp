@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 #include <istream>
 #include <map>
+#include <new>
 #include <optional>
 #include <set>
 #include <streambuf>
@@ -119,22 +120,18 @@ bool continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0U) 
 class Columns {
 public:
   std::string_view text() const { return m_text; }
-  explicit Columns(std::string_view text) : m_text(text) {
-    // yaml-cpp's columns on line 1 start after a BOM.
-    std::size_t start = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
-    m_starts.push_back(start);
-    bool ascii = true;
-    for (std::size_t i = start; i < text.size(); ++i) {
-      if (text[i] == '\n') {
-        m_ascii.push_back(ascii);
-        m_starts.push_back(i + 1);
-        ascii = true;
-      } else if (static_cast<unsigned char>(text[i]) >= 0x80) {
-        ascii = false;
-      }
+  /// Over `lines`, the caller's index of `text` (which must outlive this), or one of its own.
+  Columns(std::string_view text, const util::LineIndex* lines)
+      : m_text(text), m_bom(text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0) {
+    if (lines == nullptr) {
+      m_own = util::LineIndex(text);
     }
-    m_ascii.push_back(ascii);
+    m_lines = lines != nullptr ? lines : &m_own;
   }
+  Columns(const Columns&) = delete;
+  Columns& operator=(const Columns&) = delete;
+  /// The 0-based line that starts at byte `offset`, as yaml-cpp counts lines.
+  std::size_t line_of(std::size_t offset) const { return m_lines->line_of(offset) - 1; }
 
   Mark to_mark(const YAML::Mark& m) const {
     if (m.line < 0 || m.column < 0) {
@@ -148,13 +145,15 @@ public:
 
 private:
   std::size_t chars_before(std::size_t line, std::size_t col) const {
-    if (line >= m_starts.size() || m_ascii[line]) {
+    if (line >= m_lines->size() || !m_lines->multibyte(line + 1)) {
       return col;
     }
     if (m_cursor.line != line || m_cursor.byte > col) {
       m_cursor = Cursor{line, 0, 0};
     }
-    std::size_t base = m_starts[line];
+    // yaml-cpp's columns on line 1 start after a BOM.
+    std::size_t base =
+        m_lines->start(static_cast<std::uint32_t>(line + 1)) + (line == 0 ? m_bom : 0);
     for (; m_cursor.byte < col && base + m_cursor.byte < m_text.size(); ++m_cursor.byte) {
       m_cursor.chars += continuation_byte(m_text[base + m_cursor.byte]) ? 0 : 1;
     }
@@ -167,8 +166,9 @@ private:
     std::size_t chars = 0;
   };
   std::string_view m_text;
-  std::vector<std::size_t> m_starts;
-  std::vector<bool> m_ascii;
+  std::size_t m_bom;
+  util::LineIndex m_own;
+  const util::LineIndex* m_lines;
   mutable Cursor m_cursor;
 };
 
@@ -205,10 +205,28 @@ std::size_t count_nodes(const Node& n) {
   return total;
 }
 
+// A mark of a parser whose input starts at `base` (a segment, always at a line start) as a
+// mark in the whole text; null marks stay null.
+YAML::Mark shifted(YAML::Mark m, const YAML::Mark& base) {
+  if (m.line >= 0) {
+    m.pos += base.pos;
+    m.line += base.line;
+  }
+  return m;
+}
+
 class Builder : public YAML::EventHandler {
 public:
-  Builder(const std::string& path, int doc_index, const Columns& columns, diag::Sink& sink)
-      : m_path(path), m_doc(doc_index), m_columns(columns), m_sink(sink) {}
+  /// `base`: where in the text the parser's input starts (a segment of it, see segments());
+  /// `end`: where that input ends.
+  Builder(const std::string& path,
+          int doc_index,
+          const Columns& columns,
+          diag::Sink& sink,
+          YAML::Mark base = {},
+          std::size_t end = std::string_view::npos)
+      : m_path(path), m_doc(doc_index), m_columns(columns), m_sink(sink), m_base(base), m_end(end) {
+  }
 
   Node take_root() { return std::move(m_root); }
   bool saw_events() const { return m_nodes > 0; }
@@ -216,7 +234,8 @@ public:
   void OnDocumentStart(const YAML::Mark& /*mark*/) override {}
   void OnDocumentEnd() override {}
 
-  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+  void OnNull(const YAML::Mark& raw, YAML::anchor_t anchor) override {
+    YAML::Mark mark = in_text(raw);
     Node n;
     n.kind = Node::Kind::null;
     n.mark = to_mark(mark);
@@ -231,7 +250,8 @@ public:
     complete(std::move(n), anchor);
   }
 
-  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+  void OnAlias(const YAML::Mark& raw, YAML::anchor_t anchor) override {
+    YAML::Mark mark = in_text(raw);
     auto it = m_anchors.find(anchor);
     Node n;
     if (it != m_anchors.end()) {
@@ -251,10 +271,11 @@ public:
     complete(std::move(n), 0);
   }
 
-  void OnScalar(const YAML::Mark& mark,
+  void OnScalar(const YAML::Mark& raw,
                 const std::string& tag,
                 YAML::anchor_t anchor,
                 const std::string& value) override {
+    YAML::Mark mark = in_text(raw);
     Node n;
     n.kind = Node::Kind::scalar;
     n.mark = to_mark(mark);
@@ -269,7 +290,8 @@ public:
     // yaml-cpp reports "?" for plain scalars and "!" for quoted or block ones.
     n.quoted = tag != "?" && tag != "";
     check(n.mark, tag, value, true);
-    if (n.quoted && !closed_quote(m_columns.text(), mark.pos)) {
+    // Within the parser's input only: a segment's open quote may not close in the next one.
+    if (n.quoted && !closed_quote(m_columns.text().substr(0, m_end), mark.pos)) {
       report(n.mark, "yaml-syntax",
              "this quoted scalar has no closing quote before the end of "
              "the input",
@@ -286,7 +308,7 @@ public:
                        const std::string& tag,
                        YAML::anchor_t anchor,
                        YAML::EmitterStyle::value style) override {
-    open(Node::Kind::seq, mark, anchor, style == YAML::EmitterStyle::Flow);
+    open(Node::Kind::seq, in_text(mark), anchor, style == YAML::EmitterStyle::Flow);
     check(m_stack.back().node.mark, tag, {}, false);
   }
   void OnSequenceEnd() override { close(); }
@@ -295,7 +317,7 @@ public:
                   const std::string& tag,
                   YAML::anchor_t anchor,
                   YAML::EmitterStyle::value style) override {
-    open(Node::Kind::map, mark, anchor, style == YAML::EmitterStyle::Flow);
+    open(Node::Kind::map, in_text(mark), anchor, style == YAML::EmitterStyle::Flow);
     check(m_stack.back().node.mark, tag, {}, false);
   }
   void OnMapEnd() override { close(); }
@@ -512,11 +534,14 @@ private:
   }
 
   Mark to_mark(const YAML::Mark& m) const { return m_columns.to_mark(m); }
+  YAML::Mark in_text(const YAML::Mark& m) const { return shifted(m, m_base); }
 
   const std::string& m_path;
   int m_doc;
   const Columns& m_columns;
   diag::Sink& m_sink;
+  YAML::Mark m_base;
+  std::size_t m_end;
   std::vector<Frame> m_stack;
   std::map<YAML::anchor_t, Node> m_anchors;
   Node m_root;
@@ -620,37 +645,147 @@ bool prechecked(const std::string& path, std::string_view text, diag::Sink& sink
   return true;
 }
 
-// yaml-cpp's parse of the documents, one at a time (yaml-cpp/parser.h: HandleNextDocument
-// "handles the next document by calling events on the eventHandler", false when there are
-// no more): each is handed over before the next is read.
+// Where the documents of a large stream start: every line that begins a document ("---",
+// then a blank or the line's end), with 0 first. A parser per document is what keeps a
+// stream's memory flat: yaml-cpp's scanner keeps every indentation marker it pushed until it
+// is destroyed (scanner.cpp PushIndentTo appends to m_indentRefs; PopIndent pops only
+// m_indents), 400 bytes a document. Empty (one parser) for a text under 1 MiB, or with a line
+// starting with "%" (yaml-cpp keeps directives for the documents after them) or "...".
+std::vector<std::size_t> segments(std::string_view text) {
+  std::vector<std::size_t> out;
+  if (text.size() < (std::size_t{1} << 20)) {
+    return out;
+  }
+  out.push_back(0);
+  for (std::size_t at = 0; at < text.size();) {
+    std::size_t eol = std::min(text.find('\n', at), text.size());
+    std::string_view line = text.substr(at, eol - at);
+    if (line.starts_with('%') || line.starts_with("...")) {
+      return {};
+    }
+    if (line.starts_with("---") && at != 0 &&
+        (line.size() == 3 || line[3] == ' ' || line[3] == '\t' || line[3] == '\r')) {
+      out.push_back(at);
+    }
+    at = eol + 1;
+  }
+  return out;
+}
+
+// Where the parse of the documents is.
+struct Progress {
+  int index = 0; // the document being parsed
+  int next_item = k_list_item_base;
+  std::optional<std::pair<model::Mark, Node::Kind>> last;
+};
+
+// yaml-cpp's parse of the documents of text[base.pos...] (yaml-cpp/parser.h:
+// HandleNextDocument "handles the next document by calling events on the eventHandler", false
+// when there are no more): each is handed over before the next is read, or, with `held`,
+// kept there. Marks, those of exceptions too, are the whole text's.
 void parse_documents(const std::string& path,
                      std::string_view text,
                      const Columns& columns,
                      diag::Sink& sink,
                      const DocumentFn& on_doc,
-                     int& index) {
-  ViewBuf buf(text);
+                     Progress& at,
+                     YAML::Mark base,
+                     std::vector<Document>* held = nullptr) {
+  ViewBuf buf(text.substr(static_cast<std::size_t>(base.pos)));
   std::istream in(&buf);
   YAML::Parser parser(in);
-  int next_item = k_list_item_base;
-  std::optional<std::pair<model::Mark, Node::Kind>> last;
-  while (true) {
-    Builder builder(path, index, columns, sink);
-    if (!parser.HandleNextDocument(builder)) {
+  try {
+    while (true) {
+      Builder builder(path, at.index, columns, sink, base, text.size());
+      if (!parser.HandleNextDocument(builder)) {
+        break;
+      }
+      // yaml-cpp reports the same "document" again and again, without consuming
+      // input, for stray flow indicators (", 2]"): stop instead of looping.
+      Node root = builder.take_root();
+      bool repeated = at.last && root.mark.line == at.last->first.line &&
+                      root.mark.col == at.last->first.col && root.kind == at.last->second;
+      if (!builder.saw_events() || repeated) {
+        throw StrayFlow{};
+      }
+      at.last.emplace(root.mark, root.kind);
+      if (held != nullptr) {
+        held->push_back(Document{std::move(root), at.index, at.index, {}});
+      } else {
+        hand_over(Document{std::move(root), at.index, at.index, {}}, at.next_item, on_doc);
+      }
+      ++at.index;
+    }
+  } catch (YAML::Exception& e) {
+    e.mark = shifted(e.mark, base);
+    throw;
+  }
+}
+
+// Segment [begin, end) by a parser of its own. False, with nothing reported or handed over,
+// unless it parses cleanly alone: then one parser reads on from its start, as one parser over
+// the whole text would (each earlier segment ended at a "---" line, where yaml-cpp's scanner
+// pops every indentation and simple key: a fresh parser's state).
+bool parse_segment(const std::string& path,
+                   std::string_view text,
+                   const Columns& columns,
+                   diag::Sink& sink,
+                   const DocumentFn& on_doc,
+                   Progress& at,
+                   std::size_t begin,
+                   std::size_t end) {
+  diag::Sink found;
+  std::vector<Document> docs;
+  Progress next = at;
+  YAML::Mark base;
+  base.pos = static_cast<int>(begin);
+  base.line = static_cast<int>(columns.line_of(begin));
+  try {
+    parse_documents(path, text.substr(0, end), columns, found, on_doc, next, base, &docs);
+  } catch (const std::bad_alloc&) {
+    throw;
+  } catch (...) {
+    return false;
+  }
+  for (const auto& d : found.items()) {
+    if (d.rule == "yaml-syntax") {
+      return false;
+    }
+  }
+  for (auto& d : found.items()) {
+    sink.add(std::move(d));
+  }
+  for (auto& d : docs) {
+    hand_over(std::move(d), next.next_item, on_doc);
+  }
+  at = next;
+  return true;
+}
+
+// The documents: a parser per segment while they parse cleanly alone, then one parser.
+void parse_stream(const std::string& path,
+                  std::string_view text,
+                  const Columns& columns,
+                  diag::Sink& sink,
+                  const DocumentFn& on_doc,
+                  Progress& at) {
+  auto starts = segments(text);
+  std::size_t k = 0;
+  for (; k < starts.size(); ++k) {
+    std::size_t end = k + 1 < starts.size() ? starts[k + 1] : text.size();
+    if (!parse_segment(path, text, columns, sink, on_doc, at, starts[k], end)) {
       break;
     }
-    // yaml-cpp reports the same "document" again and again, without consuming
-    // input, for stray flow indicators (", 2]"): stop instead of looping.
-    Node root = builder.take_root();
-    bool repeated = last && root.mark.line == last->first.line &&
-                    root.mark.col == last->first.col && root.kind == last->second;
-    if (!builder.saw_events() || repeated) {
-      throw StrayFlow{};
-    }
-    last.emplace(root.mark, root.kind);
-    hand_over(Document{std::move(root), index, index, {}}, next_item, on_doc);
-    ++index;
   }
+  if (!starts.empty() && k == starts.size()) {
+    return;
+  }
+  YAML::Mark base;
+  if (k < starts.size()) {
+    base.pos = static_cast<int>(starts[k]);
+    base.line = static_cast<int>(columns.line_of(starts[k]));
+  }
+  parse_documents(path, text, columns, sink, on_doc, at, base);
 }
 
 } // namespace
@@ -658,14 +793,16 @@ void parse_documents(const std::string& path,
 bool for_each_document(const std::string& path,
                        std::string_view text,
                        diag::Sink& sink,
-                       const DocumentFn& on_doc) {
+                       const DocumentFn& on_doc,
+                       const util::LineIndex* lines) {
   if (!prechecked(path, text, sink)) {
     return false;
   }
-  Columns columns(text);
-  int index = 0; // the document being parsed, for the finding that stops it
+  Columns columns(text, lines);
+  Progress at;
+  const int& index = at.index; // the document being parsed, for the finding that stops it
   try {
-    parse_documents(path, text, columns, sink, on_doc, index);
+    parse_stream(path, text, columns, sink, on_doc, at);
     return true;
   } catch (const StrayFlow&) {
     syntax_error(path, sink, Mark{}, "unexpected ',', ']' or '}' outside a flow collection", index);

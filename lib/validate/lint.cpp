@@ -19,6 +19,7 @@
 #include <mutex>
 #include <optional>
 #include <set>
+#include <span>
 #include <tuple>
 #include <unordered_map>
 
@@ -81,6 +82,8 @@ struct FileRun {
   const LintOptions& opts;
   const std::vector<const Rule*>& cross;
   FileOutcome& out;
+  /// Findings of the sink before this one have their caret lines and patches (take_text).
+  std::size_t taken = 0;
 };
 
 // The cross-document rules `opts` runs, in registry order.
@@ -279,19 +282,33 @@ void sort_out(diag::Sink& sink,
   append(kept_out, items);
 }
 
-// The file's own findings, settled while its text exists: caret lines and fix patches.
-void settle(FileRun& run) {
-  auto& out = run.out;
-  sort_out(run.sink, out, run.opts, out.kept, out.suppressed);
-  for (const auto* list : {&out.kept, &out.suppressed}) {
-    for (const auto& d : *list) {
+// What the findings added since the last call need of the text: their caret lines and fix
+// patches, taken while the document they point into is the current one, so that the text
+// behind it can go (InputText::release_before). Findings later dropped or silenced may leave
+// a line no output asks for; settle() takes the patches of the silenced ones away again.
+void take_text(FileRun& run) {
+  auto& items = run.sink.items();
+  std::span<diag::Diagnostic> fresh(items.begin() + static_cast<std::ptrdiff_t>(run.taken),
+                                    items.end());
+  for (const auto& d : fresh) {
+    if (run.out.lines.count(d.mark.line) == 0) {
       if (auto line = run.lines.line(run.text, d.mark.line); !line.empty()) {
-        out.lines.try_emplace(d.mark.line, line);
+        run.out.lines.emplace(d.mark.line, line);
       }
     }
   }
-  std::string_view text = run.text;
-  fix::attach_patches(out.kept, [text](const std::string&) { return text; });
+  fix::attach_patches(fresh, run.text, run.lines);
+  run.taken = items.size();
+}
+
+// The file's own findings, sorted and filtered, once its text was taken.
+void settle(FileRun& run) {
+  take_text(run);
+  auto& out = run.out;
+  sort_out(run.sink, out, run.opts, out.kept, out.suppressed);
+  for (auto& d : out.suppressed) {
+    d.patches.clear(); // a silenced finding is not fixed
+  }
   if (run.opts.keep_sources) {
     out.text = std::string(run.text);
   }
@@ -299,14 +316,23 @@ void settle(FileRun& run) {
 
 void lint_file(FileOutcome& out,
                const std::string& path,
-               std::string text,
+               parse::InputText input,
                const LintOptions& opts,
                const std::vector<const Rule*>& cross) {
-  // The text stays for positions and caret lines; each document's tree goes as soon as it
-  // is linted.
+  // The text is read for positions and caret lines while its document is linted; each
+  // document's tree goes as soon as it is, and a mapped file's pages before it too.
+  std::string_view text = input.view();
   FileRun run{path, text, util::LineIndex(text), {}, opts, cross, out};
-  parse::for_each_document(path, text, run.sink,
-                           [&run](parse::Document&& doc) { lint_document(run, doc); });
+  parse::for_each_document(
+      path, text, run.sink,
+      [&run, &input](parse::Document&& doc) {
+        lint_document(run, doc);
+        take_text(run);
+        if (auto at = run.lines.start(doc.root.mark.line); at != std::string_view::npos) {
+          input.release_before(at);
+        }
+      },
+      &run.lines);
   settle(run);
 }
 
@@ -323,7 +349,7 @@ bool rule_active(std::string_view rule, bool default_on, const LintOptions& opts
 namespace {
 
 // Reads input `i` into `text` (findings of reading it into `sink`); false if unreadable.
-using ReadFn = std::function<bool(std::size_t i, std::string& text, diag::Sink& sink)>;
+using ReadFn = std::function<bool(std::size_t i, parse::InputText& text, diag::Sink& sink)>;
 
 // Runs every active cross rule's `finish` over the files' facts and merges each finding
 // into its file's, in the order a single sort of both would give.
@@ -422,7 +448,7 @@ LintResult lint_inputs(const std::vector<std::string>& files,
   std::vector<diag::Sink> reading(files.size());
   auto crashed = util::parallel_for(files.size(), jobs, [&](std::size_t i) {
     outcomes[i].facts.resize(cross.size());
-    std::string text;
+    parse::InputText text;
     bool readable = read(i, text, reading[i]);
     tell("reading", read_count);
     if (readable) {
@@ -459,7 +485,7 @@ LintResult lint(const std::vector<std::string>& paths, std::istream& in, const L
   parse::drop_excluded(files, opts.exclude, opts.exclude_base);
   std::size_t excluded = found - files.size();
   // Each worker reads its own file: the corpus is never held as texts up front.
-  auto read = [&files, &in](std::size_t i, std::string& text, diag::Sink& sink) {
+  auto read = [&files, &in](std::size_t i, parse::InputText& text, diag::Sink& sink) {
     return parse::read_input(files[i], in, text, sink);
   };
   auto result = lint_inputs(files, read, std::move(top), opts);
@@ -472,8 +498,8 @@ LintResult lint_texts(const std::vector<std::string>& files,
                       const std::vector<bool>& readable,
                       diag::Sink top,
                       const LintOptions& opts) {
-  auto read = [&texts, &readable](std::size_t i, std::string& text, diag::Sink&) {
-    text = std::move(texts[i]);
+  auto read = [&texts, &readable](std::size_t i, parse::InputText& text, diag::Sink&) {
+    text.owned = std::move(texts[i]);
     return static_cast<bool>(readable[i]);
   };
   return lint_inputs(files, read, std::move(top), opts);

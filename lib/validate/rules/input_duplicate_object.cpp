@@ -7,25 +7,47 @@
 
 #include <fmt/format.h>
 #include <map>
+#include <set>
+#include <string_view>
 #include <vector>
 
 namespace isvc::validate {
 namespace {
 
-// An InferenceService with a name: where it is, by "<scope>/<name>".
+// An InferenceService with a name: where it is, by "<scope>/<name>". One is kept per
+// document of a stream, so small: the name is the key's tail, the apiVersion is shared
+// (Facts::api_versions) and the kind is InferenceService.
 struct Named {
   std::string key;
-  DocRef doc;
+  std::size_t name_at = 0; // where the name starts in `key`
+  const std::string* file = nullptr;
+  int index = 0;
+  const std::string* api_version = nullptr;
+  std::string ns;
   Spot name;
+
+  std::string_view object_name() const { return std::string_view(key).substr(name_at); }
+  DocRef doc() const {
+    return {file, index, {*api_version, "InferenceService", ns, std::string(object_name())}};
+  }
 };
-using Facts = std::vector<Named>;
+
+struct Facts {
+  std::vector<Named> named;
+  std::set<std::string, std::less<>> api_versions;
+};
 
 void collect(const Subject& d, std::any& facts) {
   if (d.isvc == nullptr || !d.isvc->name || d.isvc->name->empty()) {
     return;
   }
-  facts_of<Facts>(facts).push_back(
-      {d.scope() + "/" + d.name(), doc_ref(d), spot(d, d.isvc->name.mark, d.isvc->name.pointer)});
+  auto& f = facts_of<Facts>(facts);
+  const std::string& api = *f.api_versions.insert(d.type.api_version).first;
+  std::string name = d.name();
+  std::string key = d.scope() + "/" + name;
+  std::size_t name_at = key.size() - name.size();
+  f.named.push_back({std::move(key), name_at, &d.file, d.doc.index, &api, d.ns(),
+                     spot(d, d.isvc->name.mark, d.isvc->name.pointer)});
 }
 
 // Two documents of one name are one object when they have one scope (Subject::scope): one
@@ -34,18 +56,18 @@ void finish(const std::vector<const std::any*>& files, CrossReporter& cr) {
   std::map<std::string_view, const Named*> first;
   for (const std::any* f : files) {
     const auto* facts = std::any_cast<Facts>(f);
-    for (std::size_t i = 0; facts != nullptr && i < facts->size(); ++i) {
-      const Named& d = (*facts)[i];
+    for (std::size_t i = 0; facts != nullptr && i < facts->named.size(); ++i) {
+      const Named& d = facts->named[i];
       auto [it, fresh] = first.emplace(d.key, &d);
       if (fresh) {
         continue;
       }
       const Named& was = *it->second;
-      const auto& ns = d.doc.object.ns;
-      cr.at(d.doc, d.name,
+      const auto& ns = d.ns;
+      cr.at(d.doc(), d.name,
             fmt::format("InferenceService {}{} is defined twice, first at {}:{}: applied together "
                         "the later replaces the earlier, and render would write its objects twice",
-                        ns.empty() ? "" : ns + "/", d.doc.object.name, *was.doc.file,
+                        ns.empty() ? "" : ns + "/", d.object_name(), *was.file,
                         was.name.mark.line));
     }
   }

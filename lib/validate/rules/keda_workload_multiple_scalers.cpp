@@ -227,7 +227,7 @@ void check_hpa(CrossReporter& cr, const Target& t, const Seen& seen) {
 struct KServeScaler {
   std::string workload;
   std::string isvc;
-  std::string kind; // "ScaledObject" | "HorizontalPodAutoscaler"
+  std::string_view kind; // "ScaledObject" | "HorizontalPodAutoscaler"
   std::string name;
 };
 
