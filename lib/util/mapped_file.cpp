@@ -1,9 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "util/mapped_file.hpp"
 
-#include <fcntl.h>
 #include <sys/mman.h>
-#include <sys/stat.h>
 #include <unistd.h>
 #include <utility>
 
@@ -32,19 +30,6 @@ void MappedFile::reset() {
   m_data = nullptr;
   m_size = 0;
   m_released = 0;
-}
-
-bool MappedFile::open(const std::string& path) {
-  reset();
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
-    return false;
-  }
-  struct stat st {};
-  bool ok = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
-            map(fd, static_cast<std::size_t>(st.st_size));
-  ::close(fd); // the mapping keeps the file
-  return ok;
 }
 
 bool MappedFile::map(int fd, std::size_t size) {

@@ -2,7 +2,6 @@
 #pragma once
 
 #include <cstddef>
-#include <string>
 #include <string_view>
 
 namespace isvc::util {
@@ -19,9 +18,9 @@ public:
   MappedFile(const MappedFile&) = delete;
   MappedFile& operator=(const MappedFile&) = delete;
 
-  /// Maps `path`; false (nothing mapped) if it cannot be, the caller then reads it instead.
-  bool open(const std::string& path);
-  /// Maps the first `size` bytes of the open regular file `fd` (the caller still closes it).
+  /// Maps the first `size` bytes of the open regular file `fd` (the caller still closes it;
+  /// the mapping keeps the file). False, nothing mapped, if it cannot be: the caller then
+  /// reads the file instead.
   bool map(int fd, std::size_t size);
   std::string_view view() const { return {m_data, m_size}; }
   bool mapped() const { return m_data != nullptr; }

@@ -93,4 +93,32 @@ TEST_SUITE("parse") {
     CHECK(sink.items()[0].message == "read error");
     CHECK(sink.items()[1].message == "cannot open file");
   }
+  TEST_CASE("read_input into InputText: a file of 1 MiB or more is mapped, pages given back") {
+    Tree t;
+    std::string big;
+    for (int i = 0; big.size() < (3U << 20); ++i) {
+      big += "---\nname: m" + std::to_string(i) + "\n";
+    }
+    write(t.root / "big.yaml", big);
+    write(t.root / "small.yaml", "a: 1\n");
+    std::istringstream in;
+    isvc::diag::Sink sink;
+    isvc::parse::InputText large;
+    REQUIRE(isvc::parse::read_input((t.root / "big.yaml").string(), in, large, sink));
+    CHECK(large.mapped.mapped());
+    CHECK(large.owned.empty());
+    CHECK(large.view() == big);
+    // Given-back pages of a private read-only mapping are read again from the file.
+    large.release_before(big.size() / 2);
+    large.release_before(big.size());
+    CHECK(large.view() == big);
+    isvc::parse::InputText small;
+    REQUIRE(isvc::parse::read_input((t.root / "small.yaml").string(), in, small, sink));
+    CHECK_FALSE(small.mapped.mapped());
+    CHECK(small.view() == "a: 1\n");
+    isvc::parse::InputText dir;
+    CHECK_FALSE(isvc::parse::read_input((t.root / "sub").string(), in, dir, sink));
+    REQUIRE(sink.size() == 1);
+    CHECK(sink.items()[0].message == "read error");
+  }
 }
