@@ -197,7 +197,6 @@ bool read_fd(int fd, std::string& out, std::size_t size) {
   }
 }
 
-
 // A file into `owned`, or mapped into `map` when one is given and the file is a regular
 // one of 1 MiB or more (below that a read costs less than a mapping). One open and one
 // fstat on the descriptor: an ifstream plus is_regular_file and file_size took three path
@@ -215,8 +214,8 @@ bool read_path(const std::string& path,
   struct stat st {};
   bool regular = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
   auto size = regular ? static_cast<std::size_t>(st.st_size) : 0;
-  bool ok = (map != nullptr && size >= k_map_from && map->map(fd, size)) ||
-            read_fd(fd, owned, size);
+  bool ok =
+      (map != nullptr && size >= k_map_from && map->map(fd, size)) || read_fd(fd, owned, size);
   ::close(fd); // a mapping keeps the file
   if (!ok) {
     unreadable(path, "read error", sink);
