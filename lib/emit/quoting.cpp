@@ -115,6 +115,12 @@ bool needs_quotes(std::string_view s) {
   if (s.front() == ' ' || s.back() == ' ' || s.back() == ':') {
     return true;
   }
+  // "..." then a space or the end is a document end marker where it starts a line (YAML 1.2
+  // [204] c-document-end, 1.1 [165]), as a top-level key or scalar does: the rest of the
+  // line is then an error, and a reader stops there. ("---" starts with an indicator.)
+  if (s.starts_with("...") && (s.size() == 3 || s[3] == ' ')) {
+    return true;
+  }
   for (std::size_t i = 0; i < s.size(); ++i) {
     auto c = static_cast<unsigned char>(s[i]);
     if (c >= 0x80) {

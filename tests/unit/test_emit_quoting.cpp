@@ -41,16 +41,21 @@ TEST_SUITE("emit::quoting") {
                           "line\nbreak",
                           "tab\there",
                           "-10Minutes",
-                          "? x"}) {
+                          "? x",
+                          "...",
+                          "... y",
+                          "...       name",
+                          "--- x"}) {
       CAPTURE(s);
       CHECK(needs_quotes(s));
     }
   }
   TEST_CASE("ordinary strings stay plain") {
-    for (const char* s : {"vllm:num_requests_running", "1Gi", "500m", "cpu", "Utilization",
-                          "http://prometheus.monitoring.svc:9090", "/metrics", "a-b_c.d",
-                          "sum(rate(x[1m]) > bool 0)", "keda-otel-scaler.keda.svc:4318",
-                          "serving.kserve.io/autoscalerClass", "localhost:8080"}) {
+    for (const char* s :
+         {"vllm:num_requests_running", "1Gi", "500m", "cpu", "Utilization",
+          "http://prometheus.monitoring.svc:9090", "/metrics", "a-b_c.d",
+          "sum(rate(x[1m]) > bool 0)", "keda-otel-scaler.keda.svc:4318",
+          "serving.kserve.io/autoscalerClass", "localhost:8080", "...x", "....", "a ... b"}) {
       CAPTURE(s);
       CHECK_FALSE(needs_quotes(s));
     }
