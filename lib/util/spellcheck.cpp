@@ -26,12 +26,21 @@ namespace {
 // closest()'s reach: short words allow two edits, longer ones a third of their length.
 std::size_t reach(std::string_view word) { return std::max<std::size_t>(2, word.size() / 3); }
 
+// No fewer edits than the lengths differ by: most candidates are ruled out without the
+// quadratic table (an unknown 30 KB key against a schema's field names).
+std::size_t length_gap(std::string_view a, std::string_view b) {
+  return a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
+}
+
 } // namespace
 
 std::string closest(std::string_view word, const std::vector<std::string_view>& candidates) {
   std::size_t best = reach(word) + 1;
   std::string_view pick;
   for (auto c : candidates) {
+    if (length_gap(word, c) >= best) {
+      continue;
+    }
     std::size_t d = edit_distance(word, c);
     if (d < best) {
       best = d;
@@ -49,7 +58,7 @@ std::string sole_correction(std::string_view word,
     if (c == word) {
       return {}; // not misspelt
     }
-    if (c != pick && edit_distance(word, c) <= reach(word)) {
+    if (c != pick && length_gap(word, c) <= reach(word) && edit_distance(word, c) <= reach(word)) {
       pick = c;
       ++close;
     }
