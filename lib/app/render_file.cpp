@@ -83,14 +83,14 @@ bool is_input_error(const diag::Diagnostic& d) {
 int write_diagnostics(const diag::Sink& top,
                       std::vector<RenderedFile>& results,
                       std::ostream& err) {
-  std::map<std::string, std::string_view> sources;
+  std::map<std::string, std::string_view, std::less<>> sources;
   std::vector<diag::Diagnostic> diags = top.items();
   for (auto& r : results) {
     sources[r.file.path] = r.file.text;
     r.sink.sort();
     diags.insert(diags.end(), r.sink.items().begin(), r.sink.items().end());
   }
-  auto lookup = [&sources](const std::string& f) -> std::string_view {
+  auto lookup = [&sources](std::string_view f) -> std::string_view {
     auto it = sources.find(f);
     return it == sources.end() ? std::string_view() : it->second;
   };

@@ -137,11 +137,11 @@ int run_check(const CheckRequest& req, std::istream& in, std::ostream& out, std:
       check_target(req, files[i].path, tg, run);
     }
   }
-  std::map<std::string, std::string_view> sources;
+  std::map<std::string, std::string_view, std::less<>> sources;
   for (const auto& f : files) {
     sources[f.path] = f.text;
   }
-  auto lookup = [&sources](const std::string& f) -> std::string_view {
+  auto lookup = [&sources](std::string_view f) -> std::string_view {
     auto it = sources.find(f);
     return it == sources.end() ? std::string_view() : it->second;
   };

@@ -54,7 +54,7 @@ std::vector<diag::Patch> next_patches(const std::string& text,
   std::istringstream in(text);
   auto again = validate::lint({"-"}, in, opts);
   fix::attach_patches(again.diagnostics,
-                      [&text](const std::string&) -> std::string_view { return text; });
+                      [&text](std::string_view) -> std::string_view { return text; });
   return safe_patches(again.diagnostics, opts.stdin_name, fixed);
 }
 

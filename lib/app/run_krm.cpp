@@ -90,7 +90,7 @@ bool load(const std::string& path, std::string text, parse::LoadedFile& file, st
   diag::Sink sink;
   file = parse::load_yaml(path, std::move(text), sink);
   for (const auto& d : sink.items()) {
-    diag::write_text(err, d, [&file](const std::string&) { return std::string_view(file.text); });
+    diag::write_text(err, d, [&file](std::string_view) { return std::string_view(file.text); });
   }
   return !sink.has_errors();
 }

@@ -183,7 +183,7 @@ int run_lint(const LintRequest& req, std::istream& in, std::ostream& out, std::o
     progress->finish();
     opts.progress = nullptr; // --fix lints again: quick, and after the line is gone
   }
-  auto source = [&result](const std::string& f) -> std::string_view {
+  auto source = [&result](std::string_view f) -> std::string_view {
     auto it = result.sources.find(f);
     return it == result.sources.end() ? std::string_view() : it->second;
   };

@@ -36,7 +36,8 @@ int render_one(const SimulateRequest& req,
   diag::Sink sink;
   std::string text;
   if (!parse::read_input(path, in, text, sink)) {
-    diag::write_text(err, sink.items().front(), [](const std::string&) { return ""; });
+    diag::write_text(err, sink.items().front(),
+                     [](std::string_view) { return std::string_view(); });
     return 2;
   }
   auto file = parse::load_yaml(path, text, sink);
@@ -68,7 +69,7 @@ int render_one(const SimulateRequest& req,
   sink.sort();
   bool syntax = false;
   for (const auto& d : sink.items()) {
-    diag::write_text(err, d, [&](const std::string&) { return std::string_view(file.text); });
+    diag::write_text(err, d, [&](std::string_view) { return std::string_view(file.text); });
     syntax = syntax || d.rule == "yaml-syntax";
   }
   if (sink.has_errors()) {

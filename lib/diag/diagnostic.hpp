@@ -5,6 +5,7 @@
 #include "diag/rule_id.hpp"
 #include "model/node.hpp"
 #include "util/boxed.hpp"
+#include "util/shared_text.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -23,8 +24,9 @@ bool parse_severity(std::string_view text, Severity& out);
 
 /// The object a finding belongs to (for JSON/SARIF output).
 struct ObjectRef {
-  std::string api_version;
-  std::string kind;
+  /// Shared: nearly always one of a few (util::SharedText::known).
+  util::SharedText api_version;
+  util::SharedText kind;
   std::string ns;
   std::string name;
 };
@@ -40,18 +42,21 @@ struct Suppression {
 
 /// One finding, always with a source position.
 struct Diagnostic {
-  std::string file;
+  /// Shared by the findings of one file.
+  util::SharedText file;
   model::Mark mark;
   Severity severity = Severity::error;
   RuleId rule;
   std::string message;
-  std::string fix;
+  /// Mostly the rule's own fix, borrowed from the rule table.
+  util::SharedText fix;
   /// JSON Pointer into the document ("" = whole document).
   std::string pointer;
   /// 0-based document index in the file; -1 for file-level problems.
   int doc = -1;
   ObjectRef object;
-  /// The fix as an edit of the YAML, when the rule can make it (`lint --fix`).
+  /// The fix as an edit of the YAML, when the rule can make it (`lint --fix`); lint resolves
+  /// it into `patches` while the text is at hand and then drops it.
   util::Boxed<Edit> edit;
   /// `edit` resolved against the file text (empty when it cannot be made safely).
   std::vector<Patch> patches;

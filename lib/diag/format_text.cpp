@@ -165,13 +165,9 @@ void write_fix(std::ostream& out, const Diagnostic& d) {
 } // namespace
 
 LineLookup line_lookup(const SourceLines& lines) {
-  return [&lines](const std::string& file, std::uint32_t line) -> std::string_view {
+  return [&lines](std::string_view file, std::uint32_t line) -> std::string_view {
     auto f = lines.find(file);
-    if (f == lines.end()) {
-      return {};
-    }
-    auto l = f->second.find(line);
-    return l == f->second.end() ? std::string_view() : std::string_view(l->second);
+    return f == lines.end() ? std::string_view() : f->second.get(line);
   };
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "diag/diagnostic.hpp"
+#include "diag/line_store.hpp"
 
 #include <cstdint>
 #include <functional>
@@ -13,14 +14,14 @@
 namespace isvc::diag {
 
 /// Returns the text of `file` (for the caret line), or an empty view.
-using SourceLookup = std::function<std::string_view(const std::string& file)>;
+using SourceLookup = std::function<std::string_view(std::string_view file)>;
 
 /// The text of 1-based `line` of `file` without its newline, or an empty view.
-using LineLookup = std::function<std::string_view(const std::string& file, std::uint32_t line)>;
+using LineLookup = std::function<std::string_view(std::string_view file, std::uint32_t line)>;
 
 /// Source lines kept for caret lines: file -> 1-based line -> its text. Lint keeps these, the
 /// lines its findings point at, instead of whole files.
-using SourceLines = std::map<std::string, std::map<std::uint32_t, std::string>, std::less<>>;
+using SourceLines = std::map<std::string, LineStore, std::less<>>;
 
 /// A LineLookup over `lines` (which must outlive it).
 LineLookup line_lookup(const SourceLines& lines);

@@ -69,7 +69,7 @@ ojson sarif_result(const Diagnostic& d, const std::map<std::string, std::size_t>
   }
   res["level"] = sarif_level(d.severity);
   res["message"] = ojson{{"text", d.fix.empty() ? d.message : d.message + " Fix: " + d.fix}};
-  ojson loc = sarif_location(d.file, d.mark);
+  ojson loc = sarif_location(d.file.str(), d.mark);
   if (!d.pointer.empty()) {
     loc["logicalLocations"] =
         ojson::array({ojson{{"fullyQualifiedName", d.pointer}, {"kind", "member"}}});
@@ -85,7 +85,7 @@ ojson sarif_result(const Diagnostic& d, const std::map<std::string, std::size_t>
     sup["kind"] = "inSource";
     sup["status"] = "accepted";
     sup["justification"] = d.suppression->justification;
-    sup["location"] = sarif_location(d.file, d.suppression->mark);
+    sup["location"] = sarif_location(d.file.str(), d.suppression->mark);
     sup["properties"] = ojson{{"annotation", d.suppression->annotation}};
     res["suppressions"] = ojson::array({std::move(sup)});
   }
@@ -244,15 +244,17 @@ bool is_tool_failure(const Diagnostic* d) {
 // testcase's <failure> (the run exits 1 for them); lower ones go to its <system-out>.
 void write_junit(std::ostream& out, const Report& r) {
   std::vector<std::string> order = r.file_names;
-  std::map<std::string, std::vector<const Diagnostic*>> by_file;
+  std::map<std::string, std::vector<const Diagnostic*>, std::less<>> by_file;
   for (const auto& name : order) {
     by_file[name];
   }
   for (const auto& d : r.diagnostics) {
-    if (by_file.find(d.file) == by_file.end()) {
-      order.push_back(d.file); // a path that expanded to no file (missing, unreadable dir)
+    auto it = by_file.find(d.file.view());
+    if (it == by_file.end()) {
+      order.push_back(d.file.str()); // a path that expanded to no file (missing, unreadable dir)
+      it = by_file.emplace(d.file.str(), std::vector<const Diagnostic*>()).first;
     }
-    by_file[d.file].push_back(&d);
+    it->second.push_back(&d);
   }
   std::size_t failures = 0;
   std::size_t errors = 0;

@@ -11,15 +11,16 @@
 namespace isvc::fix {
 
 void attach_patches(std::vector<diag::Diagnostic>& diagnostics, const diag::SourceLookup& source) {
-  std::map<std::string, std::unique_ptr<LineIndex>> indexes;
+  std::map<std::string, std::unique_ptr<LineIndex>, std::less<>> indexes;
   for (auto& d : diagnostics) {
     if (!d.edit) {
       continue;
     }
-    auto& ix = indexes[d.file];
-    if (!ix) {
-      ix = std::make_unique<LineIndex>(source(d.file));
+    auto at = indexes.find(d.file.view());
+    if (at == indexes.end()) {
+      at = indexes.emplace(d.file.str(), std::make_unique<LineIndex>(source(d.file))).first;
     }
+    auto& ix = at->second;
     d.patches = resolve(*d.edit, *ix);
   }
 }

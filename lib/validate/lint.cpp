@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <any>
+#include <filesystem>
 #include <functional>
 #include <iterator>
 #include <map>
@@ -67,8 +68,10 @@ struct FileOutcome {
   std::unordered_map<int, std::pair<int, std::string>> list_items;
   std::size_t documents = 0;
   std::size_t lintable = 0;
+  /// Its directory's number among the inputs' directories (Subject::directory).
+  std::uint32_t directory = 0;
   /// The lines its findings point at (text output's caret lines), by 1-based number.
-  std::map<std::uint32_t, std::string> lines;
+  diag::LineStore lines;
   /// The text, only with LintOptions::keep_sources.
   std::string text;
 };
@@ -84,6 +87,8 @@ struct FileRun {
   FileOutcome& out;
   /// Findings of the sink before this one have their caret lines and patches (take_text).
   std::size_t taken = 0;
+  /// `path` as every finding of the file shares it.
+  util::SharedText shared_path = util::SharedText(path);
 };
 
 // The cross-document rules `opts` runs, in registry order.
@@ -131,6 +136,9 @@ void lint_document(FileRun& run, const parse::Document& pdoc) {
   }
   const auto& opts = run.opts;
   Subject d{run.path, pdoc, tm, opts.config, nullptr, nullptr, nullptr, run.text, &run.lines};
+  d.file_text = &run.shared_path;
+  d.caret_lines = &run.out.lines;
+  d.directory = run.out.directory;
   std::optional<model::InferenceService> isvc;
   std::optional<plan::Plan> plan;
   if (kind == Applies::inference_service) {
@@ -291,13 +299,16 @@ void take_text(FileRun& run) {
   std::span<diag::Diagnostic> fresh(items.begin() + static_cast<std::ptrdiff_t>(run.taken),
                                     items.end());
   for (const auto& d : fresh) {
-    if (run.out.lines.count(d.mark.line) == 0) {
+    if (!run.out.lines.has(d.mark.line)) {
       if (auto line = run.lines.line(run.text, d.mark.line); !line.empty()) {
-        run.out.lines.emplace(d.mark.line, line);
+        run.out.lines.add(d.mark.line, line);
       }
     }
   }
   fix::attach_patches(fresh, run.text, run.lines);
+  for (auto& d : fresh) {
+    d.edit.reset(); // spent: its patches are all a finding needs from here on (64k findings: 6 MiB)
+  }
   run.taken = items.size();
 }
 
@@ -356,15 +367,14 @@ using ReadFn = std::function<bool(std::size_t i, parse::InputText& text, diag::S
 void cross_pass(std::vector<FileOutcome>& files,
                 const std::vector<std::string>& names,
                 const std::vector<const Rule*>& cross,
-                const LintOptions& opts,
-                diag::SourceLines& lines) {
+                const LintOptions& opts) {
   diag::Sink found;
   std::vector<const std::any*> facts(files.size());
   for (std::size_t k = 0; k < cross.size(); ++k) {
     for (std::size_t i = 0; i < files.size(); ++i) {
       facts[i] = &files[i].facts[k];
     }
-    CrossReporter rep(*cross[k], found, lines);
+    CrossReporter rep(*cross[k], found);
     cross[k]->cross->finish(facts, rep);
   }
   std::map<std::string_view, std::size_t> index;
@@ -415,13 +425,24 @@ void collect(std::vector<FileOutcome>& files,
     append(result.suppressed, f.suppressed);
     result.documents += f.documents;
     result.lintable += f.lintable;
-    result.lines[names[i]].merge(f.lines);
+    result.lines[names[i]].merge(std::move(f.lines));
     if (opts.keep_sources) {
       result.sources[names[i]] = std::move(f.text);
     }
   }
   result.files = files.size();
   result.file_names = names;
+}
+
+// Each file's directory as a number (Subject::scope), decided before the files are linted in
+// parallel: a cross rule's key holds the number, not the path, once per document.
+void number_directories(const std::vector<std::string>& names, std::vector<FileOutcome>& out) {
+  std::map<std::string, std::uint32_t, std::less<>> ids;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    auto dir = std::filesystem::path(names[i]).parent_path().string();
+    out[i].directory =
+        ids.try_emplace(std::move(dir), static_cast<std::uint32_t>(ids.size())).first->second;
+  }
 }
 
 LintResult lint_inputs(const std::vector<std::string>& files,
@@ -434,6 +455,7 @@ LintResult lint_inputs(const std::vector<std::string>& files,
   }
   const auto cross = cross_rules(opts);
   std::vector<FileOutcome> outcomes(files.size());
+  number_directories(names, outcomes);
   unsigned jobs = opts.jobs == 0 ? util::default_jobs() : opts.jobs;
   std::mutex progress_mutex;
   std::size_t read_count = 0;
@@ -471,7 +493,7 @@ LintResult lint_inputs(const std::vector<std::string>& files,
     }
   }
   LintResult result;
-  cross_pass(outcomes, names, cross, opts, result.lines);
+  cross_pass(outcomes, names, cross, opts);
   collect(outcomes, names, top, opts, result);
   return result;
 }

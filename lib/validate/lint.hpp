@@ -43,7 +43,7 @@ struct LintResult {
   /// The source lines the findings point at (text output's caret lines).
   diag::SourceLines lines;
   /// File texts, only with LintOptions::keep_sources.
-  std::map<std::string, std::string> sources;
+  std::map<std::string, std::string, std::less<>> sources;
   std::size_t files = 0;
   std::size_t documents = 0;
   /// Documents of a kind lint checks (InferenceService, ScaledObject, TriggerAuthentication,

@@ -2,7 +2,6 @@
 #include "validate/rule.hpp"
 
 #include <algorithm>
-#include <filesystem>
 
 namespace isvc::validate {
 namespace {
@@ -43,7 +42,7 @@ std::string Subject::scope() const {
     return n;
   }
   // '\x01' cannot start a namespace (a DNS label).
-  return "\x01" + std::filesystem::path(file).parent_path().string();
+  return "\x01" + std::to_string(directory);
 }
 
 namespace {
@@ -106,27 +105,36 @@ model::Mark mark_at(const model::Node& root, std::string_view pointer) {
 diag::Diagnostic&
 Reporter::at(model::Mark mark, std::string pointer, std::string message, std::string fix) {
   diag::Diagnostic d;
-  d.file = m_doc.file;
+  d.file = m_doc.shared_file();
   d.doc = m_doc.doc.index;
   d.mark = mark.line == 0 ? m_doc.doc.root.mark : mark;
   d.severity = m_severity.value_or(m_rule.severity);
   d.rule = m_rule.id;
   d.message = std::move(message);
-  d.fix = fix.empty() ? std::string(m_rule.fix) : std::move(fix);
+  d.fix = fix.empty() ? util::SharedText::borrow(m_rule.fix) : util::SharedText(fix);
   d.pointer = std::move(pointer);
-  d.object = {m_doc.type.api_version, m_doc.type.kind, m_doc.ns(), m_doc.name()};
+  d.object = m_doc.object();
   m_sink.add(std::move(d));
   return m_sink.items().back();
 }
 
-DocRef doc_ref(const Subject& d) {
-  return {&d.file, d.doc.index, {d.type.api_version, d.type.kind, d.ns(), d.name()}};
+diag::ObjectRef Subject::object() const {
+  return {util::SharedText::known(type.api_version), util::SharedText::known(type.kind), ns(),
+          name()};
 }
 
+util::SharedText Subject::shared_file() const {
+  return file_text != nullptr ? *file_text : util::SharedText(file);
+}
+
+DocRef doc_ref(const Subject& d) { return {d.shared_file(), d.doc.index, d.object()}; }
+
 Spot spot(const Subject& d, model::Mark mark, std::string pointer) {
-  Spot s{mark.line == 0 ? d.doc.root.mark : mark, std::move(pointer), {}};
-  if (d.lines != nullptr) {
-    s.line = std::string(d.lines->line(d.source, s.mark.line));
+  Spot s{mark.line == 0 ? d.doc.root.mark : mark, std::move(pointer)};
+  if (d.lines != nullptr && d.caret_lines != nullptr && !d.caret_lines->has(s.mark.line)) {
+    if (auto line = d.lines->line(d.source, s.mark.line); !line.empty()) {
+      d.caret_lines->add(s.mark.line, line);
+    }
   }
   return s;
 }
@@ -136,23 +144,20 @@ void CrossReporter::at(const DocRef& doc,
                        std::string message,
                        std::optional<diag::Severity> severity) {
   diag::Diagnostic d;
-  d.file = *doc.file;
+  d.file = doc.file;
   d.doc = doc.index;
   d.mark = where.mark;
   d.severity = severity.value_or(m_rule.severity);
   d.rule = m_rule.id;
   d.message = std::move(message);
-  d.fix = std::string(m_rule.fix);
+  d.fix = util::SharedText::borrow(m_rule.fix);
   d.pointer = where.pointer;
-  d.object = doc.object;
-  if (!where.line.empty()) {
-    m_lines[*doc.file].try_emplace(where.mark.line, where.line);
-  }
+  d.object = doc.object; // its caret line was kept by spot()
   m_sink.add(std::move(d));
 }
 
 void Reporter::forward(diag::Diagnostic d) {
-  d.file = m_doc.file;
+  d.file = m_doc.shared_file();
   d.doc = m_doc.doc.index;
   if (d.mark.line == 0) {
     d.mark = m_doc.doc.root.mark;

@@ -55,6 +55,13 @@ struct Subject {
   const plan::Plan* plan = nullptr;
   /// validate::query_sites, found once: a dozen rules read the queries of one document.
   mutable std::shared_ptr<const std::vector<QuerySite>> query_sites_memo = nullptr;
+  /// `file` as findings share it (one copy per file), when the caller made one.
+  const util::SharedText* file_text = nullptr;
+  /// Where spot() keeps the source lines cross-document findings may point at (the file's
+  /// caret lines); null: none kept.
+  diag::LineStore* caret_lines = nullptr;
+  /// The number of the file's directory among the inputs' directories (lint numbers them).
+  std::uint32_t directory = 0;
 
   const model::Node& root() const { return doc.root; }
   /// metadata.name / metadata.namespace ("" if absent).
@@ -64,24 +71,29 @@ struct Subject {
   /// its namespace, or, when that is blank (the namespace it is applied to), its directory.
   /// In a GitOps tree each directory is its own kustomization or application (base and
   /// overlays, one per environment), so blank-namespace documents of different directories
-  /// are never one object. Never equal to a namespace name.
+  /// are never one object. Never equal to a namespace name; the directory is its number
+  /// (`directory`), so that the keys cross rules keep per document stay short.
   std::string scope() const;
+  /// The object as findings name it; its apiVersion and kind shared.
+  diag::ObjectRef object() const;
+  /// `file`, shared (file_text when set, else a copy).
+  util::SharedText shared_file() const;
 };
 
 /// A document as a cross-document finding names it, kept once the document is freed.
 struct DocRef {
-  /// The file's name as findings give it (outlives the lint run's documents).
-  const std::string* file = nullptr;
+  /// The file's name as findings give it.
+  util::SharedText file;
   int index = 0;
   diag::ObjectRef object;
 };
 
-/// A place a cross-document rule may report at: position (never line 0), pointer and the
-/// source line (for text output's caret), taken while the file's text is at hand.
+/// A place a cross-document rule may report at: position (never line 0) and pointer. Its
+/// source line (text output's caret) goes to the file's Subject::caret_lines while the text
+/// is at hand.
 struct Spot {
   model::Mark mark;
   std::string pointer;
-  std::string line;
 };
 
 /// The DocRef of `d`.
@@ -176,9 +188,8 @@ struct Rule {
 /// Collects the findings of a cross rule's `finish`; fills id, fix and object like Reporter.
 class CrossReporter {
 public:
-  /// Findings go to `sink`, the lines they point at to `lines`.
-  CrossReporter(const Rule& rule, diag::Sink& sink, diag::SourceLines& lines)
-      : m_rule(rule), m_sink(sink), m_lines(lines) {}
+  /// Findings go to `sink` (the lines they point at were kept by spot()).
+  CrossReporter(const Rule& rule, diag::Sink& sink) : m_rule(rule), m_sink(sink) {}
   /// A finding on document `doc` at `where`, at the rule's severity unless `severity`.
   void at(const DocRef& doc,
           const Spot& where,
@@ -188,7 +199,6 @@ public:
 private:
   const Rule& m_rule;
   diag::Sink& m_sink;
-  diag::SourceLines& m_lines;
 };
 
 /// Every rule, sorted by id (lib/validate/registry.cpp).

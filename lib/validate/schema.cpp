@@ -368,13 +368,13 @@ void unserved_version(const Subject& d, diag::Sink& sink) {
     return;
   }
   diag::Diagnostic diag;
-  diag.file = d.file;
+  diag.file = d.shared_file();
   diag.doc = d.doc.index;
   diag.mark = mark_at(d.root(), "/apiVersion");
   diag.severity = diag::Severity::error;
   diag.rule = "kserve-api-version";
   if (const Rule* rule = find_rule(diag.rule)) {
-    diag.fix = std::string(rule->fix);
+    diag.fix = util::SharedText::borrow(rule->fix);
   }
   diag.message = fmt::format("apiVersion {} is not served by KServe v0.20, whose InferenceService "
                              "CRD serves serving.kserve.io/v1beta1 only: the API server rejects "
@@ -437,7 +437,7 @@ void Schemas::validate(const Subject& d, diag::Sink& sink) const {
   for (const auto& ptr : order) {
     auto c = std::optional<Classified>(best.at(ptr));
     diag::Diagnostic diag;
-    diag.file = d.file;
+    diag.file = d.shared_file();
     diag.doc = d.doc.index;
     model::Mark mark = mark_at(d.root(), c->pointer);
     if (!c->key.empty()) {
@@ -456,7 +456,7 @@ void Schemas::validate(const Subject& d, diag::Sink& sink) const {
     diag.severity = diag::Severity::error;
     diag.rule = c->rule;
     if (const Rule* rule = find_rule(c->rule)) {
-      diag.fix = std::string(rule->fix);
+      diag.fix = util::SharedText::borrow(rule->fix);
     }
     if (std::string_view(c->rule) == "schema-pattern") {
       if (std::string fix = pattern_fix(c->pointer, c->message); !fix.empty()) {

@@ -17,7 +17,7 @@ std::string text_of(std::uint32_t line, std::uint32_t col, const std::string& so
   d.rule = "hpa-replica-bounds";
   d.message = "m";
   std::ostringstream out;
-  write_text(out, d, [&](const std::string&) { return std::string_view(source); });
+  write_text(out, d, [&](std::string_view) { return std::string_view(source); });
   return out.str();
 }
 

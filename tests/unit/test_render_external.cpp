@@ -134,8 +134,8 @@ TEST_SUITE("render::external") {
     REQUIRE(out.diags.size() == 1);
     CHECK(out.diags[0].rule == "isvc-scale-to-zero-no-activation");
     CHECK(out.diags[0].mark.line == 11);
-    CHECK(out.diags[0].fix.find("vllm-router, istio)") != std::string::npos);
-    CHECK(out.diags[0].fix.find("llm-d-epp") == std::string::npos);
+    CHECK(out.diags[0].fix.view().find("vllm-router, istio)") != std::string::npos);
+    CHECK(out.diags[0].fix.view().find("llm-d-epp") == std::string::npos);
   }
   TEST_CASE("a load trigger on a gateway request counter wakes the service by itself") {
     auto gw = [](const std::string& query) {

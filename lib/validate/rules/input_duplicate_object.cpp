@@ -7,7 +7,6 @@
 
 #include <fmt/format.h>
 #include <map>
-#include <set>
 #include <string_view>
 #include <vector>
 
@@ -15,26 +14,30 @@ namespace isvc::validate {
 namespace {
 
 // An InferenceService with a name: where it is, by "<scope>/<name>". One is kept per
-// document of a stream, so small: the name is the key's tail, the apiVersion is shared
-// (Facts::api_versions) and the kind is InferenceService.
+// document of a stream, so small: the namespace is the key's head (the scope is the namespace
+// unless that is blank: Subject::scope) and the name its tail, the file and apiVersion are
+// shared (util::SharedText) and the kind is InferenceService.
 struct Named {
   std::string key;
-  std::size_t name_at = 0; // where the name starts in `key`
-  const std::string* file = nullptr;
+  std::uint32_t name_at = 0; // where the name starts in `key`
   int index = 0;
-  const std::string* api_version = nullptr;
-  std::string ns;
+  util::SharedText file;
+  util::SharedText api_version;
   Spot name;
+  bool blank_ns = false;
 
   std::string_view object_name() const { return std::string_view(key).substr(name_at); }
+  std::string ns() const { return blank_ns ? std::string() : key.substr(0, name_at - 1); }
   DocRef doc() const {
-    return {file, index, {*api_version, "InferenceService", ns, std::string(object_name())}};
+    return {file,
+            index,
+            {api_version, util::SharedText::borrow("InferenceService"), ns(),
+             std::string(object_name())}};
   }
 };
 
 struct Facts {
   std::vector<Named> named;
-  std::set<std::string, std::less<>> api_versions;
 };
 
 void collect(const Subject& d, std::any& facts) {
@@ -42,12 +45,12 @@ void collect(const Subject& d, std::any& facts) {
     return;
   }
   auto& f = facts_of<Facts>(facts);
-  const std::string& api = *f.api_versions.insert(d.type.api_version).first;
   std::string name = d.name();
   std::string key = d.scope() + "/" + name;
-  std::size_t name_at = key.size() - name.size();
-  f.named.push_back({std::move(key), name_at, &d.file, d.doc.index, &api, d.ns(),
-                     spot(d, d.isvc->name.mark, d.isvc->name.pointer)});
+  auto name_at = static_cast<std::uint32_t>(key.size() - name.size());
+  f.named.push_back({std::move(key), name_at, d.doc.index, d.shared_file(),
+                     util::SharedText::known(d.type.api_version),
+                     spot(d, d.isvc->name.mark, d.isvc->name.pointer), d.ns().empty()});
 }
 
 // Two documents of one name are one object when they have one scope (Subject::scope): one
@@ -63,12 +66,11 @@ void finish(const std::vector<const std::any*>& files, CrossReporter& cr) {
         continue;
       }
       const Named& was = *it->second;
-      const auto& ns = d.ns;
+      const std::string ns = d.ns();
       cr.at(d.doc(), d.name,
             fmt::format("InferenceService {}{} is defined twice, first at {}:{}: applied together "
                         "the later replaces the earlier, and render would write its objects twice",
-                        ns.empty() ? "" : ns + "/", d.object_name(), *was.file,
-                        was.name.mark.line));
+                        ns.empty() ? "" : ns + "/", d.object_name(), was.file, was.name.mark.line));
     }
   }
 }

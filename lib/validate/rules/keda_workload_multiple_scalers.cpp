@@ -147,7 +147,7 @@ bool check_redefined(CrossReporter& cr, const Target& t, const Seen& seen) {
         fmt::format("ScaledObject '{}' is defined again (first at {}:{}:{}); "
                     "applying both keeps only the later definition and kustomize "
                     "refuses the duplicate id: keep one",
-                    t.doc.object.name, *o->doc.file, o->name_mark->line, o->name_mark->col));
+                    t.doc.object.name, o->doc.file, o->name_mark->line, o->name_mark->col));
   return true;
 }
 
@@ -224,11 +224,15 @@ void check_hpa(CrossReporter& cr, const Target& t, const Seen& seen) {
 
 // A scaler KServe's controller creates for an InferenceService component (class keda: a
 // ScaledObject, class hpa or no class: an HPA, both named like the Deployment).
+// One is kept per InferenceService of a stream, so small: the name is the workload's tail.
 struct KServeScaler {
-  std::string workload;
+  std::string workload; // "<scope>/<gvk>/<name>"
   std::string isvc;
-  std::string_view kind; // "ScaledObject" | "HorizontalPodAutoscaler"
-  std::string name;
+  std::uint32_t name_at = 0;
+  bool keda = false; // a ScaledObject, else an HPA
+
+  std::string_view name() const { return std::string_view(workload).substr(name_at); }
+  std::string_view kind() const { return keda ? "ScaledObject" : "HorizontalPodAutoscaler"; }
 };
 
 struct Facts {
@@ -246,9 +250,10 @@ void collect_kserve(const Subject& d, std::any& facts) {
     if (meta.stopped || (meta.autoscaler_class != "keda" && meta.autoscaler_class != "hpa")) {
       continue; // external/none: KServe leaves scaling to someone else
     }
+    std::string workload = d.scope() + "/" + gvk_string("", "") + "/" + meta.name;
+    auto name_at = static_cast<std::uint32_t>(workload.size() - meta.name.size());
     facts_of<Facts>(facts).kserve.push_back(
-        {d.scope() + "/" + gvk_string("", "") + "/" + meta.name, d.name(),
-         meta.autoscaler_class == "keda" ? "ScaledObject" : "HorizontalPodAutoscaler", meta.name});
+        {std::move(workload), d.name(), name_at, meta.autoscaler_class == "keda"});
   }
 }
 
@@ -279,7 +284,7 @@ void check_kserve_owned(CrossReporter& cr,
     return;
   }
   const KServeScaler& k = *it->second;
-  if (t.doc.object.name == k.name && t.doc.object.kind == k.kind) {
+  if (t.doc.object.name == k.name() && t.doc.object.kind == k.kind()) {
     return; // KServe's own object (e.g. `render --mode kserve` output linted beside its ISVC)
   }
   cr.at(t.doc, t.target,
@@ -287,7 +292,7 @@ void check_kserve_owned(CrossReporter& cr,
                     "the {} '{}' for it (autoscalerClass {}); this {} would fight it, so set "
                     "serving.kserve.io/autoscalerClass: external on the InferenceService (or let "
                     "`isvc-scale render` write both)",
-                    t.name, k.isvc, k.kind, k.name, k.kind == "ScaledObject" ? "keda" : "hpa",
+                    t.name, k.isvc, k.kind(), k.name(), k.keda ? "keda" : "hpa",
                     so ? "ScaledObject" : "HorizontalPodAutoscaler"));
 }
 

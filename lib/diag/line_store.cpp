@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "diag/line_store.hpp"
+
+#include <algorithm>
+
+namespace isvc::diag {
+
+const LineStore::Entry* LineStore::find(std::uint32_t line) const {
+  auto it = std::lower_bound(m_index.begin(), m_index.end(), line,
+                             [](const Entry& e, std::uint32_t l) { return e.line < l; });
+  return it != m_index.end() && it->line == line ? &*it : nullptr;
+}
+
+bool LineStore::has(std::uint32_t line) const {
+  return find(line) != nullptr || m_late.count(line) != 0;
+}
+
+void LineStore::add(std::uint32_t line, std::string_view text) {
+  auto it = std::lower_bound(m_index.begin(), m_index.end(), line,
+                             [](const Entry& e, std::uint32_t l) { return e.line < l; });
+  if ((it != m_index.end() && it->line == line) || m_late.count(line) != 0) {
+    return;
+  }
+  // In order, or a line of the document being linted (a cross rule's spot before its
+  // findings' lines): at most a short move. Further back (a cross-document finding): the map.
+  if (m_index.end() - it <= k_near) {
+    m_index.insert(it, {line, static_cast<std::uint32_t>(text.size()), keep(text)});
+  } else {
+    m_late.try_emplace(line, text);
+  }
+}
+
+std::string_view LineStore::get(std::uint32_t line) const {
+  if (const Entry* e = find(line)) {
+    return {e->text, e->size};
+  }
+  auto it = m_late.find(line);
+  return it != m_late.end() ? std::string_view(it->second) : std::string_view();
+}
+
+const char* LineStore::keep(std::string_view text) {
+  if (text.size() > k_block / 4) { // a long line gets a block of its own
+    m_long.push_back(std::make_unique_for_overwrite<char[]>(text.size()));
+    std::copy(text.begin(), text.end(), m_long.back().get());
+    return m_long.back().get();
+  }
+  if (text.size() > m_left) {
+    m_blocks.push_back(std::make_unique_for_overwrite<char[]>(k_block));
+    m_free = m_blocks.back().get();
+    m_left = k_block;
+  }
+  char* at = m_free;
+  std::copy(text.begin(), text.end(), at);
+  m_free += text.size();
+  m_left -= text.size();
+  return at;
+}
+
+void LineStore::merge(LineStore&& other) {
+  if (empty()) {
+    *this = std::move(other);
+    return;
+  }
+  merge_copy(other);
+}
+
+void LineStore::merge_copy(const LineStore& other) {
+  for (const Entry& e : other.m_index) {
+    add(e.line, {e.text, e.size});
+  }
+  for (const auto& [line, text] : other.m_late) {
+    add(line, text);
+  }
+}
+
+LineStore& LineStore::operator=(const LineStore& other) {
+  if (this != &other) {
+    *this = LineStore(other);
+  }
+  return *this;
+}
+
+} // namespace isvc::diag
