@@ -13,7 +13,7 @@ namespace isvc::diag {
 
 /// The source lines of one file that findings point at (text output's caret lines), kept
 /// after the file's text is gone. Lines come nearly always in increasing order (a file's
-/// documents are linted in order), so they sit back to back in 64 KiB blocks (a growing
+/// documents are linted in order), so they sit back to back in blocks of up to 64 KiB (a growing
 /// std::string kept up to twice their size) with a sorted index of 16 bytes a line; a line a
 /// little out of order goes into the index, and one far behind the last (a cross-document
 /// finding on an earlier document) to a map. A std::map<line, std::string> was about 180
@@ -48,12 +48,13 @@ private:
   void merge_copy(const LineStore& other);
   /// How far from the end of the index a line may go in instead of to m_late.
   static constexpr std::ptrdiff_t k_near = 64;
-  static constexpr std::size_t k_block = 64 * 1024;
+  static constexpr std::size_t k_max_block = 64 * 1024;
 
   std::vector<std::unique_ptr<char[]>> m_blocks;
   std::vector<std::unique_ptr<char[]>> m_long; // lines over a quarter block, one each
   char* m_free = nullptr;                      // the rest of the last block
   std::size_t m_left = 0;
+  std::size_t m_block = 128;  // the last block's size
   std::vector<Entry> m_index; // line strictly increasing
   std::map<std::uint32_t, std::string> m_late;
 };
