@@ -5,9 +5,18 @@
 
 namespace isvc::diag {
 
+namespace {
+
+// The first entry of `index` at or after `line`.
+template <class Index> auto at_or_after(Index& index, std::uint32_t line) {
+  return std::lower_bound(index.begin(), index.end(), line,
+                          [](const auto& e, std::uint32_t l) { return e.line < l; });
+}
+
+} // namespace
+
 const LineStore::Entry* LineStore::find(std::uint32_t line) const {
-  auto it = std::lower_bound(m_index.begin(), m_index.end(), line,
-                             [](const Entry& e, std::uint32_t l) { return e.line < l; });
+  auto it = at_or_after(m_index, line);
   return it != m_index.end() && it->line == line ? &*it : nullptr;
 }
 
@@ -16,8 +25,7 @@ bool LineStore::has(std::uint32_t line) const {
 }
 
 void LineStore::add(std::uint32_t line, std::string_view text) {
-  auto it = std::lower_bound(m_index.begin(), m_index.end(), line,
-                             [](const Entry& e, std::uint32_t l) { return e.line < l; });
+  auto it = at_or_after(m_index, line);
   if ((it != m_index.end() && it->line == line) || m_late.count(line) != 0) {
     return;
   }
@@ -46,7 +54,7 @@ const char* LineStore::keep(std::string_view text) {
   }
   if (text.size() > m_left) {
     // Blocks double from 256 bytes: most files keep a line or two (10,000 files of 64 KiB
-    // blocks were 57 MiB of touched pages), a big stream's blocks soon reach full size.
+    // blocks were 59 MiB of touched pages), a big stream's blocks soon reach full size.
     m_block = std::max(text.size(), std::min(k_max_block, m_block * 2));
     m_blocks.push_back(std::make_unique_for_overwrite<char[]>(m_block));
     m_free = m_blocks.back().get();

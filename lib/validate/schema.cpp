@@ -381,7 +381,7 @@ void unserved_version(const Subject& d, diag::Sink& sink) {
                              "this document, and isvc-scale does not check or render it",
                              d.type.api_version);
   diag.pointer = "/apiVersion";
-  diag.object = {d.type.api_version, d.type.kind, d.ns(), d.name()};
+  diag.object = d.object();
   sink.add(std::move(diag));
 }
 
@@ -468,7 +468,7 @@ void Schemas::validate(const Subject& d, diag::Sink& sink) const {
       diag.message += placeholder_hint(node_at(d.root(), c->pointer), d.source);
     }
     diag.pointer = c->pointer;
-    diag.object = {d.type.api_version, d.type.kind, d.ns(), d.name()};
+    diag.object = d.object();
     sink.add(std::move(diag));
   }
 }
